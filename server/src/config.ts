@@ -1,0 +1,150 @@
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; `null` runs the embedded PGlite database. */
+  databaseUrl: string | null;
+  /** Where embedded PGlite keeps its files; `null` keeps them in memory (tests only). */
+  dataDir: string | null;
+  nodeEnv: NodeEnv;
+  logLevel: LogLevel;
+  /** Origins allowed for browsers (CORS and WebSocket `Origin`); same-origin is always allowed. */
+  allowedOrigins: string[];
+  /** Seed demo data into an empty database and print the demo logins at start. */
+  demo: boolean;
+  demoSeed: number;
+  demoEmployees: number;
+  sessionTtlHours: number;
+  /** The built dashboard served on the same port; absent files are skipped. */
+  webDir: string;
+  /** Largest number of database connections in the pool. */
+  dbPoolSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const NODE_ENVS: NodeEnv[] = ['development', 'production', 'test'];
+
+function defaultWebDir(): string {
+  // dist/src/config.js or src/config.ts → ../../web/build from the server package root.
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const serverRoot = here.includes(`${path.sep}dist${path.sep}`)
+    ? path.resolve(here, '..', '..')
+    : path.resolve(here, '..');
+  return path.resolve(serverRoot, '..', 'web', 'build');
+}
+
+/**
+ * Reads and validates the environment once. Throws {@link ConfigError} listing every problem
+ * (not only the first), each naming the variable and what is allowed.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    if (!(allowed as string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')}; got "${raw}".`);
+      return fallback;
+    }
+    return raw as T;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (or 1/0); got "${env[name]}".`);
+    return fallback;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const port = int('PORT', 4000, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+
+  let databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl) {
+    try {
+      const url = new URL(databaseUrl);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        problems.push(
+          `DATABASE_URL must be a postgres:// or postgresql:// URL; got protocol "${url.protocol}".`,
+        );
+      }
+    } catch {
+      problems.push(
+        'DATABASE_URL is not a URL; expected e.g. postgres://user@127.0.0.1:5432/kinerja.',
+      );
+      databaseUrl = null;
+    }
+  }
+
+  const dataDirRaw = env.KINERJA_DATA_DIR?.trim();
+  const dataDir =
+    dataDirRaw === ':memory:'
+      ? null
+      : path.resolve(dataDirRaw && dataDirRaw !== '' ? dataDirRaw : '.data');
+
+  const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info');
+
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin.replace(/\/$/, '')) throw new Error('not an origin');
+    } catch {
+      problems.push(
+        `ALLOWED_ORIGINS must be a comma-separated list of origins like https://kinerja.denpasarkota.go.id; "${origin}" is not one.`,
+      );
+    }
+  }
+
+  const demo = bool('KINERJA_DEMO', false);
+  if (demo && nodeEnv === 'production') {
+    problems.push(
+      'KINERJA_DEMO cannot be used with NODE_ENV=production: demo accounts share a public password.',
+    );
+  }
+
+  const config: Config = {
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    nodeEnv,
+    logLevel,
+    allowedOrigins: allowedOrigins.map((o) => o.replace(/\/$/, '')),
+    demo,
+    demoSeed: int('KINERJA_DEMO_SEED', 1, 0, 2 ** 31 - 1),
+    demoEmployees: int('KINERJA_DEMO_EMPLOYEES', 9000, 300, 200_000),
+    sessionTtlHours: int('KINERJA_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    webDir: env.KINERJA_WEB_DIR?.trim() ? path.resolve(env.KINERJA_WEB_DIR) : defaultWebDir(),
+    dbPoolSize: int('KINERJA_DB_POOL', 10, 1, 100),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

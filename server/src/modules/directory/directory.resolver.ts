@@ -1,0 +1,122 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { connectionTypes } from '../../graphql/pagination.js';
+import { EmploymentType, OrgUnitKind } from './directory.enums.js';
+import {
+  CreateEmployeeInput,
+  CreateOrgUnitInput,
+  EmployeeFilter,
+  UpdateEmployeeInput,
+} from './directory.input.js';
+import * as directory from './directory.service.js';
+import { Employee } from './employee.entity.js';
+import { NipCheck, toNipCheck } from './nip.types.js';
+import { OrgUnit } from './org-unit.entity.js';
+
+export const { ConnectionType: EmployeeConnection } = connectionTypes(Employee, 'Employee');
+
+@Resolver(() => OrgUnit)
+export class OrgUnitResolver {
+  @Query(() => [OrgUnit], {
+    description: 'Units: all, the children of parentId, or only OPDs (topLevel)',
+  })
+  orgUnits(
+    @Ctx() ctx: Context,
+    @Arg('parentId', () => ID, { nullable: true }) parentId?: string | null,
+    @Arg('kind', () => OrgUnitKind, { nullable: true }) kind?: OrgUnitKind | null,
+    @Arg('topLevel', () => Boolean, { nullable: true }) topLevel?: boolean | null,
+  ): Promise<OrgUnit[]> {
+    return directory.listOrgUnits(ctx, { parentId, kind, topLevel });
+  }
+
+  @Query(() => OrgUnit, { nullable: true })
+  orgUnit(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<OrgUnit | null> {
+    return directory.getOrgUnit(ctx, id);
+  }
+
+  @Mutation(() => OrgUnit, { description: 'Add a sub-unit (bidang, seksi, UPT, ...) below a unit' })
+  createOrgUnit(@Ctx() ctx: Context, @Arg('input') input: CreateOrgUnitInput): Promise<OrgUnit> {
+    return directory.createOrgUnit(ctx, input);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  async parent(@Root() unit: OrgUnit, @Ctx() ctx: Context): Promise<OrgUnit | null> {
+    return unit.parent ? ctx.loaders.orgUnit.load(unit.parent.id) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, {
+    description: 'The Perangkat Daerah (top-level unit) it belongs to',
+  })
+  async opd(@Root() unit: OrgUnit, @Ctx() ctx: Context): Promise<OrgUnit> {
+    return unit.opd ? ((await ctx.loaders.orgUnit.load(unit.opd.id)) ?? unit) : unit;
+  }
+
+  @FieldResolver(() => [OrgUnit])
+  children(@Root() unit: OrgUnit, @Ctx() ctx: Context): Promise<OrgUnit[]> {
+    return ctx.loaders.childUnits.load(unit.id);
+  }
+}
+
+@Resolver(() => Employee)
+export class EmployeeResolver {
+  @Query(() => EmployeeConnection, { description: 'Employees ordered by name; at most 100 a page' })
+  employees(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => EmployeeFilter, { nullable: true }) filter?: EmployeeFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return directory.listEmployees(ctx, filter, first, after);
+  }
+
+  @Query(() => Employee, { nullable: true, description: 'One employee by id or by NIP' })
+  employee(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('nip', () => String, { nullable: true }) nip?: string | null,
+  ): Promise<Employee | null> {
+    return directory.getEmployee(ctx, { id, nip });
+  }
+
+  @Query(() => NipCheck, { description: 'Check a NIP / NI PPPK without signing in' })
+  validateNip(
+    @Arg('nip') nip: string,
+    @Arg('employmentType', () => EmploymentType, { nullable: true })
+    employmentType?: EmploymentType | null,
+  ): NipCheck {
+    return toNipCheck(directory.validateNip(nip, employmentType));
+  }
+
+  @Mutation(() => Employee)
+  createEmployee(@Ctx() ctx: Context, @Arg('input') input: CreateEmployeeInput): Promise<Employee> {
+    return directory.createEmployee(ctx, input);
+  }
+
+  @Mutation(() => Employee)
+  updateEmployee(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateEmployeeInput,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+  ): Promise<Employee> {
+    return directory.updateEmployee(ctx, id, input, expectedVersion);
+  }
+
+  @FieldResolver(() => OrgUnit)
+  async orgUnit(@Root() employee: Employee, @Ctx() ctx: Context): Promise<OrgUnit> {
+    return (await ctx.loaders.orgUnit.load(employee.orgUnit.id))!;
+  }
+
+  @FieldResolver(() => Employee, {
+    nullable: true,
+    description: 'Direct supervisor (pejabat penilai kinerja)',
+  })
+  async supervisor(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee | null> {
+    return employee.supervisor ? ctx.loaders.employee.load(employee.supervisor.id) : null;
+  }
+
+  @FieldResolver(() => [Employee], { description: 'Active employees whose supervisor this is' })
+  directReports(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee[]> {
+    return ctx.loaders.directReports.load(employee.id);
+  }
+}

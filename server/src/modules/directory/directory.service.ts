@@ -1,0 +1,296 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
+import { requireDirectoryAdmin, requireViewer } from '../access/policy.js';
+import type { EmploymentType, JobType, OrgUnitKind } from './directory.enums.js';
+import type {
+  CreateEmployeeInput,
+  CreateOrgUnitInput,
+  EmployeeFilter,
+  UpdateEmployeeInput,
+} from './directory.input.js';
+import { type ChainLink, supervisorProblem } from './directory.rules.js';
+import { Employee } from './employee.entity.js';
+import {
+  checkNip,
+  checkNipAgainstPerson,
+  type NipCheck,
+  nipKindOf,
+  normalizeNip,
+} from './nip.rules.js';
+import { OrgUnit } from './org-unit.entity.js';
+
+type Ctx = Pick<Context, 'em' | 'viewer'>;
+
+/** Units, all or under one parent, optionally of one kind or only OPDs; ordered by code. */
+export async function listOrgUnits(
+  ctx: Ctx,
+  args: { parentId?: string | null; kind?: OrgUnitKind | null; topLevel?: boolean | null },
+): Promise<OrgUnit[]> {
+  requireViewer(ctx.viewer);
+  const where: FilterQuery<OrgUnit> = {};
+  if (args.parentId) where.parent = args.parentId;
+  else if (args.topLevel) where.parent = null;
+  if (args.kind) where.kind = args.kind;
+  return ctx.em.find(OrgUnit, where, { orderBy: { code: 'asc' } });
+}
+
+export async function getOrgUnit(ctx: Ctx, id: string): Promise<OrgUnit | null> {
+  requireViewer(ctx.viewer);
+  return ctx.em.findOne(OrgUnit, { id });
+}
+
+/**
+ * A page of employees ordered by name, filtered. Refuses page sizes above the maximum and
+ * cursors it did not give out. Statements per call: one for the page, one for the count, and
+ * one to resolve a unit filter to its sub-units.
+ */
+export async function listEmployees(
+  ctx: Ctx,
+  filter: EmployeeFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<Employee>> {
+  requireViewer(ctx.viewer);
+  const limit = pageSize(first);
+  const where: FilterQuery<Employee>[] = [{ active: filter?.active ?? true }];
+
+  if (filter?.orgUnitId) {
+    const unit = await ctx.em.findOne(OrgUnit, { id: filter.orgUnitId }, { fields: ['path'] });
+    if (!unit) throw notFound(`No organisation unit has id ${filter.orgUnitId}.`);
+    where.push({ orgUnit: { path: { $like: `${unit.path}%` } } });
+  }
+  if (filter?.search?.trim()) {
+    const term = filter.search.trim();
+    const digits = normalizeNip(term);
+    if (/^\d+$/.test(digits)) where.push({ nip: { $like: `${digits}%` } });
+    else where.push({ name: { $ilike: `%${escapeLike(term)}%` } });
+  }
+  if (filter?.jobType) where.push({ jobType: filter.jobType });
+  if (filter?.employmentType) where.push({ employmentType: filter.employmentType });
+  if (filter?.supervisorId) where.push({ supervisor: filter.supervisorId });
+
+  const base: FilterQuery<Employee> = { $and: where };
+  const page: FilterQuery<Employee>[] = [...where];
+  if (after) {
+    const [name, id] = decodeCursor(after, 2);
+    page.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
+  }
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(
+      Employee,
+      { $and: page },
+      { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1 },
+    ),
+    ctx.em.count(Employee, base),
+  ]);
+  return toConnection(rows, limit, Boolean(after), totalCount, (e) => [e.name, e.id]);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * One employee by id or NIP (exactly one of them). A NIP that is not a valid NIP is refused as
+ * BAD_USER_INPUT naming the wrong segment; a valid one that nobody has gives null.
+ */
+export async function getEmployee(
+  ctx: Ctx,
+  args: { id?: string | null; nip?: string | null },
+): Promise<Employee | null> {
+  requireViewer(ctx.viewer);
+  if (Boolean(args.id) === Boolean(args.nip)) {
+    throw badInput('Give exactly one of id or nip.', args.id ? 'nip' : 'id');
+  }
+  if (args.id) return ctx.em.findOne(Employee, { id: args.id });
+  const check = checkNip(args.nip!);
+  if (!check.valid) {
+    throw badInput(check.problems.map((p) => p.message).join(' '), 'nip', {
+      segments: check.problems.map((p) => p.segment),
+    });
+  }
+  return ctx.em.findOne(Employee, { nip: check.normalized! });
+}
+
+export function validateNip(nip: string, employmentType?: EmploymentType | null): NipCheck {
+  return checkNip(nip, employmentType ? { kind: nipKindOf(employmentType) } : {});
+}
+
+/** The proposed supervisor and everyone above them, nearest first (one recursive query). */
+async function supervisorChain(em: EntityManager, supervisorId: string): Promise<ChainLink[]> {
+  const rows = await em.execute<{ id: string; name: string; active: boolean; job_type: JobType }[]>(
+    `with recursive chain(id, name, active, job_type, supervisor_id, depth) as (
+       select id, name, active, job_type, supervisor_id, 0 from employee where id = ?
+       union all
+       select e.id, e.name, e.active, e.job_type, e.supervisor_id, c.depth + 1
+       from employee e join chain c on e.id = c.supervisor_id
+       where c.depth < 100
+     )
+     select id, name, active, job_type from chain order by depth`,
+    [supervisorId],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, active: r.active, jobType: r.job_type }));
+}
+
+async function checkSupervisor(
+  em: EntityManager,
+  employee: { id: string; name: string },
+  supervisorId: string,
+): Promise<Employee> {
+  const chain = await supervisorChain(em, supervisorId);
+  if (chain.length === 0) throw notFound(`No employee has id ${supervisorId} (the supervisor).`);
+  const problem = supervisorProblem(employee, chain);
+  if (problem) throw badInput(problem, 'supervisorId');
+  return em.getReference(Employee, supervisorId);
+}
+
+async function requireUnit(em: EntityManager, id: string, field: string): Promise<OrgUnit> {
+  const unit = await em.findOne(OrgUnit, { id });
+  if (!unit) throw badInput(`No organisation unit has id ${id}.`, field);
+  return unit;
+}
+
+function opdIdOf(unit: OrgUnit): string {
+  return unit.opd?.id ?? unit.id;
+}
+
+function trimmed(value: string, field: string, max: number): string {
+  const text = value.trim();
+  if (!text) throw badInput(`${field} must not be empty.`, field);
+  if (text.length > max) throw badInput(`${field} is at most ${max} characters.`, field);
+  return text;
+}
+
+function checkEmail(email: string | null | undefined): string | null {
+  if (!email?.trim()) return null;
+  const text = email.trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || text.length > 200) {
+    throw badInput(`"${text}" is not an email address.`, 'email');
+  }
+  return text.toLowerCase();
+}
+
+/**
+ * Adds an employee. Refuses a NIP that is invalid or disagrees with the birth date, sex or
+ * employment type; a NIP already in use; a unit outside the admin's OPD; a bad supervisor.
+ */
+export async function createEmployee(ctx: Ctx, input: CreateEmployeeInput): Promise<Employee> {
+  requireViewer(ctx.viewer);
+  return ctx.em.transactional(async (em) => {
+    const unit = await requireUnit(em, input.orgUnitId, 'orgUnitId');
+    requireDirectoryAdmin(ctx.viewer, opdIdOf(unit));
+    const problems = checkNipAgainstPerson(input.nip, {
+      employmentType: input.employmentType,
+      birthDate: input.birthDate,
+      sex: input.sex,
+    });
+    if (problems.length > 0) {
+      throw badInput(problems.map((p) => p.message).join(' '), 'nip', {
+        segments: problems.map((p) => p.segment),
+      });
+    }
+    const nip = normalizeNip(input.nip);
+    if (await em.count(Employee, { nip })) {
+      throw badInput(`NIP ${nip} already belongs to another employee.`, 'nip');
+    }
+    const employee = em.create(Employee, {
+      nip,
+      name: trimmed(input.name, 'name', 200),
+      employmentType: input.employmentType,
+      sex: input.sex,
+      birthDate: input.birthDate,
+      rank: trimmed(input.rank, 'rank', 10),
+      jobType: input.jobType,
+      positionTitle: trimmed(input.positionTitle, 'positionTitle', 200),
+      orgUnit: unit,
+      email: checkEmail(input.email),
+      phone: input.phone?.trim() || null,
+    });
+    if (input.supervisorId) {
+      employee.supervisor = await checkSupervisor(em, employee, input.supervisorId);
+    }
+    await em.flush();
+    return employee;
+  });
+}
+
+/**
+ * Changes an employee. Refuses a stale `expectedVersion` with CONFLICT, a supervisor that
+ * would make a cycle or is inactive, and deactivating someone who still has active reports.
+ */
+export async function updateEmployee(
+  ctx: Ctx,
+  id: string,
+  input: UpdateEmployeeInput,
+  expectedVersion: number,
+): Promise<Employee> {
+  requireViewer(ctx.viewer);
+  return ctx.em.transactional(async (em) => {
+    const employee = await em.findOne(Employee, { id }, { populate: ['orgUnit'] });
+    if (!employee) throw notFound(`No employee has id ${id}.`);
+    requireDirectoryAdmin(ctx.viewer, opdIdOf(employee.orgUnit));
+    if (employee.version !== expectedVersion) {
+      throw conflict(
+        `${employee.name} was changed by someone else (version ${employee.version}, you edited ${expectedVersion}). Reload and apply your change again.`,
+        { currentVersion: employee.version },
+      );
+    }
+    if (input.name != null) employee.name = trimmed(input.name, 'name', 200);
+    if (input.rank != null) employee.rank = trimmed(input.rank, 'rank', 10);
+    if (input.jobType != null) employee.jobType = input.jobType;
+    if (input.positionTitle != null) {
+      employee.positionTitle = trimmed(input.positionTitle, 'positionTitle', 200);
+    }
+    if (input.email !== undefined) employee.email = checkEmail(input.email);
+    if (input.phone !== undefined) employee.phone = input.phone?.trim() || null;
+    if (input.orgUnitId) {
+      const unit = await requireUnit(em, input.orgUnitId, 'orgUnitId');
+      requireDirectoryAdmin(ctx.viewer, opdIdOf(unit));
+      employee.orgUnit = unit;
+    }
+    if (input.clearSupervisor) employee.supervisor = null;
+    else if (input.supervisorId) {
+      employee.supervisor = await checkSupervisor(em, employee, input.supervisorId);
+    }
+    if (input.active === false && employee.active) {
+      const reports = await em.count(Employee, { supervisor: employee.id, active: true });
+      if (reports > 0) {
+        throw badInput(
+          `${employee.name} still supervises ${reports} active employee(s); give them another supervisor before deactivating.`,
+          'active',
+        );
+      }
+      employee.active = false;
+    } else if (input.active === true) employee.active = true;
+    await em.flush();
+    return employee;
+  });
+}
+
+/** Adds a sub-unit below an existing unit, in the same OPD. Refuses a duplicate code. */
+export async function createOrgUnit(ctx: Ctx, input: CreateOrgUnitInput): Promise<OrgUnit> {
+  requireViewer(ctx.viewer);
+  return ctx.em.transactional(async (em) => {
+    const parent = await requireUnit(em, input.parentId, 'parentId');
+    requireDirectoryAdmin(ctx.viewer, opdIdOf(parent));
+    const code = trimmed(input.code, 'code', 40);
+    if (await em.count(OrgUnit, { code })) {
+      throw badInput(`Unit code ${code} is already used.`, 'code');
+    }
+    const unit = em.create(OrgUnit, {
+      code,
+      name: trimmed(input.name, 'name', 200),
+      shortName: input.shortName?.trim() || null,
+      kind: input.kind,
+      parent,
+      opd: em.getReference(OrgUnit, opdIdOf(parent)),
+      path: '',
+      reference: false,
+    });
+    unit.path = `${parent.path}${unit.id}/`;
+    await em.flush();
+    return unit;
+  });
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../config.js';
+import { seedDemoIfEmpty, printDemoLogins } from '../db/demo.js';
+import { startEmbeddedDatabase } from '../db/embedded.js';
+import { openOrm } from '../db/orm.js';
+import { ensureReferenceUnits } from '../db/reference.js';
+import { createLogger } from '../logger.js';
+
+/**
+ * `pnpm seed [--employees N] [--seed S]`: seeds the demo city into the configured database
+ * (DATABASE_URL, or the embedded one in KINERJA_DATA_DIR) when it has no employees yet.
+ */
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
+
+let config;
+try {
+  config = loadConfig({
+    ...process.env,
+    KINERJA_DEMO_EMPLOYEES: option('employees') ?? process.env.KINERJA_DEMO_EMPLOYEES,
+    KINERJA_DEMO_SEED: option('seed') ?? process.env.KINERJA_DEMO_SEED,
+  });
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}
+const logger = createLogger({ logLevel: 'warn' });
+const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir, 4);
+const orm = await openOrm(config.databaseUrl ?? embedded!.url, 2);
+const tty = process.stderr.isTTY;
+let lastShown = '';
+const progress = (step: string, done: number, total: number) => {
+  const line = `Seeding ${step}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((done / total) * 100)}%)`;
+  if (tty) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+  else if (done === total || line.slice(0, 20) !== lastShown) process.stderr.write(`${line}\n`);
+  lastShown = line.slice(0, 20);
+};
+try {
+  const started = Date.now();
+  await orm.getMigrator().up();
+  await ensureReferenceUnits(orm.em.fork());
+  const seeded = await seedDemoIfEmpty(orm, config, logger, progress);
+  if (seeded) {
+    process.stdout.write(
+      `Seeded ${config.demoEmployees.toLocaleString('en')} employees (seed ${config.demoSeed}) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+    );
+  } else {
+    process.stdout.write('The database already has employees; nothing was seeded.\n');
+  }
+  await printDemoLogins(orm.em.fork(), (line) => process.stdout.write(`${line}\n`));
+} finally {
+  await orm.close();
+  await embedded?.close();
+}

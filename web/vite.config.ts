@@ -1,0 +1,17 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+// The API server (pnpm start, or the server's dev command) listens here.
+const apiServer = 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  server: {
+    proxy: {
+      // HTTP and WebSocket (graphql-transport-ws) share the path; keep the browser's Host so the
+      // session cookie belongs to the dev origin.
+      '/graphql': { target: apiServer, ws: true },
+      '/healthz': { target: apiServer },
+    },
+  },
+});
