@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,20 +9,24 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies } from 'cookie';
-import express, { type Request } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { type GraphQLFormattedError, Kind, type OperationDefinitionNode } from 'graphql';
+import helmet from 'helmet';
 import type { Config } from './config.js';
 import { seedDemoIfEmpty, printDemoLogins } from './db/demo.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.js';
 import { openOrm } from './db/orm.js';
 import { operationStats, type OperationStats } from './db/query-stats.js';
 import { ensureReferenceUnits } from './db/reference.js';
-import type { Context } from './graphql/context.js';
-import { PUBLIC_CODES } from './graphql/errors.js';
+import type { Context, Viewer } from './graphql/context.js';
+import { appError, PUBLIC_CODES } from './graphql/errors.js';
+import { DEFAULT_LIMITS, limitsPlugin } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildKinerjaSchema } from './graphql/schema.js';
 import { createLogger, type Logger } from './logger.js';
-import { authenticate, SESSION_COOKIE } from './modules/auth/auth.service.js';
+import { API_TOKEN_PREFIX, authenticateClient } from './modules/api-clients/api-clients.service.js';
+import { auditNow } from './modules/audit/audit.service.js';
+import { authenticateSession, SESSION_COOKIE } from './modules/auth/auth.service.js';
 
 export interface App {
   /** Base URL, e.g. http://127.0.0.1:4000 */
@@ -41,10 +45,36 @@ export interface AppOptions {
 interface RequestState {
   requestId: string;
   operationName?: string;
+  clientName?: string;
   stats: OperationStats;
 }
 
-const BODY_LIMIT = '100kb';
+const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** Root fields a person whose password was reset may use before changing it. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', 'validateNip', '__typename']);
+
+/** Resolves a bearer token or session cookie to the viewer: a person, an API client, or nobody. */
+export async function authenticate(
+  em: MikroORM['em'],
+  token: string | null,
+): Promise<Viewer | null> {
+  if (!token || token.length > 200) return null;
+  return token.startsWith(API_TOKEN_PREFIX) ? authenticateClient(em, token) : authenticateSession(em, token);
+}
+
+function rootFieldNames(operation: OperationDefinitionNode): string[] {
+  return operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
+}
+
+/** sha256 CSP sources for the inline scripts of the built dashboard's index.html. */
+function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    if (match[1].trim()) hashes.push(`'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`);
+  }
+  return hashes;
+}
 
 function bearerToken(req: Request): string | null {
   const header = req.get('authorization');
@@ -98,9 +128,50 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     async requestDidStart() {
       return {
         async didResolveOperation({ request, operation, contextValue }) {
-          const state = contextValue.req?.res?.locals.kinerja as RequestState | undefined;
-          if (state)
-            state.operationName = request.operationName ?? operation?.name?.value ?? undefined;
+          const state = contextValue.res?.locals.kinerja as RequestState | undefined;
+          const operationName = request.operationName ?? operation?.name?.value ?? undefined;
+          if (state) state.operationName = operationName;
+          const viewer = contextValue.viewer;
+          if (viewer?.kind === 'client') {
+            // Every use of an API client is logged (request line) and audited, with its name.
+            if (state) state.clientName = viewer.name;
+            await auditNow(contextValue.em, contextValue, {
+              action: 'api_client.use',
+              subjectType: 'ApiClient',
+              subjectId: viewer.clientId,
+              after: { operationName: operationName ?? null, operation: operation?.operation ?? null },
+            });
+          }
+        },
+      };
+    },
+  };
+
+  // Access at the operation level: introspection needs a signed-in caller in production, and a
+  // person whose password was reset may do nothing but change it.
+  const operationGuard: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (!operation) return;
+          const fields = rootFieldNames(operation);
+          if (config.nodeEnv === 'production' && !contextValue.viewer) {
+            if (fields.some((f) => f === '__schema' || f === '__type')) {
+              throw appError(
+                'UNAUTHENTICATED',
+                'Introspection needs a signed-in account or an API token in production.',
+              );
+            }
+          }
+          const viewer = contextValue.viewer;
+          if (viewer?.kind === 'person' && viewer.mustChangePassword) {
+            if (fields.some((f) => !ALLOWED_BEFORE_PASSWORD_CHANGE.has(f))) {
+              throw appError(
+                'FORBIDDEN',
+                'Your password was reset: change it (changePassword) before doing anything else.',
+              );
+            }
+          }
         },
       };
     },
@@ -108,13 +179,33 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: config.nodeEnv !== 'production',
+    // Anonymous introspection is refused in production by operationGuard; signed-in callers and
+    // agency tools may introspect (codegen needs it).
+    introspection: true,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    hideSchemaDetailsFromClientErrors: config.nodeEnv !== 'development',
+    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLog],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      limitsPlugin(DEFAULT_LIMITS),
+      operationGuard,
+      requestLog,
+    ],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
       if (PUBLIC_CODES.has(code)) return formatted;
+      const cause = (error as { originalError?: { code?: string; message?: string } }).originalError;
+      if (cause?.code === '22P02') {
+        // PostgreSQL "invalid text representation": an id that is not a UUID, and the like.
+        return {
+          message: `A value is not in the expected format (ids are UUIDs): ${cause.message?.split('\n')[0] ?? ''}`.trim(),
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: 'BAD_USER_INPUT' },
+        };
+      }
       logger.error({ err: error }, 'unexpected error in a GraphQL operation');
       return {
         message:
@@ -146,6 +237,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           status: res.statusCode,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,
           operationName: state.operationName,
+          apiClient: state.clientName,
           sqlStatements: state.stats.sqlStatements,
         },
         'request',
@@ -153,6 +245,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     operationStats.run(state.stats, () => next());
   });
+
+  const indexHtmlPath = path.join(config.webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtmlPath);
+  const scriptHashes = hasWeb ? inlineScriptHashes(fs.readFileSync(indexHtmlPath, 'utf8')) : [];
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", ...scriptHashes],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", ...config.allowedOrigins],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.nodeEnv === 'production' ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.nodeEnv === 'production',
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -174,7 +286,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   app.use(
     '/graphql',
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: BODY_LIMIT_BYTES }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (Array.isArray(req.body)) {
+        res.status(400).json({
+          errors: [
+            {
+              message: 'Batched requests are not accepted: send one operation per request.',
+              extensions: { code: 'BAD_USER_INPUT' },
+            },
+          ],
+        });
+        return;
+      }
+      next();
+    },
     expressMiddleware(apollo, {
       async context({ req, res }): Promise<Context> {
         const em = readyOrm.em.fork();
@@ -185,6 +311,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           viewer,
           loaders: createLoaders(em),
           requestId: state.requestId,
+          ipAddress: req.ip ?? null,
           config,
           req,
           res,
@@ -193,14 +320,35 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   );
 
-  if (fs.existsSync(path.join(config.webDir, 'index.html'))) {
+  if (hasWeb) {
     app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
-    const indexHtml = path.join(config.webDir, 'index.html');
     app.get(/^(?!\/graphql).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');
-      res.sendFile(indexHtml);
+      res.sendFile(indexHtmlPath);
     });
   }
+
+  // A body too large or not JSON gets GraphQL's error shape, not an HTML page.
+  app.use(
+    (
+      error: { type?: string; length?: number; limit?: number },
+      _req: Request,
+      res: Response,
+      next: NextFunction,
+    ) => {
+      const reply = (status: number, message: string) =>
+        res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+      if (error.type === 'entity.too.large') {
+        const size = Math.ceil((error.length ?? 0) / 1024);
+        const limit = Math.floor((error.limit ?? BODY_LIMIT_BYTES) / 1024);
+        reply(413, `The request body is ${size} KB; at most ${limit} KB is allowed.`);
+      } else if (error.type === 'entity.parse.failed') {
+        reply(400, 'The request body is not valid JSON.');
+      } else {
+        next(error);
+      }
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -23,6 +23,8 @@ export interface Config {
   webDir: string;
   /** Largest number of database connections in the pool. */
   dbPoolSize: number;
+  /** Failed sign-ins allowed per NIP and per address within the window before a wait. */
+  loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -144,6 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int('KINERJA_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     webDir: env.KINERJA_WEB_DIR?.trim() ? path.resolve(env.KINERJA_WEB_DIR) : defaultWebDir(),
     dbPoolSize: int('KINERJA_DB_POOL', 10, 1, 100),
+    loginThrottle: {
+      perAccount: int('KINERJA_LOGIN_MAX_FAILURES', 5, 1, 1000),
+      perAddress: int('KINERJA_LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100_000),
+      windowSeconds: int('KINERJA_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -4,7 +4,7 @@ import { type App, createApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { writeDemoDirectory } from '../src/db/demo.js';
 import { processStats } from '../src/db/query-stats.js';
-import { generateDemoDirectory } from '../src/db/seed/demo-directory.js';
+import { type DemoDirectory, generateDemoDirectory } from '../src/db/seed/demo-directory.js';
 import { createLogger } from '../src/logger.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/auth.service.js';
 
@@ -90,7 +90,7 @@ export async function seedDirectory(app: App, employees = 400, seed = 7): Promis
     today: new Date().toISOString().slice(0, 10),
   });
   await app.orm.em.fork().transactional((em) => writeDemoDirectory(em, directory));
-  return { logins: directory.logins, password: DEMO_PASSWORD, employees };
+  return { logins: directory.logins, password: DEMO_PASSWORD, employees, directory };
 }
 
 export interface GqlResult<T = Record<string, any>> {

@@ -1,18 +1,33 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { Config } from '../config.js';
+import type { ApiScope } from '../modules/api-clients/api-client.entity.js';
 import type { Role } from '../modules/auth/auth.enums.js';
 import type { Loaders } from './loaders.js';
 
-/** Who is asking: resolved once per request from the session token or cookie. */
-export interface Viewer {
+/** A signed-in person, resolved from their session token or cookie. */
+export interface PersonViewer {
+  kind: 'person';
   accountId: string;
   employeeId: string;
+  name: string;
   roles: Role[];
   adminOrgUnitId: string | null;
   sessionId: string;
   mustChangePassword: boolean;
 }
+
+/** An agency tool, resolved from its API token: read scopes, maybe limited to some OPDs. */
+export interface ClientViewer {
+  kind: 'client';
+  clientId: string;
+  name: string;
+  scopes: ApiScope[];
+  /** OPDs it may read; null = all. */
+  opdIds: string[] | null;
+}
+
+export type Viewer = PersonViewer | ClientViewer;
 
 export interface Context {
   em: EntityManager;
@@ -20,6 +35,8 @@ export interface Context {
   loaders: Loaders;
   requestId: string;
   config: Config;
+  /** Caller's address, for the audit trail and sign-in limits. */
+  ipAddress: string | null;
   /** Present on HTTP requests (absent on WebSocket operations). */
   req?: Request;
   res?: Response;

@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { ApiClientResolver } from '../modules/api-clients/api-clients.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { AccountResolver, AuthResolver } from '../modules/auth/auth.resolver.js';
 import { EmployeeResolver, OrgUnitResolver } from '../modules/directory/directory.resolver.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -9,7 +11,14 @@ let cached: Promise<GraphQLSchema> | null = null;
 /** The GraphQL schema, built once per process from the resolver classes. */
 export function buildKinerjaSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [AuthResolver, OrgUnitResolver, EmployeeResolver],
+    resolvers: [
+      AuthResolver,
+      AccountResolver,
+      OrgUnitResolver,
+      EmployeeResolver,
+      ApiClientResolver,
+      AuditResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });

@@ -1,6 +1,37 @@
-import type { Viewer } from '../../graphql/context.js';
+import type { ClientViewer, PersonViewer, Viewer } from '../../graphql/context.js';
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
+import { ApiScope } from '../api-clients/api-client.entity.js';
 import { Role } from '../auth/auth.enums.js';
+
+/**
+ * The one access policy of Kinerja. Services call these functions before they read personal
+ * data or change anything; every denial is FORBIDDEN and names the right that is missing.
+ *
+ * Rights come from roles (HR admin city-wide, unit admin within one OPD, auditor read-only
+ * everywhere) and from the supervision chain (the assessor is the direct supervisor; the
+ * assessor's supervisor sees what the assessor sees). API clients get read scopes only,
+ * optionally limited to some OPDs.
+ */
+
+/** What the policy needs to know about an employee to decide. */
+export interface EmployeeSubject {
+  id: string;
+  name: string;
+  opdId: string;
+  /** Direct supervisor (the assessor, pejabat penilai kinerja). */
+  supervisorId: string | null;
+  /** The assessor's supervisor (atasan pejabat penilai). */
+  supervisorsSupervisorId: string | null;
+}
+
+/** How a person stands to an employee; empty when they are just a colleague. */
+export type Relation =
+  | 'SELF'
+  | 'ASSESSOR'
+  | 'ASSESSORS_SUPERVISOR'
+  | 'UNIT_ADMIN'
+  | 'HR_ADMIN'
+  | 'AUDITOR';
 
 /** The signed-in viewer; refuses anonymous callers with UNAUTHENTICATED. */
 export function requireViewer(viewer: Viewer | null): Viewer {
@@ -8,21 +39,133 @@ export function requireViewer(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
+/** A signed-in person; refuses API clients (which never write) with FORBIDDEN. */
+export function requirePerson(viewer: Viewer | null, doing = 'make changes'): PersonViewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    throw forbidden(`API clients are read-only and cannot ${doing}; ${v.name} may only read.`);
+  }
+  return v;
+}
+
 export function hasRole(viewer: Viewer, role: Role): boolean {
-  return viewer.roles.includes(role);
+  return viewer.kind === 'person' && viewer.roles.includes(role);
+}
+
+export function relationsTo(viewer: PersonViewer, subject: EmployeeSubject): Set<Relation> {
+  const relations = new Set<Relation>();
+  if (viewer.employeeId === subject.id) relations.add('SELF');
+  if (subject.supervisorId === viewer.employeeId) relations.add('ASSESSOR');
+  if (subject.supervisorsSupervisorId === viewer.employeeId) relations.add('ASSESSORS_SUPERVISOR');
+  if (hasRole(viewer, Role.UNIT_ADMIN) && viewer.adminOrgUnitId === subject.opdId) {
+    relations.add('UNIT_ADMIN');
+  }
+  if (hasRole(viewer, Role.HR_ADMIN)) relations.add('HR_ADMIN');
+  if (hasRole(viewer, Role.AUDITOR)) relations.add('AUDITOR');
+  return relations;
+}
+
+function clientReaches(client: ClientViewer, opdId: string): boolean {
+  return client.opdIds === null || client.opdIds.includes(opdId);
+}
+
+function requireScope(client: ClientViewer, scope: ApiScope): void {
+  if (!client.scopes.includes(scope)) {
+    throw forbidden(`API client ${client.name} lacks the ${scope} scope.`);
+  }
 }
 
 /**
- * Directory changes (employees, units): HR admins anywhere, unit admins inside their own OPD.
- * Refuses everyone else with FORBIDDEN naming the right that is missing.
+ * Names, units, positions and supervisors: every signed-in person; API clients with
+ * `directory:read`, inside their OPDs when `opdId` is known.
  */
-export function requireDirectoryAdmin(viewer: Viewer | null, opdId: string | null): Viewer {
+export function assertDirectoryRead(viewer: Viewer | null, opdId?: string | null): Viewer {
   const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    requireScope(v, ApiScope.DIRECTORY_READ);
+    if (opdId && !clientReaches(v, opdId)) {
+      throw forbidden(`API client ${v.name} may only read the OPDs it was given.`);
+    }
+  }
+  return v;
+}
+
+/** OPDs an API client is limited to (null = all, and always null for people). */
+export function directoryOpdLimit(viewer: Viewer): string[] | null {
+  return viewer.kind === 'client' ? viewer.opdIds : null;
+}
+
+export function canReadPersonal(viewer: Viewer, subject: EmployeeSubject): boolean {
+  if (viewer.kind === 'client') {
+    return viewer.scopes.includes(ApiScope.DIRECTORY_PERSONAL_READ) && clientReaches(viewer, subject.opdId);
+  }
+  return relationsTo(viewer, subject).size > 0;
+}
+
+/**
+ * Birth date, email, phone: the person, their assessor and the assessor's supervisor, unit
+ * admins of their OPD, HR admins, auditors, and API clients with `directory:personal:read`.
+ */
+export function assertPersonalRead(viewer: Viewer | null, subject: EmployeeSubject): Viewer {
+  const v = requireViewer(viewer);
+  if (canReadPersonal(v, subject)) return v;
+  if (v.kind === 'client') {
+    throw forbidden(
+      `API client ${v.name} needs the directory:personal:read scope for ${subject.name}'s OPD to see personal data.`,
+    );
+  }
+  throw forbidden(
+    `Personal data of ${subject.name} (birth date, email, phone) is for the person, their supervision chain, unit admins of their OPD, HR admins and auditors.`,
+  );
+}
+
+/** Directory changes: HR admins anywhere, unit admins inside their own OPD; never API clients. */
+export function assertDirectoryWrite(viewer: Viewer | null, opdId: string): PersonViewer {
+  const v = requirePerson(viewer, 'change the directory');
   if (hasRole(v, Role.HR_ADMIN)) return v;
-  if (hasRole(v, Role.UNIT_ADMIN) && opdId !== null && v.adminOrgUnitId === opdId) return v;
+  if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === opdId) return v;
   throw forbidden(
     hasRole(v, Role.UNIT_ADMIN)
       ? 'Changing the directory outside your own OPD needs the HR_ADMIN role.'
       : 'Changing the directory needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.',
   );
+}
+
+/**
+ * Accounts (create, roles, deactivation, password resets): HR admins anywhere; unit admins
+ * inside their OPD, except granting or revoking HR_ADMIN and AUDITOR, which only HR admins may.
+ */
+export function assertAccountsManage(viewer: Viewer | null, opdId: string, role?: Role): PersonViewer {
+  const v = requirePerson(viewer, 'manage accounts');
+  if (hasRole(v, Role.HR_ADMIN)) return v;
+  const cityWideRole = role === Role.HR_ADMIN || role === Role.AUDITOR;
+  if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === opdId && !cityWideRole) return v;
+  if (hasRole(v, Role.UNIT_ADMIN) && cityWideRole) {
+    throw forbidden(`Granting or revoking ${role} needs the HR_ADMIN role.`);
+  }
+  throw forbidden(
+    hasRole(v, Role.UNIT_ADMIN)
+      ? "Managing accounts outside your own OPD needs the HR_ADMIN role."
+      : 'Managing accounts needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.',
+  );
+}
+
+/** The audit trail: HR admins and auditors. */
+export function assertAuditRead(viewer: Viewer | null): PersonViewer {
+  const v = requirePerson(viewer, 'read the audit trail');
+  if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
+  throw forbidden('Reading the audit trail needs the HR_ADMIN or AUDITOR role.');
+}
+
+/** API clients for agency tools: HR admins manage them; auditors may list them. */
+export function assertApiClientsManage(viewer: Viewer | null): PersonViewer {
+  const v = requirePerson(viewer, 'manage API clients');
+  if (hasRole(v, Role.HR_ADMIN)) return v;
+  throw forbidden('Managing API clients needs the HR_ADMIN role.');
+}
+
+export function assertApiClientsRead(viewer: Viewer | null): PersonViewer {
+  const v = requirePerson(viewer, 'list API clients');
+  if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
+  throw forbidden('Listing API clients needs the HR_ADMIN or AUDITOR role.');
 }

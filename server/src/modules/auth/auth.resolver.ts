@@ -1,7 +1,10 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
+import * as accounts from './accounts.service.js';
+import { AccountInfo, AccountWithPassword, SessionEntry } from './accounts.types.js';
+import { Role } from './auth.enums.js';
 import * as auth from './auth.service.js';
 import { SessionInfo, ViewerInfo } from './auth.types.js';
 
@@ -9,10 +12,10 @@ import { SessionInfo, ViewerInfo } from './auth.types.js';
 export class AuthResolver {
   @Query(() => ViewerInfo, {
     nullable: true,
-    description: 'The signed-in viewer, or null when signed out',
+    description: 'The signed-in person, or null when signed out (and for API clients)',
   })
   me(@Ctx() ctx: Context): ViewerInfo | null {
-    return ctx.viewer ? auth.viewerInfo(ctx.viewer) : null;
+    return auth.isPerson(ctx.viewer) ? auth.viewerInfo(ctx.viewer) : null;
   }
 
   @Mutation(() => SessionInfo, {
@@ -41,6 +44,25 @@ export class AuthResolver {
     return true;
   }
 
+  @Mutation(() => Boolean, { description: 'Change your own password; ends your other sessions' })
+  changePassword(
+    @Ctx() ctx: Context,
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+  ): Promise<boolean> {
+    return accounts.changePassword(ctx, currentPassword, newPassword);
+  }
+
+  @Query(() => [SessionEntry], { description: 'Your sign-in sessions that still work' })
+  sessions(@Ctx() ctx: Context): Promise<SessionEntry[]> {
+    return accounts.listSessions(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: 'End one of your sessions' })
+  revokeSession(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
+    return accounts.revokeSession(ctx, id);
+  }
+
   @FieldResolver(() => Employee)
   async employee(@Root() viewer: ViewerInfo, @Ctx() ctx: Context): Promise<Employee> {
     return (await ctx.loaders.employee.load(viewer.employeeId))!;
@@ -49,5 +71,60 @@ export class AuthResolver {
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The OPD a unit admin administers' })
   async adminOrgUnit(@Root() viewer: ViewerInfo, @Ctx() ctx: Context): Promise<OrgUnit | null> {
     return viewer.adminOrgUnitId ? ctx.loaders.orgUnit.load(viewer.adminOrgUnitId) : null;
+  }
+}
+
+@Resolver(() => AccountInfo)
+export class AccountResolver {
+  @Query(() => AccountInfo, { nullable: true, description: "An employee's account (admins, auditors)" })
+  account(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string): Promise<AccountInfo | null> {
+    return accounts.getAccount(ctx, employeeId);
+  }
+
+  @Mutation(() => AccountWithPassword, { description: 'Create the account of an employee who has none' })
+  createAccount(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string): Promise<AccountWithPassword> {
+    return accounts.createAccount(ctx, employeeId);
+  }
+
+  @Mutation(() => AccountInfo)
+  grantRole(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('role', () => Role) role: Role,
+  ): Promise<AccountInfo> {
+    return accounts.grantRole(ctx, employeeId, role);
+  }
+
+  @Mutation(() => AccountInfo)
+  revokeRole(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('role', () => Role) role: Role,
+  ): Promise<AccountInfo> {
+    return accounts.revokeRole(ctx, employeeId, role);
+  }
+
+  @Mutation(() => AccountInfo, { description: 'Deactivation ends all of the person’s sessions at once' })
+  setAccountActive(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('active') active: boolean,
+  ): Promise<AccountInfo> {
+    return accounts.setAccountActive(ctx, employeeId, active);
+  }
+
+  @Mutation(() => AccountWithPassword, { description: 'One-time password; must be changed at next sign-in' })
+  resetPassword(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string): Promise<AccountWithPassword> {
+    return accounts.resetPassword(ctx, employeeId);
+  }
+
+  @FieldResolver(() => Employee)
+  async employee(@Root() account: AccountInfo, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(account.employeeId))!;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  async adminOrgUnit(@Root() account: AccountInfo, @Ctx() ctx: Context): Promise<OrgUnit | null> {
+    return account.adminOrgUnitId ? ctx.loaders.orgUnit.load(account.adminOrgUnitId) : null;
   }
 }

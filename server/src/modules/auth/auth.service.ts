@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from '../../config.js';
-import type { Context, Viewer } from '../../graphql/context.js';
-import { appError, badInput } from '../../graphql/errors.js';
-import { requireViewer } from '../access/policy.js';
+import type { Context, PersonViewer, Viewer } from '../../graphql/context.js';
+import { appError, badInput, rateLimited } from '../../graphql/errors.js';
+import { requirePerson } from '../access/policy.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { audit, auditNow } from '../audit/audit.service.js';
 import { checkNip } from '../directory/nip.rules.js';
 import { Employee } from '../directory/employee.entity.js';
 import { Account } from './account.entity.js';
 import type { SessionInfo, ViewerInfo } from './auth.types.js';
+import { throttleLogin } from './login-throttle.rules.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
 
@@ -19,21 +21,17 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function newToken(): string {
-  return randomBytes(32).toString('base64url');
+export function newToken(prefix = ''): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
 }
 
 const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
 
 /**
- * The viewer behind a session token, or null when the token is unknown, expired, revoked, or
+ * The person behind a session token, or null when the token is unknown, expired, revoked, or
  * its account or employee is inactive.
  */
-export async function authenticate(
-  em: EntityManager,
-  token: string | null,
-): Promise<Viewer | null> {
-  if (!token || token.length > 200) return null;
+export async function authenticateSession(em: EntityManager, token: string): Promise<PersonViewer | null> {
   const session = await em.findOne(
     Session,
     { tokenHash: hashToken(token) },
@@ -46,17 +44,23 @@ export async function authenticate(
   if (!session.lastSeenAt || now - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: new Date(now) });
   }
+  return personViewer(account, session.id);
+}
+
+function personViewer(account: Account, sessionId: string): PersonViewer {
   return {
+    kind: 'person',
     accountId: account.id,
     employeeId: account.employee.id,
+    name: account.employee.name,
     roles: account.roles,
     adminOrgUnitId: account.adminOrgUnit?.id ?? null,
-    sessionId: session.id,
+    sessionId,
     mustChangePassword: account.mustChangePassword,
   };
 }
 
-export function viewerInfo(viewer: Viewer): ViewerInfo {
+export function viewerInfo(viewer: PersonViewer): ViewerInfo {
   return {
     employeeId: viewer.employeeId,
     roles: viewer.roles,
@@ -67,16 +71,28 @@ export function viewerInfo(viewer: Viewer): ViewerInfo {
 
 const WRONG_CREDENTIALS = 'The NIP or the password is wrong.';
 
+type LoginCtx = Pick<Context, 'em' | 'config' | 'req' | 'requestId' | 'ipAddress' | 'viewer'>;
+
+async function recentFailures(em: EntityManager, nip: string, ip: string | null, windowSeconds: number) {
+  const since = new Date(Date.now() - windowSeconds * 1000);
+  const where = ip
+    ? { action: 'auth.login_failed', at: { $gte: since }, $or: [{ subjectId: nip }, { ipAddress: ip }] }
+    : { action: 'auth.login_failed', at: { $gte: since }, subjectId: nip };
+  const rows = await em.find(AuditEntry, where, { fields: ['at', 'subjectId', 'ipAddress'] });
+  return {
+    accountFailures: rows.filter((r) => r.subjectId === nip).map((r) => r.at),
+    addressFailures: ip ? rows.filter((r) => r.ipAddress === ip).map((r) => r.at) : [],
+  };
+}
+
 /**
- * Signs in with NIP and password. Refuses a malformed NIP (BAD_USER_INPUT naming the segment),
- * and an unknown NIP, wrong password or inactive account alike with UNAUTHENTICATED, so the
- * answer never tells which NIPs have accounts. In production the public demo password is refused.
+ * Signs in with NIP and password. Refuses a malformed NIP (BAD_USER_INPUT naming the segment);
+ * too many recent failures for the NIP or the address (RATE_LIMITED with the wait, even for the
+ * right password); and an unknown NIP, wrong password or inactive account alike with
+ * UNAUTHENTICATED, so the answer never tells which NIPs have accounts. In production the public
+ * demo password is refused. Successes and failures are audited.
  */
-export async function login(
-  ctx: Pick<Context, 'em' | 'config' | 'req'>,
-  nip: string,
-  password: string,
-): Promise<SessionInfo> {
+export async function login(ctx: LoginCtx, nip: string, password: string): Promise<SessionInfo> {
   const check = checkNip(nip);
   if (!check.normalized) {
     throw badInput(check.problems.map((p) => p.message).join(' '), 'nip');
@@ -85,60 +101,76 @@ export async function login(
     throw badInput('The password must be between 1 and 512 characters.', 'password');
   }
   const em = ctx.em;
-  const employee = await em.findOne(Employee, { nip: check.normalized });
+  const normalized = check.normalized;
+  const decision = throttleLogin({
+    ...(await recentFailures(em, normalized, ctx.ipAddress, ctx.config.loginThrottle.windowSeconds)),
+    now: new Date(),
+    limits: ctx.config.loginThrottle,
+  });
+  if (!decision.allowed) {
+    await auditNow(em, { ...ctx, viewer: null }, {
+      action: 'auth.login_throttled',
+      subjectType: 'Nip',
+      subjectId: normalized,
+      after: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+    });
+    ctx.req?.res?.setHeader('retry-after', String(decision.retryAfterSeconds));
+    throw rateLimited(decision.message!, decision.retryAfterSeconds);
+  }
+
+  const employee = await em.findOne(Employee, { nip: normalized });
   const account = employee ? await em.findOne(Account, { employee }) : null;
+  const fail = async (why: string, message = WRONG_CREDENTIALS): Promise<never> => {
+    await auditNow(em, { ...ctx, viewer: null }, {
+      action: 'auth.login_failed',
+      subjectType: 'Nip',
+      subjectId: normalized,
+      after: { why },
+    });
+    throw appError('UNAUTHENTICATED', message);
+  };
   if (!account?.passwordHash) {
     await burnPasswordCheck(password);
-    throw appError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    return fail(account ? 'no password set' : 'unknown NIP');
   }
-  const ok = await verifyPassword(account.passwordHash, password);
-  if (!ok || !account.active || !employee!.active) {
-    throw appError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-  }
+  if (!(await verifyPassword(account.passwordHash, password))) return fail('wrong password');
+  if (!account.active || !employee!.active) return fail('account inactive');
   if (ctx.config.nodeEnv === 'production' && password === DEMO_PASSWORD) {
-    throw appError(
-      'UNAUTHENTICATED',
+    return fail(
+      'demo password in production',
       'The demo password is public and refused in production; ask an HR admin (BKPSDM) to reset your password.',
     );
   }
-  return createSession(em, ctx.config, account, ctx.req);
+  return createSession(em, ctx, account);
 }
 
-async function createSession(
-  em: EntityManager,
-  config: Config,
-  account: Account,
-  req: Context['req'],
-): Promise<SessionInfo> {
+async function createSession(em: EntityManager, ctx: LoginCtx, account: Account): Promise<SessionInfo> {
   const token = newToken();
-  const expiresAt = new Date(Date.now() + config.sessionTtlHours * 3_600_000);
+  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3_600_000);
   const session = em.create(Session, {
     account,
     tokenHash: hashToken(token),
     expiresAt,
-    userAgent: req?.get('user-agent')?.slice(0, 300) ?? null,
-    ipAddress: req?.ip ?? null,
+    userAgent: ctx.req?.get('user-agent')?.slice(0, 300) ?? null,
+    ipAddress: ctx.ipAddress,
   });
   account.lastLoginAt = new Date();
+  const viewer = personViewer(account, session.id);
+  audit(em, ctx, { action: 'auth.login', subjectType: 'Account', subjectId: account.employee.id, after: { sessionId: session.id } }, viewer);
   await em.flush();
-  const viewer: Viewer = {
-    accountId: account.id,
-    employeeId: account.employee.id,
-    roles: account.roles,
-    adminOrgUnitId: account.adminOrgUnit?.id ?? null,
-    sessionId: session.id,
-    mustChangePassword: account.mustChangePassword,
-  };
   return { token, expiresAt, viewer: viewerInfo(viewer) };
 }
 
 /** Ends the viewer's current session; the token stops working on the next request. */
-export async function logout(ctx: Pick<Context, 'em' | 'viewer'>): Promise<boolean> {
-  const viewer = requireViewer(ctx.viewer);
-  await ctx.em.nativeUpdate(
-    Session,
-    { id: viewer.sessionId, revokedAt: null },
-    { revokedAt: new Date() },
-  );
+export async function logout(ctx: Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>): Promise<boolean> {
+  const viewer = requirePerson(ctx.viewer, 'sign out');
+  await ctx.em.transactional(async (em) => {
+    await em.nativeUpdate(Session, { id: viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
+    audit(em, ctx, { action: 'auth.logout', subjectType: 'Session', subjectId: viewer.sessionId });
+  });
   return true;
+}
+
+export function isPerson(viewer: Viewer | null): viewer is PersonViewer {
+  return viewer?.kind === 'person';
 }

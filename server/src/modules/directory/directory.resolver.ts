@@ -1,5 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { DateScalar } from '../../graphql/scalars.js';
+import { assertPersonalRead } from '../access/policy.js';
+import { employeeSubject } from '../access/subjects.js';
 import { connectionTypes } from '../../graphql/pagination.js';
 import { EmploymentType, OrgUnitKind } from './directory.enums.js';
 import {
@@ -100,6 +103,27 @@ export class EmployeeResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
   ): Promise<Employee> {
     return directory.updateEmployee(ctx, id, input, expectedVersion);
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: 'Tanggal lahir. Personal: the person, their supervision chain, unit admins of their OPD, HR admins, auditors',
+  })
+  async birthDate(@Root() employee: Employee, @Ctx() ctx: Context): Promise<string> {
+    assertPersonalRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
+    return employee.birthDate;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal, like birthDate' })
+  async email(@Root() employee: Employee, @Ctx() ctx: Context): Promise<string | null> {
+    assertPersonalRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
+    return employee.email;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal, like birthDate' })
+  async phone(@Root() employee: Employee, @Ctx() ctx: Context): Promise<string | null> {
+    assertPersonalRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
+    return employee.phone;
   }
 
   @FieldResolver(() => OrgUnit)

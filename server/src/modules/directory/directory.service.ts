@@ -2,7 +2,8 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
-import { requireDirectoryAdmin, requireViewer } from '../access/policy.js';
+import { assertDirectoryRead, assertDirectoryWrite, directoryOpdLimit, requirePerson } from '../access/policy.js';
+import { audit } from '../audit/audit.service.js';
 import type { EmploymentType, JobType, OrgUnitKind } from './directory.enums.js';
 import type {
   CreateEmployeeInput,
@@ -21,15 +22,17 @@ import {
 } from './nip.rules.js';
 import { OrgUnit } from './org-unit.entity.js';
 
-type Ctx = Pick<Context, 'em' | 'viewer'>;
+type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>;
 
 /** Units, all or under one parent, optionally of one kind or only OPDs; ordered by code. */
 export async function listOrgUnits(
   ctx: Ctx,
   args: { parentId?: string | null; kind?: OrgUnitKind | null; topLevel?: boolean | null },
 ): Promise<OrgUnit[]> {
-  requireViewer(ctx.viewer);
+  const viewer = assertDirectoryRead(ctx.viewer);
   const where: FilterQuery<OrgUnit> = {};
+  const limit = directoryOpdLimit(viewer);
+  if (limit) where.opd = { $in: limit };
   if (args.parentId) where.parent = args.parentId;
   else if (args.topLevel) where.parent = null;
   if (args.kind) where.kind = args.kind;
@@ -37,8 +40,10 @@ export async function listOrgUnits(
 }
 
 export async function getOrgUnit(ctx: Ctx, id: string): Promise<OrgUnit | null> {
-  requireViewer(ctx.viewer);
-  return ctx.em.findOne(OrgUnit, { id });
+  assertDirectoryRead(ctx.viewer);
+  const unit = await ctx.em.findOne(OrgUnit, { id });
+  if (unit) assertDirectoryRead(ctx.viewer, opdIdOf(unit));
+  return unit;
 }
 
 /**
@@ -52,13 +57,16 @@ export async function listEmployees(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<Employee>> {
-  requireViewer(ctx.viewer);
+  const viewer = assertDirectoryRead(ctx.viewer);
   const limit = pageSize(first);
   const where: FilterQuery<Employee>[] = [{ active: filter?.active ?? true }];
+  const opdLimit = directoryOpdLimit(viewer);
+  if (opdLimit) where.push({ orgUnit: { opd: { $in: opdLimit } } });
 
   if (filter?.orgUnitId) {
-    const unit = await ctx.em.findOne(OrgUnit, { id: filter.orgUnitId }, { fields: ['path'] });
+    const unit = await ctx.em.findOne(OrgUnit, { id: filter.orgUnitId });
     if (!unit) throw notFound(`No organisation unit has id ${filter.orgUnitId}.`);
+    assertDirectoryRead(viewer, opdIdOf(unit));
     where.push({ orgUnit: { path: { $like: `${unit.path}%` } } });
   }
   if (filter?.search?.trim()) {
@@ -100,18 +108,23 @@ export async function getEmployee(
   ctx: Ctx,
   args: { id?: string | null; nip?: string | null },
 ): Promise<Employee | null> {
-  requireViewer(ctx.viewer);
+  assertDirectoryRead(ctx.viewer);
   if (Boolean(args.id) === Boolean(args.nip)) {
     throw badInput('Give exactly one of id or nip.', args.id ? 'nip' : 'id');
   }
-  if (args.id) return ctx.em.findOne(Employee, { id: args.id });
-  const check = checkNip(args.nip!);
-  if (!check.valid) {
-    throw badInput(check.problems.map((p) => p.message).join(' '), 'nip', {
-      segments: check.problems.map((p) => p.segment),
-    });
+  let employee: Employee | null;
+  if (args.id) employee = await ctx.em.findOne(Employee, { id: args.id }, { populate: ['orgUnit'] });
+  else {
+    const check = checkNip(args.nip!);
+    if (!check.valid) {
+      throw badInput(check.problems.map((p) => p.message).join(' '), 'nip', {
+        segments: check.problems.map((p) => p.segment),
+      });
+    }
+    employee = await ctx.em.findOne(Employee, { nip: check.normalized! }, { populate: ['orgUnit'] });
   }
-  return ctx.em.findOne(Employee, { nip: check.normalized! });
+  if (employee) assertDirectoryRead(ctx.viewer, opdIdOf(employee.orgUnit));
+  return employee;
 }
 
 export function validateNip(nip: string, employmentType?: EmploymentType | null): NipCheck {
@@ -152,8 +165,27 @@ async function requireUnit(em: EntityManager, id: string, field: string): Promis
   return unit;
 }
 
-function opdIdOf(unit: OrgUnit): string {
+export function opdIdOf(unit: OrgUnit): string {
   return unit.opd?.id ?? unit.id;
+}
+
+/** The fields an audit entry records before and after a change. */
+function snapshot(e: Employee) {
+  return {
+    nip: e.nip,
+    name: e.name,
+    employmentType: e.employmentType,
+    sex: e.sex,
+    birthDate: e.birthDate,
+    rank: e.rank,
+    jobType: e.jobType,
+    positionTitle: e.positionTitle,
+    orgUnitId: e.orgUnit.id,
+    supervisorId: e.supervisor?.id ?? null,
+    email: e.email,
+    phone: e.phone,
+    active: e.active,
+  };
 }
 
 function trimmed(value: string, field: string, max: number): string {
@@ -177,10 +209,10 @@ function checkEmail(email: string | null | undefined): string | null {
  * employment type; a NIP already in use; a unit outside the admin's OPD; a bad supervisor.
  */
 export async function createEmployee(ctx: Ctx, input: CreateEmployeeInput): Promise<Employee> {
-  requireViewer(ctx.viewer);
+  requirePerson(ctx.viewer, 'change the directory');
   return ctx.em.transactional(async (em) => {
     const unit = await requireUnit(em, input.orgUnitId, 'orgUnitId');
-    requireDirectoryAdmin(ctx.viewer, opdIdOf(unit));
+    assertDirectoryWrite(ctx.viewer, opdIdOf(unit));
     const problems = checkNipAgainstPerson(input.nip, {
       employmentType: input.employmentType,
       birthDate: input.birthDate,
@@ -211,6 +243,7 @@ export async function createEmployee(ctx: Ctx, input: CreateEmployeeInput): Prom
     if (input.supervisorId) {
       employee.supervisor = await checkSupervisor(em, employee, input.supervisorId);
     }
+    audit(em, ctx, { action: 'employee.create', subjectType: 'Employee', subjectId: employee.id, after: snapshot(employee) });
     await em.flush();
     return employee;
   });
@@ -226,11 +259,12 @@ export async function updateEmployee(
   input: UpdateEmployeeInput,
   expectedVersion: number,
 ): Promise<Employee> {
-  requireViewer(ctx.viewer);
+  requirePerson(ctx.viewer, 'change the directory');
   return ctx.em.transactional(async (em) => {
     const employee = await em.findOne(Employee, { id }, { populate: ['orgUnit'] });
     if (!employee) throw notFound(`No employee has id ${id}.`);
-    requireDirectoryAdmin(ctx.viewer, opdIdOf(employee.orgUnit));
+    assertDirectoryWrite(ctx.viewer, opdIdOf(employee.orgUnit));
+    const before = snapshot(employee);
     if (employee.version !== expectedVersion) {
       throw conflict(
         `${employee.name} was changed by someone else (version ${employee.version}, you edited ${expectedVersion}). Reload and apply your change again.`,
@@ -247,7 +281,7 @@ export async function updateEmployee(
     if (input.phone !== undefined) employee.phone = input.phone?.trim() || null;
     if (input.orgUnitId) {
       const unit = await requireUnit(em, input.orgUnitId, 'orgUnitId');
-      requireDirectoryAdmin(ctx.viewer, opdIdOf(unit));
+      assertDirectoryWrite(ctx.viewer, opdIdOf(unit));
       employee.orgUnit = unit;
     }
     if (input.clearSupervisor) employee.supervisor = null;
@@ -264,6 +298,7 @@ export async function updateEmployee(
       }
       employee.active = false;
     } else if (input.active === true) employee.active = true;
+    audit(em, ctx, { action: 'employee.update', subjectType: 'Employee', subjectId: employee.id, before, after: snapshot(employee) });
     await em.flush();
     return employee;
   });
@@ -271,10 +306,10 @@ export async function updateEmployee(
 
 /** Adds a sub-unit below an existing unit, in the same OPD. Refuses a duplicate code. */
 export async function createOrgUnit(ctx: Ctx, input: CreateOrgUnitInput): Promise<OrgUnit> {
-  requireViewer(ctx.viewer);
+  requirePerson(ctx.viewer, 'change the directory');
   return ctx.em.transactional(async (em) => {
     const parent = await requireUnit(em, input.parentId, 'parentId');
-    requireDirectoryAdmin(ctx.viewer, opdIdOf(parent));
+    assertDirectoryWrite(ctx.viewer, opdIdOf(parent));
     const code = trimmed(input.code, 'code', 40);
     if (await em.count(OrgUnit, { code })) {
       throw badInput(`Unit code ${code} is already used.`, 'code');
@@ -290,6 +325,12 @@ export async function createOrgUnit(ctx: Ctx, input: CreateOrgUnitInput): Promis
       reference: false,
     });
     unit.path = `${parent.path}${unit.id}/`;
+    audit(em, ctx, {
+      action: 'org_unit.create',
+      subjectType: 'OrgUnit',
+      subjectId: unit.id,
+      after: { code: unit.code, name: unit.name, kind: unit.kind, parentId: parent.id },
+    });
     await em.flush();
     return unit;
   });

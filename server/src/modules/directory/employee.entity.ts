@@ -13,7 +13,6 @@ import {
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { uuidv7 } from 'uuidv7';
 import { EmploymentType, JobType, Sex } from './directory.enums.js';
-import { DateScalar } from '../../graphql/scalars.js';
 import { OrgUnit } from './org-unit.entity.js';
 
 @ObjectType({ description: 'Pegawai ASN (PNS or PPPK)' })
@@ -40,7 +39,6 @@ export class Employee {
   @Enum({ items: () => Sex })
   sex!: Sex;
 
-  @Field(() => DateScalar, { description: 'Tanggal lahir' })
   @Property({ type: 'date' })
   birthDate!: string;
 
@@ -67,11 +65,9 @@ export class Employee {
   @OneToMany(() => Employee, (e) => e.supervisor)
   directReports = new Collection<Employee>(this);
 
-  @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 200, nullable: true })
   email: string | null = null;
 
-  @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 30, nullable: true })
   phone: string | null = null;
 
