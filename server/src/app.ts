@@ -52,7 +52,13 @@ interface RequestState {
 const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** Root fields a person whose password was reset may use before changing it. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', 'logout', 'validateNip', '__typename']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'me',
+  'changePassword',
+  'logout',
+  'validateNip',
+  '__typename',
+]);
 
 /** Resolves a bearer token or session cookie to the viewer: a person, an API client, or nobody. */
 export async function authenticate(
@@ -60,7 +66,9 @@ export async function authenticate(
   token: string | null,
 ): Promise<Viewer | null> {
   if (!token || token.length > 200) return null;
-  return token.startsWith(API_TOKEN_PREFIX) ? authenticateClient(em, token) : authenticateSession(em, token);
+  return token.startsWith(API_TOKEN_PREFIX)
+    ? authenticateClient(em, token)
+    : authenticateSession(em, token);
 }
 
 function rootFieldNames(operation: OperationDefinitionNode): string[] {
@@ -71,7 +79,8 @@ function rootFieldNames(operation: OperationDefinitionNode): string[] {
 function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-    if (match[1].trim()) hashes.push(`'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`);
+    if (match[1].trim())
+      hashes.push(`'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`);
   }
   return hashes;
 }
@@ -139,7 +148,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
               action: 'api_client.use',
               subjectType: 'ApiClient',
               subjectId: viewer.clientId,
-              after: { operationName: operationName ?? null, operation: operation?.operation ?? null },
+              after: {
+                operationName: operationName ?? null,
+                operation: operation?.operation ?? null,
+              },
             });
           }
         },
@@ -196,11 +208,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
       if (PUBLIC_CODES.has(code)) return formatted;
-      const cause = (error as { originalError?: { code?: string; message?: string } }).originalError;
+      const cause = (error as { originalError?: { code?: string; message?: string } })
+        .originalError;
       if (cause?.code === '22P02') {
         // PostgreSQL "invalid text representation": an id that is not a UUID, and the like.
         return {
-          message: `A value is not in the expected format (ids are UUIDs): ${cause.message?.split('\n')[0] ?? ''}`.trim(),
+          message:
+            `A value is not in the expected format (ids are UUIDs): ${cause.message?.split('\n')[0] ?? ''}`.trim(),
           locations: formatted.locations,
           path: formatted.path,
           extensions: { code: 'BAD_USER_INPUT' },

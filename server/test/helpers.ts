@@ -80,6 +80,8 @@ export interface TestDirectory {
   };
   password: string;
   employees: number;
+  /** The generated city, for finding people in particular relations (peers, other OPDs, ...). */
+  directory: DemoDirectory;
 }
 
 /** A small generated city (same generator as the demo) written in bulk. */

@@ -26,12 +26,7 @@ export interface EmployeeSubject {
 
 /** How a person stands to an employee; empty when they are just a colleague. */
 export type Relation =
-  | 'SELF'
-  | 'ASSESSOR'
-  | 'ASSESSORS_SUPERVISOR'
-  | 'UNIT_ADMIN'
-  | 'HR_ADMIN'
-  | 'AUDITOR';
+  'SELF' | 'ASSESSOR' | 'ASSESSORS_SUPERVISOR' | 'UNIT_ADMIN' | 'HR_ADMIN' | 'AUDITOR';
 
 /** The signed-in viewer; refuses anonymous callers with UNAUTHENTICATED. */
 export function requireViewer(viewer: Viewer | null): Viewer {
@@ -97,7 +92,10 @@ export function directoryOpdLimit(viewer: Viewer): string[] | null {
 
 export function canReadPersonal(viewer: Viewer, subject: EmployeeSubject): boolean {
   if (viewer.kind === 'client') {
-    return viewer.scopes.includes(ApiScope.DIRECTORY_PERSONAL_READ) && clientReaches(viewer, subject.opdId);
+    return (
+      viewer.scopes.includes(ApiScope.DIRECTORY_PERSONAL_READ) &&
+      clientReaches(viewer, subject.opdId)
+    );
   }
   return relationsTo(viewer, subject).size > 0;
 }
@@ -135,7 +133,11 @@ export function assertDirectoryWrite(viewer: Viewer | null, opdId: string): Pers
  * Accounts (create, roles, deactivation, password resets): HR admins anywhere; unit admins
  * inside their OPD, except granting or revoking HR_ADMIN and AUDITOR, which only HR admins may.
  */
-export function assertAccountsManage(viewer: Viewer | null, opdId: string, role?: Role): PersonViewer {
+export function assertAccountsManage(
+  viewer: Viewer | null,
+  opdId: string,
+  role?: Role,
+): PersonViewer {
   const v = requirePerson(viewer, 'manage accounts');
   if (hasRole(v, Role.HR_ADMIN)) return v;
   const cityWideRole = role === Role.HR_ADMIN || role === Role.AUDITOR;
@@ -145,7 +147,7 @@ export function assertAccountsManage(viewer: Viewer | null, opdId: string, role?
   }
   throw forbidden(
     hasRole(v, Role.UNIT_ADMIN)
-      ? "Managing accounts outside your own OPD needs the HR_ADMIN role."
+      ? 'Managing accounts outside your own OPD needs the HR_ADMIN role.'
       : 'Managing accounts needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.',
   );
 }

@@ -1,3 +1,4 @@
+import type { Viewer } from '../../graphql/context.js';
 import type { Loaders } from '../../graphql/loaders.js';
 import type { Employee } from '../directory/employee.entity.js';
 import type { EmployeeSubject } from './policy.js';
@@ -6,7 +7,10 @@ import type { EmployeeSubject } from './policy.js';
  * The facts the access policy needs about an employee, through the request's batch loaders, so
  * checking a whole page of employees costs a constant number of statements.
  */
-export async function employeeSubject(loaders: Loaders, employee: Employee): Promise<EmployeeSubject> {
+export async function employeeSubject(
+  loaders: Loaders,
+  employee: Employee,
+): Promise<EmployeeSubject> {
   const [unit, supervisor] = await Promise.all([
     loaders.orgUnit.load(employee.orgUnit.id),
     employee.supervisor ? loaders.employee.load(employee.supervisor.id) : Promise.resolve(null),
@@ -18,4 +22,22 @@ export async function employeeSubject(loaders: Loaders, employee: Employee): Pro
     supervisorId: employee.supervisor?.id ?? null,
     supervisorsSupervisorId: supervisor?.supervisor?.id ?? null,
   };
+}
+
+/**
+ * The employees an API client limited to some OPDs may see among `employees` (a supervisor or
+ * direct reports reached through a relation can sit in another OPD); everyone for people.
+ */
+export async function visibleEmployees(
+  viewer: Viewer | null,
+  loaders: Loaders,
+  employees: Employee[],
+): Promise<Employee[]> {
+  if (viewer?.kind !== 'client' || viewer.opdIds === null) return employees;
+  const allowed = new Set(viewer.opdIds);
+  const units = await loaders.orgUnit.loadMany(employees.map((e) => e.orgUnit.id));
+  return employees.filter((_, i) => {
+    const unit = units[i];
+    return unit instanceof Error || !unit ? false : allowed.has(unit.opd?.id ?? unit.id);
+  });
 }

@@ -1,4 +1,16 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
 import { ApiClient, ApiScope } from './api-client.entity.js';
@@ -21,7 +33,9 @@ export class ApiClientWithToken {
   @Field(() => ApiClient)
   client!: ApiClient;
 
-  @Field({ description: 'Send as Authorization: Bearer <token>. Store it now: it is never shown again.' })
+  @Field({
+    description: 'Send as Authorization: Bearer <token>. Store it now: it is never shown again.',
+  })
   token!: string;
 }
 
@@ -33,12 +47,20 @@ export class ApiClientResolver {
   }
 
   @Mutation(() => ApiClientWithToken)
-  createApiClient(@Ctx() ctx: Context, @Arg('input') input: CreateApiClientInput): Promise<ApiClientWithToken> {
+  createApiClient(
+    @Ctx() ctx: Context,
+    @Arg('input') input: CreateApiClientInput,
+  ): Promise<ApiClientWithToken> {
     return clients.createApiClient(ctx, input);
   }
 
-  @Mutation(() => ApiClientWithToken, { description: 'New token; the old one stops working at once' })
-  rotateApiClientSecret(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ApiClientWithToken> {
+  @Mutation(() => ApiClientWithToken, {
+    description: 'New token; the old one stops working at once',
+  })
+  rotateApiClientSecret(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+  ): Promise<ApiClientWithToken> {
     return clients.rotateApiClientSecret(ctx, id);
   }
 

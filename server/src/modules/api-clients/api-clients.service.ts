@@ -19,7 +19,13 @@ export interface ApiClientWithToken {
 }
 
 function snapshot(client: ApiClient) {
-  return { name: client.name, scopes: client.scopes, opdIds: client.opdIds, tokenPrefix: client.tokenPrefix, revokedAt: client.revokedAt };
+  return {
+    name: client.name,
+    scopes: client.scopes,
+    opdIds: client.opdIds,
+    tokenPrefix: client.tokenPrefix,
+    revokedAt: client.revokedAt,
+  };
 }
 
 function issueToken(client: ApiClient): string {
@@ -29,28 +35,48 @@ function issueToken(client: ApiClient): string {
   return token;
 }
 
-async function checkOpds(em: EntityManager, opdIds: string[] | null | undefined): Promise<string[] | null> {
+async function checkOpds(
+  em: EntityManager,
+  opdIds: string[] | null | undefined,
+): Promise<string[] | null> {
   if (!opdIds || opdIds.length === 0) return null;
-  const units = await em.find(OrgUnit, { id: { $in: opdIds } }, { fields: ['id', 'parent', 'name'] });
+  const units = await em.find(
+    OrgUnit,
+    { id: { $in: opdIds } },
+    { fields: ['id', 'parent', 'name'] },
+  );
   const found = new Set(units.map((u) => u.id));
   const missing = opdIds.filter((id) => !found.has(id));
-  if (missing.length > 0) throw badInput(`No organisation unit has id ${missing.join(', ')}.`, 'opdIds');
+  if (missing.length > 0)
+    throw badInput(`No organisation unit has id ${missing.join(', ')}.`, 'opdIds');
   const notOpd = units.filter((u) => u.parent !== null);
   if (notOpd.length > 0) {
-    throw badInput(`${notOpd.map((u) => u.name).join(', ')} is not an OPD (a top-level unit); give OPDs.`, 'opdIds');
+    throw badInput(
+      `${notOpd.map((u) => u.name).join(', ')} is not an OPD (a top-level unit); give OPDs.`,
+      'opdIds',
+    );
   }
   return [...new Set(opdIds)];
 }
 
 /** The agency tool behind an API token, or null when unknown or revoked. */
-export async function authenticateClient(em: EntityManager, token: string): Promise<ClientViewer | null> {
+export async function authenticateClient(
+  em: EntityManager,
+  token: string,
+): Promise<ClientViewer | null> {
   const client = await em.findOne(ApiClient, { tokenHash: hashToken(token) });
   if (!client || client.revokedAt) return null;
   const now = Date.now();
   if (!client.lastUsedAt || now - client.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await em.nativeUpdate(ApiClient, { id: client.id }, { lastUsedAt: new Date(now) });
   }
-  return { kind: 'client', clientId: client.id, name: client.name, scopes: client.scopes, opdIds: client.opdIds };
+  return {
+    kind: 'client',
+    clientId: client.id,
+    name: client.name,
+    scopes: client.scopes,
+    opdIds: client.opdIds,
+  };
 }
 
 /** Creates a client; its token is returned once and stored only as a hash. HR admins only. */
@@ -63,7 +89,8 @@ export async function createApiClient(
   if (!name || name.length > 120) throw badInput('The name must be 1 to 120 characters.', 'name');
   if (input.scopes.length === 0) throw badInput('Give at least one read scope.', 'scopes');
   return ctx.em.transactional(async (em) => {
-    if (await em.count(ApiClient, { name })) throw badInput(`An API client named "${name}" already exists.`, 'name');
+    if (await em.count(ApiClient, { name }))
+      throw badInput(`An API client named "${name}" already exists.`, 'name');
     const client = em.create(ApiClient, {
       name,
       scopes: [...new Set(input.scopes)],
@@ -73,7 +100,12 @@ export async function createApiClient(
       createdByEmployeeId: ctx.viewer?.kind === 'person' ? ctx.viewer.employeeId : null,
     });
     const token = issueToken(client);
-    audit(em, ctx, { action: 'api_client.create', subjectType: 'ApiClient', subjectId: client.id, after: snapshot(client) });
+    audit(em, ctx, {
+      action: 'api_client.create',
+      subjectType: 'ApiClient',
+      subjectId: client.id,
+      after: snapshot(client),
+    });
     await em.flush();
     return { client, token };
   });
@@ -90,11 +122,18 @@ export async function rotateApiClientSecret(ctx: Ctx, id: string): Promise<ApiCl
   assertApiClientsManage(ctx.viewer);
   return ctx.em.transactional(async (em) => {
     const client = await findClient(em, id);
-    if (client.revokedAt) throw badInput(`${client.name} is revoked; create a new client instead.`, 'id');
+    if (client.revokedAt)
+      throw badInput(`${client.name} is revoked; create a new client instead.`, 'id');
     const before = snapshot(client);
     const token = issueToken(client);
     client.rotatedAt = new Date();
-    audit(em, ctx, { action: 'api_client.rotate', subjectType: 'ApiClient', subjectId: client.id, before, after: snapshot(client) });
+    audit(em, ctx, {
+      action: 'api_client.rotate',
+      subjectType: 'ApiClient',
+      subjectId: client.id,
+      before,
+      after: snapshot(client),
+    });
     await em.flush();
     return { client, token };
   });
@@ -107,7 +146,13 @@ export async function revokeApiClient(ctx: Ctx, id: string): Promise<ApiClient> 
     const client = await findClient(em, id);
     const before = snapshot(client);
     client.revokedAt ??= new Date();
-    audit(em, ctx, { action: 'api_client.revoke', subjectType: 'ApiClient', subjectId: client.id, before, after: snapshot(client) });
+    audit(em, ctx, {
+      action: 'api_client.revoke',
+      subjectType: 'ApiClient',
+      subjectId: client.id,
+      before,
+      after: snapshot(client),
+    });
     await em.flush();
     return client;
   });

@@ -9,7 +9,8 @@ export const { ConnectionType: AuditEntryConnection } = connectionTypes(AuditEnt
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {
-    description: 'Jejak audit about a subject (or by an actor), newest first. HR admins and auditors.',
+    description:
+      'Jejak audit about a subject (or by an actor), newest first. HR admins and auditors.',
   })
   auditTrail(
     @Ctx() ctx: Context,

@@ -18,16 +18,29 @@ type AuditCtx = Pick<Context, 'viewer' | 'requestId' | 'ipAddress'>;
 function actorFields(viewer: Viewer | null) {
   if (!viewer) return { actorType: ActorType.ANONYMOUS, actorLabel: 'anonymous' };
   if (viewer.kind === 'client') {
-    return { actorType: ActorType.API_CLIENT, actorClientId: viewer.clientId, actorLabel: viewer.name };
+    return {
+      actorType: ActorType.API_CLIENT,
+      actorClientId: viewer.clientId,
+      actorLabel: viewer.name,
+    };
   }
-  return { actorType: ActorType.PERSON, actorEmployeeId: viewer.employeeId, actorLabel: viewer.name };
+  return {
+    actorType: ActorType.PERSON,
+    actorEmployeeId: viewer.employeeId,
+    actorLabel: viewer.name,
+  };
 }
 
 /**
  * Records an audit entry in `em`'s unit of work: it is written by the same flush (and so the
  * same transaction) as the change it describes, or not at all.
  */
-export function audit(em: EntityManager, ctx: AuditCtx, record: AuditRecord, actor?: Viewer | null): AuditEntry {
+export function audit(
+  em: EntityManager,
+  ctx: AuditCtx,
+  record: AuditRecord,
+  actor?: Viewer | null,
+): AuditEntry {
   return em.create(AuditEntry, {
     ...actorFields(actor === undefined ? ctx.viewer : actor),
     action: record.action,
@@ -41,7 +54,12 @@ export function audit(em: EntityManager, ctx: AuditCtx, record: AuditRecord, act
 }
 
 /** Writes one audit entry on its own, for events with no other change (e.g. a failed sign-in). */
-export async function auditNow(em: EntityManager, ctx: AuditCtx, record: AuditRecord, actor?: Viewer | null): Promise<void> {
+export async function auditNow(
+  em: EntityManager,
+  ctx: AuditCtx,
+  record: AuditRecord,
+  actor?: Viewer | null,
+): Promise<void> {
   const fork = em.fork();
   audit(fork, ctx, record, actor);
   await fork.flush();
@@ -50,7 +68,12 @@ export async function auditNow(em: EntityManager, ctx: AuditCtx, record: AuditRe
 /** Audit entries about one subject (or by one actor), newest first. HR admins and auditors only. */
 export async function auditTrail(
   ctx: Pick<Context, 'em' | 'viewer'>,
-  args: { subjectId?: string | null; actorId?: string | null; first?: number | null; after?: string | null },
+  args: {
+    subjectId?: string | null;
+    actorId?: string | null;
+    first?: number | null;
+    after?: string | null;
+  },
 ): Promise<Connection<AuditEntry>> {
   assertAuditRead(ctx.viewer);
   if (!args.subjectId && !args.actorId) {
@@ -59,7 +82,8 @@ export async function auditTrail(
   const limit = pageSize(args.first);
   const where: Record<string, unknown>[] = [];
   if (args.subjectId) where.push({ subjectId: args.subjectId });
-  if (args.actorId) where.push({ $or: [{ actorEmployeeId: args.actorId }, { actorClientId: args.actorId }] });
+  if (args.actorId)
+    where.push({ $or: [{ actorEmployeeId: args.actorId }, { actorClientId: args.actorId }] });
   const page = [...where];
   if (args.after) page.push({ id: { $lt: decodeCursor(args.after, 1)[0] } });
   const [rows, total] = await Promise.all([

@@ -38,7 +38,10 @@ function snapshot(account: Account) {
   };
 }
 
-async function employeeWithOpd(em: EntityManager, employeeId: string): Promise<{ employee: Employee; opdId: string }> {
+async function employeeWithOpd(
+  em: EntityManager,
+  employeeId: string,
+): Promise<{ employee: Employee; opdId: string }> {
   const employee = await em.findOne(Employee, { id: employeeId }, { populate: ['orgUnit'] });
   if (!employee) throw notFound(`No employee has id ${employeeId}.`);
   return { employee, opdId: employee.orgUnit.opd?.id ?? employee.orgUnit.id };
@@ -76,7 +79,10 @@ export async function createAccount(ctx: Ctx, employeeId: string): Promise<Accou
     const { employee, opdId } = await employeeWithOpd(em, employeeId);
     assertAccountsManage(ctx.viewer, opdId);
     if (await em.count(Account, { employee })) {
-      throw badInput(`${employee.name} already has an account; reset its password instead.`, 'employeeId');
+      throw badInput(
+        `${employee.name} already has an account; reset its password instead.`,
+        'employeeId',
+      );
     }
     const password = temporaryPassword(randomBytes);
     const account = em.create(Account, {
@@ -84,7 +90,12 @@ export async function createAccount(ctx: Ctx, employeeId: string): Promise<Accou
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
     });
-    audit(em, ctx, { action: 'account.create', subjectType: 'Account', subjectId: employee.id, after: snapshot(account) });
+    audit(em, ctx, {
+      action: 'account.create',
+      subjectType: 'Account',
+      subjectId: employee.id,
+      after: snapshot(account),
+    });
     await em.flush();
     return { account: accountInfo(account), temporaryPassword: password };
   });
@@ -103,7 +114,13 @@ export async function grantRole(ctx: Ctx, employeeId: string, role: Role): Promi
     const before = snapshot(account);
     if (!account.roles.includes(role)) account.roles = [...account.roles, role];
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = em.getReference(OrgUnit, opdId);
-    audit(em, ctx, { action: 'role.grant', subjectType: 'Account', subjectId: employee.id, before, after: snapshot(account) });
+    audit(em, ctx, {
+      action: 'role.grant',
+      subjectType: 'Account',
+      subjectId: employee.id,
+      before,
+      after: snapshot(account),
+    });
     await em.flush();
     return accountInfo(account);
   });
@@ -113,27 +130,48 @@ export async function grantRole(ctx: Ctx, employeeId: string, role: Role): Promi
 export async function revokeRole(ctx: Ctx, employeeId: string, role: Role): Promise<AccountInfo> {
   requirePerson(ctx.viewer, 'revoke roles');
   if (role === Role.EMPLOYEE) {
-    throw badInput('EMPLOYEE is every account’s base role; deactivate the account instead.', 'role');
+    throw badInput(
+      'EMPLOYEE is every account’s base role; deactivate the account instead.',
+      'role',
+    );
   }
   return ctx.em.transactional(async (em) => {
     const { employee, opdId } = await employeeWithOpd(em, employeeId);
     assertAccountsManage(ctx.viewer, opdId, role);
     const account = await accountOf(em, employee);
     if (role === Role.HR_ADMIN && account.roles.includes(role)) {
-      const others = await em.count(Account, { roles: { $contains: [Role.HR_ADMIN] }, active: true, id: { $ne: account.id } });
-      if (others === 0) throw badInput('This is the last active HR admin; grant HR_ADMIN to someone else first.', 'role');
+      const others = await em.count(Account, {
+        roles: { $contains: [Role.HR_ADMIN] },
+        active: true,
+        id: { $ne: account.id },
+      });
+      if (others === 0)
+        throw badInput(
+          'This is the last active HR admin; grant HR_ADMIN to someone else first.',
+          'role',
+        );
     }
     const before = snapshot(account);
     account.roles = account.roles.filter((r) => r !== role);
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = null;
-    audit(em, ctx, { action: 'role.revoke', subjectType: 'Account', subjectId: employee.id, before, after: snapshot(account) });
+    audit(em, ctx, {
+      action: 'role.revoke',
+      subjectType: 'Account',
+      subjectId: employee.id,
+      before,
+      after: snapshot(account),
+    });
     await em.flush();
     return accountInfo(account);
   });
 }
 
 /** Activates or deactivates an account; deactivation ends all its sessions at once. */
-export async function setAccountActive(ctx: Ctx, employeeId: string, active: boolean): Promise<AccountInfo> {
+export async function setAccountActive(
+  ctx: Ctx,
+  employeeId: string,
+  active: boolean,
+): Promise<AccountInfo> {
   const viewer = requirePerson(ctx.viewer, 'deactivate accounts');
   return ctx.em.transactional(async (em) => {
     const { employee, opdId } = await employeeWithOpd(em, employeeId);
@@ -168,7 +206,11 @@ export async function resetPassword(ctx: Ctx, employeeId: string): Promise<Accou
     account.passwordHash = await hashPassword(password);
     account.mustChangePassword = true;
     await revokeAllSessions(em, account.id);
-    audit(em, ctx, { action: 'account.password_reset', subjectType: 'Account', subjectId: employee.id });
+    audit(em, ctx, {
+      action: 'account.password_reset',
+      subjectType: 'Account',
+      subjectId: employee.id,
+    });
     await em.flush();
     return { account: accountInfo(account), temporaryPassword: password };
   });
@@ -179,10 +221,18 @@ export async function resetPassword(ctx: Ctx, employeeId: string): Promise<Accou
  * cannot lock the owner out), and a new one that is short, common, contains the NIP or name, or
  * equals the current one. Ends the viewer's other sessions.
  */
-export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<boolean> {
+export async function changePassword(
+  ctx: Ctx,
+  currentPassword: string,
+  newPassword: string,
+): Promise<boolean> {
   const viewer = requirePerson(ctx.viewer, 'change passwords');
   return ctx.em.transactional(async (em) => {
-    const account = await em.findOneOrFail(Account, { id: viewer.accountId }, { populate: ['employee'] });
+    const account = await em.findOneOrFail(
+      Account,
+      { id: viewer.accountId },
+      { populate: ['employee'] },
+    );
     if (!account.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
       throw badInput('The current password is wrong.', 'currentPassword');
     }
@@ -195,7 +245,11 @@ export async function changePassword(ctx: Ctx, currentPassword: string, newPassw
     account.passwordHash = await hashPassword(newPassword);
     account.mustChangePassword = false;
     await revokeAllSessions(em, account.id, viewer.sessionId);
-    audit(em, ctx, { action: 'account.password_change', subjectType: 'Account', subjectId: account.employee.id });
+    audit(em, ctx, {
+      action: 'account.password_change',
+      subjectType: 'Account',
+      subjectId: account.employee.id,
+    });
     await em.flush();
     return true;
   });
@@ -235,4 +289,3 @@ export async function revokeSession(ctx: Ctx, sessionId: string): Promise<boolea
     return true;
   });
 }
-

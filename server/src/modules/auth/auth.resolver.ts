@@ -76,13 +76,24 @@ export class AuthResolver {
 
 @Resolver(() => AccountInfo)
 export class AccountResolver {
-  @Query(() => AccountInfo, { nullable: true, description: "An employee's account (admins, auditors)" })
-  account(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string): Promise<AccountInfo | null> {
+  @Query(() => AccountInfo, {
+    nullable: true,
+    description: "An employee's account (admins, auditors)",
+  })
+  account(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+  ): Promise<AccountInfo | null> {
     return accounts.getAccount(ctx, employeeId);
   }
 
-  @Mutation(() => AccountWithPassword, { description: 'Create the account of an employee who has none' })
-  createAccount(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string): Promise<AccountWithPassword> {
+  @Mutation(() => AccountWithPassword, {
+    description: 'Create the account of an employee who has none',
+  })
+  createAccount(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+  ): Promise<AccountWithPassword> {
     return accounts.createAccount(ctx, employeeId);
   }
 
@@ -104,7 +115,9 @@ export class AccountResolver {
     return accounts.revokeRole(ctx, employeeId, role);
   }
 
-  @Mutation(() => AccountInfo, { description: 'Deactivation ends all of the person’s sessions at once' })
+  @Mutation(() => AccountInfo, {
+    description: 'Deactivation ends all of the person’s sessions at once',
+  })
   setAccountActive(
     @Ctx() ctx: Context,
     @Arg('employeeId', () => ID) employeeId: string,
@@ -113,8 +126,13 @@ export class AccountResolver {
     return accounts.setAccountActive(ctx, employeeId, active);
   }
 
-  @Mutation(() => AccountWithPassword, { description: 'One-time password; must be changed at next sign-in' })
-  resetPassword(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string): Promise<AccountWithPassword> {
+  @Mutation(() => AccountWithPassword, {
+    description: 'One-time password; must be changed at next sign-in',
+  })
+  resetPassword(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+  ): Promise<AccountWithPassword> {
     return accounts.resetPassword(ctx, employeeId);
   }
 

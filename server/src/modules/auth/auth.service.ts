@@ -31,7 +31,10 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
  * The person behind a session token, or null when the token is unknown, expired, revoked, or
  * its account or employee is inactive.
  */
-export async function authenticateSession(em: EntityManager, token: string): Promise<PersonViewer | null> {
+export async function authenticateSession(
+  em: EntityManager,
+  token: string,
+): Promise<PersonViewer | null> {
   const session = await em.findOne(
     Session,
     { tokenHash: hashToken(token) },
@@ -73,10 +76,19 @@ const WRONG_CREDENTIALS = 'The NIP or the password is wrong.';
 
 type LoginCtx = Pick<Context, 'em' | 'config' | 'req' | 'requestId' | 'ipAddress' | 'viewer'>;
 
-async function recentFailures(em: EntityManager, nip: string, ip: string | null, windowSeconds: number) {
+async function recentFailures(
+  em: EntityManager,
+  nip: string,
+  ip: string | null,
+  windowSeconds: number,
+) {
   const since = new Date(Date.now() - windowSeconds * 1000);
   const where = ip
-    ? { action: 'auth.login_failed', at: { $gte: since }, $or: [{ subjectId: nip }, { ipAddress: ip }] }
+    ? {
+        action: 'auth.login_failed',
+        at: { $gte: since },
+        $or: [{ subjectId: nip }, { ipAddress: ip }],
+      }
     : { action: 'auth.login_failed', at: { $gte: since }, subjectId: nip };
   const rows = await em.find(AuditEntry, where, { fields: ['at', 'subjectId', 'ipAddress'] });
   return {
@@ -103,17 +115,26 @@ export async function login(ctx: LoginCtx, nip: string, password: string): Promi
   const em = ctx.em;
   const normalized = check.normalized;
   const decision = throttleLogin({
-    ...(await recentFailures(em, normalized, ctx.ipAddress, ctx.config.loginThrottle.windowSeconds)),
+    ...(await recentFailures(
+      em,
+      normalized,
+      ctx.ipAddress,
+      ctx.config.loginThrottle.windowSeconds,
+    )),
     now: new Date(),
     limits: ctx.config.loginThrottle,
   });
   if (!decision.allowed) {
-    await auditNow(em, { ...ctx, viewer: null }, {
-      action: 'auth.login_throttled',
-      subjectType: 'Nip',
-      subjectId: normalized,
-      after: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
-    });
+    await auditNow(
+      em,
+      { ...ctx, viewer: null },
+      {
+        action: 'auth.login_throttled',
+        subjectType: 'Nip',
+        subjectId: normalized,
+        after: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+      },
+    );
     ctx.req?.res?.setHeader('retry-after', String(decision.retryAfterSeconds));
     throw rateLimited(decision.message!, decision.retryAfterSeconds);
   }
@@ -121,12 +142,16 @@ export async function login(ctx: LoginCtx, nip: string, password: string): Promi
   const employee = await em.findOne(Employee, { nip: normalized });
   const account = employee ? await em.findOne(Account, { employee }) : null;
   const fail = async (why: string, message = WRONG_CREDENTIALS): Promise<never> => {
-    await auditNow(em, { ...ctx, viewer: null }, {
-      action: 'auth.login_failed',
-      subjectType: 'Nip',
-      subjectId: normalized,
-      after: { why },
-    });
+    await auditNow(
+      em,
+      { ...ctx, viewer: null },
+      {
+        action: 'auth.login_failed',
+        subjectType: 'Nip',
+        subjectId: normalized,
+        after: { why },
+      },
+    );
     throw appError('UNAUTHENTICATED', message);
   };
   if (!account?.passwordHash) {
@@ -144,7 +169,11 @@ export async function login(ctx: LoginCtx, nip: string, password: string): Promi
   return createSession(em, ctx, account);
 }
 
-async function createSession(em: EntityManager, ctx: LoginCtx, account: Account): Promise<SessionInfo> {
+async function createSession(
+  em: EntityManager,
+  ctx: LoginCtx,
+  account: Account,
+): Promise<SessionInfo> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3_600_000);
   const session = em.create(Session, {
@@ -156,16 +185,32 @@ async function createSession(em: EntityManager, ctx: LoginCtx, account: Account)
   });
   account.lastLoginAt = new Date();
   const viewer = personViewer(account, session.id);
-  audit(em, ctx, { action: 'auth.login', subjectType: 'Account', subjectId: account.employee.id, after: { sessionId: session.id } }, viewer);
+  audit(
+    em,
+    ctx,
+    {
+      action: 'auth.login',
+      subjectType: 'Account',
+      subjectId: account.employee.id,
+      after: { sessionId: session.id },
+    },
+    viewer,
+  );
   await em.flush();
   return { token, expiresAt, viewer: viewerInfo(viewer) };
 }
 
 /** Ends the viewer's current session; the token stops working on the next request. */
-export async function logout(ctx: Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>): Promise<boolean> {
+export async function logout(
+  ctx: Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>,
+): Promise<boolean> {
   const viewer = requirePerson(ctx.viewer, 'sign out');
   await ctx.em.transactional(async (em) => {
-    await em.nativeUpdate(Session, { id: viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
+    await em.nativeUpdate(
+      Session,
+      { id: viewer.sessionId, revokedAt: null },
+      { revokedAt: new Date() },
+    );
     audit(em, ctx, { action: 'auth.logout', subjectType: 'Session', subjectId: viewer.sessionId });
   });
   return true;

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { assertPersonalRead } from '../access/policy.js';
-import { employeeSubject } from '../access/subjects.js';
+import { employeeSubject, visibleEmployees } from '../access/subjects.js';
 import { connectionTypes } from '../../graphql/pagination.js';
 import { EmploymentType, OrgUnitKind } from './directory.enums.js';
 import {
@@ -107,7 +107,8 @@ export class EmployeeResolver {
 
   @FieldResolver(() => DateScalar, {
     nullable: true,
-    description: 'Tanggal lahir. Personal: the person, their supervision chain, unit admins of their OPD, HR admins, auditors',
+    description:
+      'Tanggal lahir. Personal: the person, their supervision chain, unit admins of their OPD, HR admins, auditors',
   })
   async birthDate(@Root() employee: Employee, @Ctx() ctx: Context): Promise<string> {
     assertPersonalRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
@@ -136,11 +137,19 @@ export class EmployeeResolver {
     description: 'Direct supervisor (pejabat penilai kinerja)',
   })
   async supervisor(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee | null> {
-    return employee.supervisor ? ctx.loaders.employee.load(employee.supervisor.id) : null;
+    const supervisor = employee.supervisor
+      ? await ctx.loaders.employee.load(employee.supervisor.id)
+      : null;
+    if (!supervisor) return null;
+    return (await visibleEmployees(ctx.viewer, ctx.loaders, [supervisor]))[0] ?? null;
   }
 
   @FieldResolver(() => [Employee], { description: 'Active employees whose supervisor this is' })
-  directReports(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee[]> {
-    return ctx.loaders.directReports.load(employee.id);
+  async directReports(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee[]> {
+    return visibleEmployees(
+      ctx.viewer,
+      ctx.loaders,
+      await ctx.loaders.directReports.load(employee.id),
+    );
   }
 }

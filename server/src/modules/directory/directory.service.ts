@@ -2,7 +2,12 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
-import { assertDirectoryRead, assertDirectoryWrite, directoryOpdLimit, requirePerson } from '../access/policy.js';
+import {
+  assertDirectoryRead,
+  assertDirectoryWrite,
+  directoryOpdLimit,
+  requirePerson,
+} from '../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import type { EmploymentType, JobType, OrgUnitKind } from './directory.enums.js';
 import type {
@@ -113,7 +118,8 @@ export async function getEmployee(
     throw badInput('Give exactly one of id or nip.', args.id ? 'nip' : 'id');
   }
   let employee: Employee | null;
-  if (args.id) employee = await ctx.em.findOne(Employee, { id: args.id }, { populate: ['orgUnit'] });
+  if (args.id)
+    employee = await ctx.em.findOne(Employee, { id: args.id }, { populate: ['orgUnit'] });
   else {
     const check = checkNip(args.nip!);
     if (!check.valid) {
@@ -121,7 +127,11 @@ export async function getEmployee(
         segments: check.problems.map((p) => p.segment),
       });
     }
-    employee = await ctx.em.findOne(Employee, { nip: check.normalized! }, { populate: ['orgUnit'] });
+    employee = await ctx.em.findOne(
+      Employee,
+      { nip: check.normalized! },
+      { populate: ['orgUnit'] },
+    );
   }
   if (employee) assertDirectoryRead(ctx.viewer, opdIdOf(employee.orgUnit));
   return employee;
@@ -243,7 +253,12 @@ export async function createEmployee(ctx: Ctx, input: CreateEmployeeInput): Prom
     if (input.supervisorId) {
       employee.supervisor = await checkSupervisor(em, employee, input.supervisorId);
     }
-    audit(em, ctx, { action: 'employee.create', subjectType: 'Employee', subjectId: employee.id, after: snapshot(employee) });
+    audit(em, ctx, {
+      action: 'employee.create',
+      subjectType: 'Employee',
+      subjectId: employee.id,
+      after: snapshot(employee),
+    });
     await em.flush();
     return employee;
   });
@@ -298,7 +313,13 @@ export async function updateEmployee(
       }
       employee.active = false;
     } else if (input.active === true) employee.active = true;
-    audit(em, ctx, { action: 'employee.update', subjectType: 'Employee', subjectId: employee.id, before, after: snapshot(employee) });
+    audit(em, ctx, {
+      action: 'employee.update',
+      subjectType: 'Employee',
+      subjectId: employee.id,
+      before,
+      after: snapshot(employee),
+    });
     await em.flush();
     return employee;
   });
