@@ -23,6 +23,7 @@ afterAll(async () => {
 });
 
 const ME = '{ me { roles mustChangePassword employee { nip } } }';
+const LOGIN_ME = 'mutation($n: String!, $p: String!) { login(nip: $n, password: $p) { token } }';
 const as =
   (token: string) =>
   (query: string, variables: Record<string, unknown> = {}) =>
@@ -192,6 +193,47 @@ describe('roles', () => {
     await as(ua)('mutation($id: ID!) { revokeRole(employeeId: $id, role: UNIT_ADMIN) { roles } }', {
       id,
     });
+  });
+});
+
+describe('accounts with city-wide roles', () => {
+  it('refuses a unit admin resetting, deactivating or moving an HR admin of their own OPD', async () => {
+    const bkpsdmAdmin = dir.directory.roleGrants.find(
+      (g) => g.roles.includes('UNIT_ADMIN') && g.adminOrgUnitCode === '4003',
+    )!;
+    const ua = await signIn(t.url, bkpsdmAdmin.nip, dir.password);
+    const id = await employeeId(dir.logins.hrAdmin);
+    const reset = await as(ua)(
+      'mutation($id: ID!) { resetPassword(employeeId: $id) { temporaryPassword } }',
+      { id },
+    );
+    expect(reset.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(reset.errors![0].message).toBe(
+      'Managing the account of someone with the HR_ADMIN role needs the HR_ADMIN role.',
+    );
+    const off = await as(ua)(
+      'mutation($id: ID!) { setAccountActive(employeeId: $id, active: false) { active } }',
+      { id },
+    );
+    expect(off.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const current = await as(hr)('query($id: ID) { employee(id: $id) { version } }', { id });
+    const move = await as(ua)(
+      'mutation($id: ID!, $v: Int!) { updateEmployee(id: $id, input: { active: false }, expectedVersion: $v) { active } }',
+      { id, v: current.data!.employee.version },
+    );
+    expect(move.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(
+      (await gql(t.url, LOGIN_ME, { n: dir.logins.hrAdmin, p: dir.password })).errors,
+    ).toBeUndefined();
+  });
+
+  it('checks who asks before looking an account up', async () => {
+    const employee = await signIn(t.url, dir.logins.employee, dir.password);
+    const missing = '00000000-0000-7000-8000-000000000000';
+    const result = await as(employee)('query($id: ID!) { account(employeeId: $id) { id } }', {
+      id: missing,
+    });
+    expect(result.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
 

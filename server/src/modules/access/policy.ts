@@ -129,27 +129,37 @@ export function assertDirectoryWrite(viewer: Viewer | null, opdId: string): Pers
   );
 }
 
+/** Roles that act city-wide: only HR admins grant them or touch the accounts that hold them. */
+export const CITY_WIDE_ROLES: readonly Role[] = [Role.HR_ADMIN, Role.AUDITOR];
+
 /**
  * Accounts (create, roles, deactivation, password resets): HR admins anywhere; unit admins
- * inside their OPD, except granting or revoking HR_ADMIN and AUDITOR, which only HR admins may.
+ * inside their OPD, except granting or revoking HR_ADMIN and AUDITOR, and except accounts that
+ * hold one of those roles (a unit admin could otherwise reset an HR admin's password and become
+ * them), which only HR admins may manage.
  */
 export function assertAccountsManage(
   viewer: Viewer | null,
   opdId: string,
-  role?: Role,
+  options: { role?: Role; targetRoles?: readonly Role[] } = {},
 ): PersonViewer {
   const v = requirePerson(viewer, 'manage accounts');
   if (hasRole(v, Role.HR_ADMIN)) return v;
-  const cityWideRole = role === Role.HR_ADMIN || role === Role.AUDITOR;
-  if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === opdId && !cityWideRole) return v;
-  if (hasRole(v, Role.UNIT_ADMIN) && cityWideRole) {
-    throw forbidden(`Granting or revoking ${role} needs the HR_ADMIN role.`);
+  const { role, targetRoles = [] } = options;
+  if (hasRole(v, Role.UNIT_ADMIN)) {
+    if (role && CITY_WIDE_ROLES.includes(role)) {
+      throw forbidden(`Granting or revoking ${role} needs the HR_ADMIN role.`);
+    }
+    const held = targetRoles.filter((r) => CITY_WIDE_ROLES.includes(r));
+    if (held.length > 0) {
+      throw forbidden(
+        `Managing the account of someone with the ${held.join(' and ')} role needs the HR_ADMIN role.`,
+      );
+    }
+    if (v.adminOrgUnitId === opdId) return v;
+    throw forbidden('Managing accounts outside your own OPD needs the HR_ADMIN role.');
   }
-  throw forbidden(
-    hasRole(v, Role.UNIT_ADMIN)
-      ? 'Managing accounts outside your own OPD needs the HR_ADMIN role.'
-      : 'Managing accounts needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.',
-  );
+  throw forbidden('Managing accounts needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.');
 }
 
 /** The audit trail: HR admins and auditors. */
@@ -170,4 +180,90 @@ export function assertApiClientsRead(viewer: Viewer | null): PersonViewer {
   const v = requirePerson(viewer, 'list API clients');
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
   throw forbidden('Listing API clients needs the HR_ADMIN or AUDITOR role.');
+}
+
+/** Periods, settings and other city-wide configuration: HR admins. */
+export function assertCityAdmin(viewer: Viewer | null, doing: string): PersonViewer {
+  const v = requirePerson(viewer, doing);
+  if (hasRole(v, Role.HR_ADMIN)) return v;
+  throw forbidden(`To ${doing} needs the HR_ADMIN role.`);
+}
+
+/**
+ * A plan and everything in it (RHK, IKI, activities, realisation, feedback): the owner, the
+ * plan's assessor and the assessor's supervisor, unit admins of the plan's OPD, HR admins,
+ * auditors, and API clients with `plans:read` inside their OPDs. `subject.supervisorId` is the
+ * assessor snapshotted on the plan.
+ */
+export function assertPlanRead(viewer: Viewer | null, subject: EmployeeSubject): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    requireScope(v, ApiScope.PLANS_READ);
+    if (!clientReaches(v, subject.opdId)) {
+      throw forbidden(`API client ${v.name} may only read plans of the OPDs it was given.`);
+    }
+    return v;
+  }
+  if (relationsTo(v, subject).size > 0) return v;
+  throw forbidden(
+    `The plan of ${subject.name} is for them, their assessor and the assessor's supervisor, unit admins of their OPD, HR admins and auditors.`,
+  );
+}
+
+/** Writing one's own plan and work: only the plan's owner. */
+export function assertOwner(
+  viewer: Viewer | null,
+  subject: EmployeeSubject,
+  doing: string,
+): PersonViewer {
+  const v = requirePerson(viewer, doing);
+  if (v.employeeId === subject.id) return v;
+  throw forbidden(`Only ${subject.name} can ${doing} (it is their own plan).`);
+}
+
+/** Approving, returning, reopening, reviewing: only the assessor named on the plan. */
+export function assertAssessor(
+  viewer: Viewer | null,
+  subject: EmployeeSubject,
+  doing: string,
+): PersonViewer {
+  const v = requirePerson(viewer, doing);
+  if (subject.supervisorId !== null && v.employeeId === subject.supervisorId) return v;
+  throw forbidden(
+    subject.supervisorId === null
+      ? `${subject.name}'s plan has no assessor, so nobody can ${doing}.`
+      : `Only ${subject.name}'s assessor (pejabat penilai kinerja) can ${doing}.`,
+  );
+}
+
+/** Continuous feedback: the assessor or the assessor's supervisor. */
+export function assertFeedbackGiver(viewer: Viewer | null, subject: EmployeeSubject): PersonViewer {
+  const v = requirePerson(viewer, 'give feedback');
+  const relations = relationsTo(v, subject);
+  if (relations.has('ASSESSOR') || relations.has('ASSESSORS_SUPERVISOR')) return v;
+  throw forbidden(
+    `Feedback on ${subject.name}'s work is given by their assessor or the assessor's supervisor.`,
+  );
+}
+
+/**
+ * Unit-wide plan views (the cascade): people who work in the unit, unit admins of its OPD, HR
+ * admins, auditors, and API clients with `plans:read` for the OPD.
+ */
+export function assertUnitPlansRead(
+  viewer: Viewer | null,
+  unit: { opdId: string; name: string; containsViewer: boolean },
+): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    requireScope(v, ApiScope.PLANS_READ);
+    if (!clientReaches(v, unit.opdId))
+      throw forbidden(`API client ${v.name} may only read the OPDs it was given.`);
+    return v;
+  }
+  if (unit.containsViewer || hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
+  if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === unit.opdId) return v;
+  throw forbidden(
+    `The plans of ${unit.name} are for the people who work there, unit admins of its OPD, HR admins and auditors.`,
+  );
 }

@@ -41,3 +41,25 @@ export async function visibleEmployees(
     return unit instanceof Error || !unit ? false : allowed.has(unit.opd?.id ?? unit.id);
   });
 }
+
+/**
+ * The plan as an access subject: its owner, with the assessor snapshotted on the plan (not the
+ * owner's current supervisor) and the OPD of the unit snapshotted on it.
+ */
+export async function planSubject(
+  loaders: Loaders,
+  plan: { employee: { id: string }; assessor: { id: string } | null; orgUnit: { id: string } },
+): Promise<EmployeeSubject> {
+  const [owner, unit, assessor] = await Promise.all([
+    loaders.employee.load(plan.employee.id),
+    loaders.orgUnit.load(plan.orgUnit.id),
+    plan.assessor ? loaders.employee.load(plan.assessor.id) : Promise.resolve(null),
+  ]);
+  return {
+    id: plan.employee.id,
+    name: owner?.name ?? 'this employee',
+    opdId: unit?.opd?.id ?? plan.orgUnit.id,
+    supervisorId: plan.assessor?.id ?? null,
+    supervisorsSupervisorId: assessor?.supervisor?.id ?? null,
+  };
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
-import { badInput, notFound } from '../../graphql/errors.js';
+import { badInput, forbidden, notFound } from '../../graphql/errors.js';
 import { assertAccountsManage, requirePerson } from '../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -62,10 +62,16 @@ function revokeAllSessions(em: EntityManager, accountId: string, exceptSessionId
 
 /** An employee's account, for HR admins, unit admins of their OPD, and auditors. */
 export async function getAccount(ctx: Ctx, employeeId: string): Promise<AccountInfo | null> {
-  const { employee, opdId } = await employeeWithOpd(ctx.em, employeeId);
   const viewer = requirePerson(ctx.viewer, 'read accounts');
-  if (!viewer.roles.includes(Role.AUDITOR)) assertAccountsManage(viewer, opdId);
+  if (
+    !viewer.roles.some((r) => r === Role.AUDITOR || r === Role.HR_ADMIN || r === Role.UNIT_ADMIN)
+  ) {
+    throw forbidden('Reading accounts needs the HR_ADMIN, UNIT_ADMIN or AUDITOR role.');
+  }
+  const { employee, opdId } = await employeeWithOpd(ctx.em, employeeId);
   const account = await ctx.em.findOne(Account, { employee });
+  if (!viewer.roles.includes(Role.AUDITOR))
+    assertAccountsManage(viewer, opdId, { targetRoles: account?.roles });
   return account ? accountInfo(account) : null;
 }
 
@@ -109,8 +115,9 @@ export async function grantRole(ctx: Ctx, employeeId: string, role: Role): Promi
   requirePerson(ctx.viewer, 'grant roles');
   return ctx.em.transactional(async (em) => {
     const { employee, opdId } = await employeeWithOpd(em, employeeId);
-    assertAccountsManage(ctx.viewer, opdId, role);
+    assertAccountsManage(ctx.viewer, opdId, { role });
     const account = await accountOf(em, employee);
+    assertAccountsManage(ctx.viewer, opdId, { role, targetRoles: account.roles });
     const before = snapshot(account);
     if (!account.roles.includes(role)) account.roles = [...account.roles, role];
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = em.getReference(OrgUnit, opdId);
@@ -137,8 +144,9 @@ export async function revokeRole(ctx: Ctx, employeeId: string, role: Role): Prom
   }
   return ctx.em.transactional(async (em) => {
     const { employee, opdId } = await employeeWithOpd(em, employeeId);
-    assertAccountsManage(ctx.viewer, opdId, role);
+    assertAccountsManage(ctx.viewer, opdId, { role });
     const account = await accountOf(em, employee);
+    assertAccountsManage(ctx.viewer, opdId, { role, targetRoles: account.roles });
     if (role === Role.HR_ADMIN && account.roles.includes(role)) {
       const others = await em.count(Account, {
         roles: { $contains: [Role.HR_ADMIN] },
@@ -180,6 +188,7 @@ export async function setAccountActive(
       throw badInput('You cannot deactivate your own account.', 'employeeId');
     }
     const account = await accountOf(em, employee);
+    assertAccountsManage(viewer, opdId, { targetRoles: account.roles });
     const before = snapshot(account);
     account.active = active;
     if (!active) await revokeAllSessions(em, account.id);
@@ -202,6 +211,7 @@ export async function resetPassword(ctx: Ctx, employeeId: string): Promise<Accou
     const { employee, opdId } = await employeeWithOpd(em, employeeId);
     assertAccountsManage(ctx.viewer, opdId);
     const account = await accountOf(em, employee);
+    assertAccountsManage(ctx.viewer, opdId, { targetRoles: account.roles });
     const password = temporaryPassword(randomBytes);
     account.passwordHash = await hashPassword(password);
     account.mustChangePassword = true;

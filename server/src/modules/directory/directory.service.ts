@@ -1,14 +1,17 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
 import {
   assertDirectoryRead,
   assertDirectoryWrite,
+  CITY_WIDE_ROLES,
   directoryOpdLimit,
   requirePerson,
 } from '../access/policy.js';
 import { audit } from '../audit/audit.service.js';
+import { Account } from '../auth/account.entity.js';
+import { Role } from '../auth/auth.enums.js';
 import type { EmploymentType, JobType, OrgUnitKind } from './directory.enums.js';
 import type {
   CreateEmployeeInput,
@@ -278,7 +281,17 @@ export async function updateEmployee(
   return ctx.em.transactional(async (em) => {
     const employee = await em.findOne(Employee, { id }, { populate: ['orgUnit'] });
     if (!employee) throw notFound(`No employee has id ${id}.`);
-    assertDirectoryWrite(ctx.viewer, opdIdOf(employee.orgUnit));
+    const writer = assertDirectoryWrite(ctx.viewer, opdIdOf(employee.orgUnit));
+    if (!writer.roles.includes(Role.HR_ADMIN)) {
+      // Moving or deactivating an HR admin or auditor would lock them out: HR admins only.
+      const account = await em.findOne(Account, { employee: employee.id }, { fields: ['roles'] });
+      const held = (account?.roles ?? []).filter((r) => CITY_WIDE_ROLES.includes(r));
+      if (held.length > 0) {
+        throw forbidden(
+          `Changing ${employee.name}, who has the ${held.join(' and ')} role, needs the HR_ADMIN role.`,
+        );
+      }
+    }
     const before = snapshot(employee);
     if (employee.version !== expectedVersion) {
       throw conflict(

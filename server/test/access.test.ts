@@ -1,0 +1,698 @@
+/**
+ * Who may run what: every query and mutation of schema.graphql, for every kind of viewer, against
+ * the one access policy (src/modules/access/policy.ts).
+ *
+ * To cover a new operation, add one object to ROWS: its root field, a function that builds the
+ * request from the fixture, and the outcome per viewer (usually one of the presets below). Design
+ * inputs so that an allowed call does not disturb later rows (throwaway employees and clients,
+ * unique NIPs, codes and names).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoEmployee } from '../src/db/seed/demo-directory.js';
+import { buildNip } from '../src/modules/directory/nip.rules.js';
+import {
+  type GqlResult,
+  gql,
+  seedDirectory,
+  signIn,
+  startTestApp,
+  type TestApp,
+  type TestDirectory,
+} from './helpers.js';
+
+// ---------------------------------------------------------------------------
+// Viewers and expectations
+
+const VIEWERS = [
+  'anonymous',
+  /** The person the rows are about (the demo "employee" login), E. */
+  'employee',
+  /** Same unit, same supervisor as E. */
+  'peer',
+  'otherOpdEmployee',
+  /** E's direct supervisor (pejabat penilai kinerja), the demo "supervisor" login. */
+  'assessor',
+  'assessorsSupervisor',
+  /** Unit admin of E's OPD, the demo "unitAdmin" login. */
+  'unitAdmin',
+  'otherOpdUnitAdmin',
+  'hrAdmin',
+  'auditor',
+  /** API client with directory:read and directory:personal:read. */
+  'directoryClient',
+  /** API client with plans:read only. */
+  'plansClient',
+] as const;
+type ViewerName = (typeof VIEWERS)[number];
+type PersonName = Exclude<ViewerName, 'anonymous' | 'directoryClient' | 'plansClient'>;
+const CLIENTS: readonly ViewerName[] = ['directoryClient', 'plansClient'];
+const isPerson = (v: ViewerName): v is PersonName => v !== 'anonymous' && !CLIENTS.includes(v);
+
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+type Expectation = Readonly<Record<ViewerName, Outcome>>;
+
+/** Only these viewers are allowed; anonymous is UNAUTHENTICATED, everyone else FORBIDDEN. */
+function only(...allowed: ViewerName[]): Expectation {
+  return Object.fromEntries(
+    VIEWERS.map((v) => [
+      v,
+      allowed.includes(v) ? 'ALLOWED' : v === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+    ]),
+  ) as Record<ViewerName, Outcome>;
+}
+
+const PERSONS = VIEWERS.filter(isPerson);
+
+/** Anyone, signed in or not, with any token. */
+const PUBLIC = only(...VIEWERS);
+/** Names, units, positions: every person and clients with directory:read. */
+const SIGNED_IN_READ = only(...PERSONS, 'directoryClient');
+/** Birth date, email, phone of E. */
+const PERSONAL_DATA = only(
+  'employee',
+  'assessor',
+  'assessorsSupervisor',
+  'unitAdmin',
+  'hrAdmin',
+  'auditor',
+  'directoryClient',
+);
+/** Things only a person has (sessions, password); API clients are FORBIDDEN. */
+const PERSON_ONLY = only(...PERSONS);
+/** Employees and units of E's OPD. */
+const DIRECTORY_WRITE = only('hrAdmin', 'unitAdmin');
+/** Accounts of E's OPD. */
+const ACCOUNTS_MANAGE = only('hrAdmin', 'unitAdmin');
+const ACCOUNTS_READ = only('hrAdmin', 'unitAdmin', 'auditor');
+const AUDIT_READ = only('hrAdmin', 'auditor');
+const API_CLIENTS_MANAGE = only('hrAdmin');
+const API_CLIENTS_READ = only('hrAdmin', 'auditor');
+/** City-wide roles (HR_ADMIN, AUDITOR): never a unit admin. */
+const HR_ONLY_ROLE_GRANT = only('hrAdmin');
+
+// ---------------------------------------------------------------------------
+// The fixture
+
+interface Fixture {
+  /** Bearer token per viewer; undefined for anonymous. */
+  tokens: Record<ViewerName, string | undefined>;
+  /** NIP of each person viewer. */
+  nips: Record<PersonName, string>;
+  /** E, the person the rows are about. */
+  e: { id: string; nip: string; unitId: string; opdId: string };
+  /** A throwaway employee of E's unit (not a viewer): passwords and roles change on them. */
+  x: { id: string; nip: string };
+  /** A second throwaway employee of E's unit: receives the HR_ADMIN and AUDITOR roles. */
+  y: { id: string; nip: string };
+  otherOpd: { id: string; code: string };
+  /** Throwaway API clients (never the viewer clients). */
+  rotateClientId: string;
+  revokeClientId: string;
+  /** As the HR admin. */
+  asHr(query: string, variables?: Record<string, unknown>): Promise<GqlResult>;
+}
+
+interface Operation {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Overrides the viewer's token (e.g. a fresh session for logout). */
+  token?: string;
+}
+
+interface AccessRow {
+  /** Shown in test names and failure messages; unique. */
+  name: string;
+  /** The root field of Query or Mutation it covers. */
+  field: string;
+  build(fx: Fixture, viewer: ViewerName): Operation | Promise<Operation>;
+  expect: Expectation;
+  /**
+   * The error code an allowed viewer gets after the access check, when the input is designed to
+   * fail (e.g. BAD_USER_INPUT for a wrong current password); otherwise allowed means no error.
+   */
+  allowedError?: string;
+  /** For a field-level check: the path of the field whose resolver refuses. */
+  deniedAt?: string[];
+  /** Extra assertions on the result. */
+  check?(result: GqlResult, viewer: ViewerName, fx: Fixture): void;
+}
+
+let seq = 0;
+/** A number unique in this run, for NIPs, unit codes and client names. */
+const next = () => ++seq;
+
+const PERSONAL_FIELDS = ['birthDate', 'email', 'phone'] as const;
+
+const ROWS: AccessRow[] = [
+  // ---- Queries
+  {
+    name: 'validateNip',
+    field: 'validateNip',
+    build: (fx) => ({
+      query: 'query($nip: String!) { validateNip(nip: $nip) { valid } }',
+      variables: { nip: fx.e.nip },
+    }),
+    expect: PUBLIC,
+  },
+  {
+    name: 'me',
+    field: 'me',
+    build: () => ({ query: '{ me { roles employee { nip } } }' }),
+    expect: PUBLIC,
+    check(result, viewer, fx) {
+      const nip = isPerson(viewer) ? fx.nips[viewer] : null;
+      expect(result.data?.me?.employee.nip ?? null, `me as ${viewer}`).toBe(nip);
+    },
+  },
+  {
+    name: 'orgUnits',
+    field: 'orgUnits',
+    build: () => ({ query: '{ orgUnits(topLevel: true) { id code } }' }),
+    expect: SIGNED_IN_READ,
+  },
+  {
+    name: 'orgUnit',
+    field: 'orgUnit',
+    build: (fx) => ({
+      query: 'query($id: ID!) { orgUnit(id: $id) { id name opd { code } } }',
+      variables: { id: fx.e.unitId },
+    }),
+    expect: SIGNED_IN_READ,
+  },
+  {
+    name: 'employees',
+    field: 'employees',
+    build: () => ({ query: '{ employees(first: 5) { totalCount nodes { id name } } }' }),
+    expect: SIGNED_IN_READ,
+  },
+  {
+    name: 'employee',
+    field: 'employee',
+    build: (fx) => ({
+      query:
+        'query($id: ID) { employee(id: $id) { id name positionTitle orgUnit { name } supervisor { name } } }',
+      variables: { id: fx.e.id },
+    }),
+    expect: SIGNED_IN_READ,
+  },
+  ...PERSONAL_FIELDS.map((field): AccessRow => ({
+    name: `employee.${field}`,
+    field: 'employee',
+    build: (fx) => ({
+      query: `query($id: ID) { employee(id: $id) { id name ${field} } }`,
+      variables: { id: fx.e.id },
+    }),
+    expect: PERSONAL_DATA,
+    deniedAt: ['employee', field],
+  })),
+  {
+    name: 'account',
+    field: 'account',
+    build: (fx) => ({
+      query: 'query($id: ID!) { account(employeeId: $id) { id roles active } }',
+      variables: { id: fx.e.id },
+    }),
+    expect: ACCOUNTS_READ,
+  },
+  {
+    name: 'auditTrail',
+    field: 'auditTrail',
+    build: (fx) => ({
+      query: 'query($id: ID) { auditTrail(subjectId: $id, first: 5) { totalCount } }',
+      variables: { id: fx.e.id },
+    }),
+    expect: AUDIT_READ,
+  },
+  {
+    name: 'apiClients',
+    field: 'apiClients',
+    build: () => ({ query: '{ apiClients { id name scopes } }' }),
+    expect: API_CLIENTS_READ,
+  },
+  {
+    name: 'sessions',
+    field: 'sessions',
+    build: () => ({ query: '{ sessions { id current } }' }),
+    expect: PERSON_ONLY,
+  },
+
+  // ---- Mutations
+  {
+    name: 'login',
+    field: 'login',
+    build: (fx) => ({
+      query:
+        'mutation($nip: String!, $password: String!) { login(nip: $nip, password: $password) { token viewer { employee { nip } } } }',
+      variables: { nip: fx.e.nip, password: PASSWORD() },
+    }),
+    expect: PUBLIC,
+    check(result, viewer, fx) {
+      // Whoever calls it (an API client's bearer token is ignored), it signs in E.
+      expect(result.data?.login?.viewer.employee.nip, `login as ${viewer}`).toBe(fx.e.nip);
+    },
+  },
+  {
+    name: 'logout',
+    field: 'logout',
+    // A fresh session per person, so the shared tokens stay valid for later rows.
+    build: async (fx, viewer) => ({
+      query: 'mutation { logout }',
+      token: isPerson(viewer)
+        ? await signIn(url(), fx.nips[viewer], PASSWORD())
+        : fx.tokens[viewer],
+    }),
+    expect: PERSON_ONLY,
+  },
+  {
+    name: 'changePassword',
+    field: 'changePassword',
+    build: () => ({
+      query:
+        'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+      variables: { c: 'not-the-current-password', n: 'Teratai-Biru-Sanur-2027' },
+    }),
+    expect: PERSON_ONLY,
+    allowedError: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'revokeSession',
+    field: 'revokeSession',
+    build: () => ({
+      query: 'mutation($id: ID!) { revokeSession(id: $id) }',
+      variables: { id: randomUUID() },
+    }),
+    expect: PERSON_ONLY,
+    allowedError: 'NOT_FOUND',
+  },
+  {
+    name: 'createEmployee',
+    field: 'createEmployee',
+    build: (fx) => ({
+      query: 'mutation($input: CreateEmployeeInput!) { createEmployee(input: $input) { id } }',
+      variables: {
+        input: {
+          nip: buildNip({
+            kind: 'PNS',
+            birthDate: '1997-02-19',
+            appointment: '2022-03',
+            sex: 'MALE',
+            sequence: next(),
+          }),
+          name: 'I Made Uji Akses',
+          employmentType: 'PNS',
+          sex: 'MALE',
+          birthDate: '1997-02-19',
+          rank: 'III/a',
+          jobType: 'EXECUTOR',
+          positionTitle: 'Pengadministrasi Umum',
+          orgUnitId: fx.e.unitId,
+        },
+      },
+    }),
+    expect: DIRECTORY_WRITE,
+  },
+  {
+    name: 'updateEmployee',
+    field: 'updateEmployee',
+    build: async (fx) => {
+      const current = await fx.asHr('query($id: ID) { employee(id: $id) { version } }', {
+        id: fx.x.id,
+      });
+      return {
+        query:
+          'mutation($id: ID!, $input: UpdateEmployeeInput!, $v: Int!) { updateEmployee(id: $id, input: $input, expectedVersion: $v) { id version } }',
+        variables: {
+          id: fx.x.id,
+          input: { phone: `0812000${String(next()).padStart(5, '0')}` },
+          v: current.data!.employee.version,
+        },
+      };
+    },
+    expect: DIRECTORY_WRITE,
+  },
+  {
+    name: 'createOrgUnit',
+    field: 'createOrgUnit',
+    build: (fx) => ({
+      query: 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }',
+      variables: {
+        input: {
+          code: `ACCESS-TEST-${next()}`,
+          kind: 'SUBDIVISION',
+          name: 'Subbagian Uji Akses',
+          parentId: fx.e.opdId,
+        },
+      },
+    }),
+    expect: DIRECTORY_WRITE,
+  },
+  {
+    name: 'createAccount',
+    field: 'createAccount',
+    // E already has an account: allowed viewers pass the access check, then get BAD_USER_INPUT.
+    build: (fx) => ({
+      query: 'mutation($id: ID!) { createAccount(employeeId: $id) { temporaryPassword } }',
+      variables: { id: fx.e.id },
+    }),
+    expect: ACCOUNTS_MANAGE,
+    allowedError: 'BAD_USER_INPUT',
+    check(result, viewer) {
+      if (result.errors?.[0].extensions?.code !== 'BAD_USER_INPUT') return;
+      expect(result.errors[0].message, `createAccount as ${viewer}`).toMatch(
+        /already has an account/,
+      );
+    },
+  },
+  ...(['grantRole', 'revokeRole'] as const).flatMap((field): AccessRow[] =>
+    (['UNIT_ADMIN', 'HR_ADMIN', 'AUDITOR'] as const).map((role) => ({
+      name: `${field}(${role})`,
+      field,
+      build: (fx) => ({
+        query: `mutation($id: ID!, $role: Role!) { ${field}(employeeId: $id, role: $role) { roles } }`,
+        variables: { id: role === 'UNIT_ADMIN' ? fx.x.id : fx.y.id, role },
+      }),
+      expect: role === 'UNIT_ADMIN' ? ACCOUNTS_MANAGE : HR_ONLY_ROLE_GRANT,
+    })),
+  ),
+  {
+    name: 'setAccountActive',
+    field: 'setAccountActive',
+    // Activating an active account changes nothing.
+    build: (fx) => ({
+      query: 'mutation($id: ID!) { setAccountActive(employeeId: $id, active: true) { active } }',
+      variables: { id: fx.e.id },
+    }),
+    expect: ACCOUNTS_MANAGE,
+  },
+  {
+    name: 'resetPassword',
+    field: 'resetPassword',
+    build: (fx) => ({
+      query: 'mutation($id: ID!) { resetPassword(employeeId: $id) { temporaryPassword } }',
+      variables: { id: fx.x.id },
+    }),
+    expect: ACCOUNTS_MANAGE,
+  },
+  {
+    name: 'createApiClient',
+    field: 'createApiClient',
+    build: () => ({
+      query:
+        'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { client { id } } }',
+      variables: { input: { name: `Access test client ${next()}`, scopes: ['PLANS_READ'] } },
+    }),
+    expect: API_CLIENTS_MANAGE,
+  },
+  {
+    name: 'rotateApiClientSecret',
+    field: 'rotateApiClientSecret',
+    build: (fx) => ({
+      query: 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { token } }',
+      variables: { id: fx.rotateClientId },
+    }),
+    expect: API_CLIENTS_MANAGE,
+  },
+  {
+    name: 'revokeApiClient',
+    field: 'revokeApiClient',
+    build: (fx) => ({
+      query: 'mutation($id: ID!) { revokeApiClient(id: $id) { revokedAt } }',
+      variables: { id: fx.revokeClientId },
+    }),
+    expect: API_CLIENTS_MANAGE,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Setting up
+
+let t: TestApp;
+let dir: TestDirectory;
+let fx: Fixture;
+const url = () => t.url;
+const PASSWORD = () => dir.password;
+
+const CREATE_CLIENT =
+  'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { token client { id } } }';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  dir = await seedDirectory(t.app, 400);
+  const directory = dir.directory;
+
+  const hrToken = await signIn(t.url, dir.logins.hrAdmin, dir.password);
+  const asHr = (query: string, variables: Record<string, unknown> = {}) =>
+    gql(t.url, query, variables, { token: hrToken });
+
+  const units = await asHr('{ orgUnits { id code opd { id code } } }');
+  const unitByCode = new Map<string, { id: string; opd: { id: string; code: string } }>(
+    units.data!.orgUnits.map((u: any) => [u.code, u]),
+  );
+  const opdOf = (person: DemoEmployee) => unitByCode.get(person.orgUnitCode)!.opd;
+  const byNip = new Map(directory.employees.map((p) => [p.nip, p]));
+  const withRoles = new Set(directory.roleGrants.map((g) => g.nip));
+
+  const e = byNip.get(dir.logins.employee)!;
+  const assessor = byNip.get(e.supervisorNip!)!;
+  expect(assessor.nip, 'the demo supervisor is E’s assessor').toBe(dir.logins.supervisor);
+  const assessorsSupervisor = byNip.get(assessor.supervisorNip!)!;
+  const eOpd = opdOf(e);
+  expect(
+    directory.roleGrants.find((g) => g.nip === dir.logins.unitAdmin)?.adminOrgUnitCode,
+    'the demo unit admin administers E’s OPD',
+  ).toBe(eOpd.code);
+
+  const chain = new Set([e.nip, assessor.nip, assessorsSupervisor.nip]);
+  const plain = (p: DemoEmployee) => !withRoles.has(p.nip) && !chain.has(p.nip);
+  const peer = directory.employees.find(
+    (p) => plain(p) && p.orgUnitCode === e.orgUnitCode && p.supervisorNip === e.supervisorNip,
+  );
+  if (!peer) throw new Error('fixture: E has no peer in the same unit with the same supervisor');
+  const x = directory.employees.find(
+    (p) => plain(p) && p.nip !== peer.nip && p.orgUnitCode === e.orgUnitCode,
+  );
+  if (!x) throw new Error('fixture: E’s unit has no spare employee to change');
+  // Y receives the city-wide roles, after which only HR admins may manage Y's account.
+  const y = directory.employees.find(
+    (p) =>
+      plain(p) &&
+      p.nip !== peer.nip &&
+      p.nip !== x.nip &&
+      p.orgUnitCode.split('.')[0] === e.orgUnitCode.split('.')[0],
+  );
+  if (!y) throw new Error('fixture: E’s OPD has no second spare employee');
+  const otherAdmin = directory.roleGrants.find(
+    (g) =>
+      g.roles.includes('UNIT_ADMIN') &&
+      g.adminOrgUnitCode !== eOpd.code &&
+      !chain.has(g.nip) &&
+      directory.employees.some((p) => plain(p) && opdOf(p).code === g.adminOrgUnitCode),
+  );
+  if (!otherAdmin) throw new Error('fixture: no unit admin of another OPD');
+  const otherOpd = unitByCode.get(otherAdmin.adminOrgUnitCode!)!;
+  const otherEmployee = directory.employees.find(
+    (p) => plain(p) && opdOf(p).code === otherAdmin.adminOrgUnitCode,
+  )!;
+
+  const nips: Record<PersonName, string> = {
+    employee: e.nip,
+    peer: peer.nip,
+    otherOpdEmployee: otherEmployee.nip,
+    assessor: assessor.nip,
+    assessorsSupervisor: assessorsSupervisor.nip,
+    unitAdmin: dir.logins.unitAdmin,
+    otherOpdUnitAdmin: otherAdmin.nip,
+    hrAdmin: dir.logins.hrAdmin,
+    auditor: dir.logins.auditor,
+  };
+  expect(new Set(Object.values(nips)).size, 'every person viewer is someone else').toBe(9);
+
+  const idOf = async (nip: string): Promise<string> =>
+    (await asHr('query($nip: String) { employee(nip: $nip) { id } }', { nip })).data!.employee.id;
+  const client = async (name: string, scopes: string[]) => {
+    const result = await asHr(CREATE_CLIENT, { input: { name, scopes } });
+    if (!result.data?.createApiClient) throw new Error(JSON.stringify(result.errors));
+    return result.data.createApiClient as { token: string; client: { id: string } };
+  };
+  const directoryClient = await client('Access test: directory', [
+    'DIRECTORY_READ',
+    'DIRECTORY_PERSONAL_READ',
+  ]);
+  const plansClient = await client('Access test: plans', ['PLANS_READ']);
+
+  const tokens = { anonymous: undefined } as Record<ViewerName, string | undefined>;
+  for (const [viewer, nip] of Object.entries(nips)) {
+    tokens[viewer as PersonName] = await signIn(t.url, nip, dir.password);
+  }
+  tokens.directoryClient = directoryClient.token;
+  tokens.plansClient = plansClient.token;
+
+  fx = {
+    tokens,
+    nips,
+    e: {
+      id: await idOf(e.nip),
+      nip: e.nip,
+      unitId: unitByCode.get(e.orgUnitCode)!.id,
+      opdId: eOpd.id,
+    },
+    x: { id: await idOf(x.nip), nip: x.nip },
+    y: { id: await idOf(y.nip), nip: y.nip },
+    otherOpd: { id: otherOpd.id, code: otherAdmin.adminOrgUnitCode! },
+    rotateClientId: (await client('Access test: to rotate', ['PLANS_READ'])).client.id,
+    revokeClientId: (await client('Access test: to revoke', ['PLANS_READ'])).client.id,
+    asHr,
+  };
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Runs `op` as `viewer`. */
+function send(viewer: ViewerName, op: Operation): Promise<GqlResult> {
+  const token = 'token' in op ? op.token : fx.tokens[viewer];
+  return gql(t.url, op.query, op.variables ?? {}, { token });
+}
+
+const summary = (result: GqlResult) =>
+  JSON.stringify(
+    result.errors?.map((e) => ({ code: e.extensions?.code, path: e.path, message: e.message })) ??
+      result.data,
+  );
+
+// ---------------------------------------------------------------------------
+// The table
+
+describe('the access table', () => {
+  it('has a row for every query and mutation of the schema', async () => {
+    const result = await gql(
+      t.url,
+      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+      {},
+      { token: fx.tokens.employee },
+    );
+    expect(result.errors).toBeUndefined();
+    const schema = result.data!.__schema;
+    const names: string[] = [
+      ...schema.queryType.fields.map((f: { name: string }) => f.name),
+      ...(schema.mutationType?.fields ?? []).map((f: { name: string }) => f.name),
+    ];
+    const covered = new Set(ROWS.map((row) => row.field));
+    const missing = names.filter((name) => !covered.has(name));
+    expect(
+      missing,
+      `schema.graphql has operations that test/access.test.ts does not cover: add a row to ROWS (who may run it, per viewer) for each of: ${missing.join(', ')}`,
+    ).toEqual([]);
+    const stale = ROWS.filter((row) => !names.includes(row.field)).map((row) => row.name);
+    expect(stale, `rows for operations the schema no longer has: ${stale.join(', ')}`).toEqual([]);
+    expect(new Set(ROWS.map((row) => row.name)).size, 'row names are unique').toBe(ROWS.length);
+  });
+
+  it('lets API clients run no mutation (login ignores their token)', async () => {
+    const result = await gql(
+      t.url,
+      '{ __schema { mutationType { fields { name } } } }',
+      {},
+      {
+        token: fx.tokens.employee,
+      },
+    );
+    const mutations = new Set(
+      result.data!.__schema.mutationType.fields.map((f: { name: string }) => f.name),
+    );
+    for (const row of ROWS.filter((r) => mutations.has(r.field) && r.field !== 'login')) {
+      for (const client of CLIENTS) {
+        expect(row.expect[client], `${row.name} as ${client}`).toBe('FORBIDDEN');
+      }
+    }
+  });
+
+  for (const row of ROWS) {
+    describe(row.name, () => {
+      for (const viewer of VIEWERS) {
+        const expected = row.expect[viewer];
+        it(`${expected === 'ALLOWED' ? 'allows' : 'refuses'} ${viewer}`, async () => {
+          const result = await send(viewer, await row.build(fx, viewer));
+          const label = `${row.name} as ${viewer}: ${summary(result)}`;
+          if (expected === 'ALLOWED') {
+            const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+            expect(
+              codes.filter((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED'),
+              label,
+            ).toEqual([]);
+            expect(codes, label).toEqual(row.allowedError ? [row.allowedError] : []);
+          } else {
+            expect(result.errors?.[0]?.extensions?.code, label).toBe(expected);
+            if (row.deniedAt) {
+              // A viewer who may read the object is refused at the field, others at the root.
+              const at =
+                SIGNED_IN_READ[viewer] === 'ALLOWED' ? row.deniedAt : row.deniedAt.slice(0, 1);
+              expect(result.errors![0].path, label).toEqual(at);
+            }
+          }
+          row.check?.(result, viewer, fx);
+        });
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// API clients limited to OPDs, and missing objects
+
+describe('API clients limited to some OPDs', () => {
+  it('refuses E (another OPD) and lists only its OPD’s people', async () => {
+    const created = await fx.asHr(CREATE_CLIENT, {
+      input: {
+        name: 'Access test: limited to one OPD',
+        scopes: ['DIRECTORY_READ', 'DIRECTORY_PERSONAL_READ'],
+        opdIds: [fx.otherOpd.id],
+      },
+    });
+    const token: string = created.data!.createApiClient.token;
+    const asLimited = (query: string, variables: Record<string, unknown> = {}) =>
+      gql(t.url, query, variables, { token });
+
+    const e = await asLimited('query($id: ID) { employee(id: $id) { id name } }', { id: fx.e.id });
+    expect(e.errors?.[0]?.extensions?.code, `employee(E) as limited client: ${summary(e)}`).toBe(
+      'FORBIDDEN',
+    );
+
+    const inOpd = await fx.asHr(
+      'query($f: EmployeeFilter) { employees(filter: $f, first: 1) { totalCount } }',
+      { f: { orgUnitId: fx.otherOpd.id } },
+    );
+    const listed = await asLimited(
+      '{ employees(first: 100) { totalCount nodes { orgUnit { opd { id } } } } }',
+    );
+    expect(listed.errors, `employees as limited client: ${summary(listed)}`).toBeUndefined();
+    expect(listed.data!.employees.totalCount, 'employees as limited client: totalCount').toBe(
+      inOpd.data!.employees.totalCount,
+    );
+    expect(listed.data!.employees.totalCount).toBeGreaterThan(0);
+    for (const node of listed.data!.employees.nodes) {
+      expect(node.orgUnit.opd.id, 'employees as limited client: OPD of a node').toBe(
+        fx.otherOpd.id,
+      );
+    }
+  });
+});
+
+describe('a missing employee', () => {
+  const MISSING = 'query($id: ID) { employee(id: $id) { id name } }';
+
+  it('is null for a person, not FORBIDDEN', async () => {
+    const result = await send('employee', { query: MISSING, variables: { id: randomUUID() } });
+    expect(result.errors, `employee(missing) as employee: ${summary(result)}`).toBeUndefined();
+    expect(result.data!.employee).toBeNull();
+  });
+
+  it('is FORBIDDEN for the plans-only client', async () => {
+    const result = await send('plansClient', { query: MISSING, variables: { id: randomUUID() } });
+    expect(
+      result.errors?.[0]?.extensions?.code,
+      `employee(missing) as plansClient: ${summary(result)}`,
+    ).toBe('FORBIDDEN');
+  });
+});
