@@ -1,3 +1,17 @@
+import {
+  Activity,
+  MonthlyReport,
+  RealisationEntry,
+} from '../modules/activities/activity.entity.js';
+import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { Period } from '../modules/planning/period.entity.js';
+import {
+  BehaviourExpectation,
+  Indicator,
+  PerformancePlan,
+  PlanVersion,
+  WorkResult,
+} from '../modules/planning/plan.entity.js';
 import { ApiClient } from '../modules/api-clients/api-client.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Account } from '../modules/auth/account.entity.js';
@@ -7,4 +21,22 @@ import { OrgUnit } from '../modules/directory/org-unit.entity.js';
 import { AppSetting } from '../modules/settings/setting.entity.js';
 
 /** Every entity, listed (not discovered from files) so the compiled server needs no file scanning. */
-export const entities = [OrgUnit, Employee, Account, Session, AppSetting, AuditEntry, ApiClient];
+export const entities = [
+  OrgUnit,
+  Employee,
+  Account,
+  Session,
+  AppSetting,
+  AuditEntry,
+  ApiClient,
+  Period,
+  PerformancePlan,
+  WorkResult,
+  Indicator,
+  BehaviourExpectation,
+  PlanVersion,
+  Activity,
+  MonthlyReport,
+  RealisationEntry,
+  Feedback,
+];

@@ -1,7 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { Activity, MonthlyReport, RealisationEntry } from '../modules/activities/activity.entity.js';
+import { ActivityStatus } from '../modules/activities/activities.enums.js';
 import { Employee } from '../modules/directory/employee.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
+import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { Period } from '../modules/planning/period.entity.js';
+import {
+  BehaviourExpectation,
+  Indicator,
+  PerformancePlan,
+  PlanVersion,
+  WorkResult,
+} from '../modules/planning/plan.entity.js';
+
+/** Approved output of one IKI on one day. */
+export interface DailyOutput {
+  date: string;
+  output: number;
+}
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((r) => [r.id, r]));
@@ -42,6 +59,81 @@ export function createLoaders(em: EntityManager) {
         await em.find(OrgUnit, { parent: { $in: [...parentIds] } }, { orderBy: { code: 'asc' } }),
         parentIds,
         (u) => u.parent!.id,
+      ),
+    ),
+    period: new DataLoader<string, Period | null>(async (ids) =>
+      byId(await em.find(Period, { id: { $in: [...ids] } }), ids),
+    ),
+    plan: new DataLoader<string, PerformancePlan | null>(async (ids) =>
+      byId(await em.find(PerformancePlan, { id: { $in: [...ids] } }), ids),
+    ),
+    workResult: new DataLoader<string, WorkResult | null>(async (ids) =>
+      byId(await em.find(WorkResult, { id: { $in: [...ids] } }), ids),
+    ),
+    indicator: new DataLoader<string, Indicator | null>(async (ids) =>
+      byId(await em.find(Indicator, { id: { $in: [...ids] } }), ids),
+    ),
+    workResultsOfPlan: new DataLoader<string, WorkResult[]>(async (planIds) =>
+      groupBy(
+        await em.find(WorkResult, { plan: { $in: [...planIds] } }, { orderBy: { position: 'asc', id: 'asc' } }),
+        planIds,
+        (w) => w.plan.id,
+      ),
+    ),
+    indicatorsOfWorkResult: new DataLoader<string, Indicator[]>(async (ids) =>
+      groupBy(
+        await em.find(Indicator, { workResult: { $in: [...ids] } }, { orderBy: { position: 'asc', id: 'asc' } }),
+        ids,
+        (i) => i.workResult.id,
+      ),
+    ),
+    behaviourOfPlan: new DataLoader<string, BehaviourExpectation[]>(async (planIds) =>
+      groupBy(
+        await em.find(BehaviourExpectation, { plan: { $in: [...planIds] } }),
+        planIds,
+        (b) => b.plan.id,
+      ),
+    ),
+    versionsOfPlan: new DataLoader<string, PlanVersion[]>(async (planIds) =>
+      groupBy(
+        await em.find(PlanVersion, { plan: { $in: [...planIds] } }, { orderBy: { number: 'asc' } }),
+        planIds,
+        (v) => v.plan.id,
+      ),
+    ),
+    /** Approved outputs per IKI, summed per day: the basis of quantitative realisation. */
+    approvedOutputs: new DataLoader<string, DailyOutput[]>(async (indicatorIds) => {
+      const rows = await em
+        .createQueryBuilder(Activity, 'a')
+        .select(['a.indicator_id as indicator_id', 'a.date as date', 'sum(a.output) as output'])
+        .where({ indicator: { $in: [...indicatorIds] }, status: ActivityStatus.APPROVED })
+        .groupBy(['a.indicator_id', 'a.date'])
+        .execute<{ indicator_id: string; date: string | Date; output: string | number }[]>('all', false);
+      const map = new Map<string, DailyOutput[]>(indicatorIds.map((id) => [id, []]));
+      for (const row of rows) {
+        const date = row.date instanceof Date ? row.date.toISOString().slice(0, 10) : String(row.date).slice(0, 10);
+        map.get(row.indicator_id)?.push({ date, output: Number(row.output) });
+      }
+      return indicatorIds.map((id) => map.get(id) ?? []);
+    }),
+    realisationEntries: new DataLoader<string, RealisationEntry[]>(async (indicatorIds) =>
+      groupBy(
+        await em.find(RealisationEntry, { indicator: { $in: [...indicatorIds] } }, { orderBy: { checkpoint: 'asc' } }),
+        indicatorIds,
+        (r) => r.indicator.id,
+      ),
+    ),
+    activity: new DataLoader<string, Activity | null>(async (ids) =>
+      byId(await em.find(Activity, { id: { $in: [...ids] } }), ids),
+    ),
+    monthlyReport: new DataLoader<string, MonthlyReport | null>(async (ids) =>
+      byId(await em.find(MonthlyReport, { id: { $in: [...ids] } }), ids),
+    ),
+    repliesTo: new DataLoader<string, Feedback[]>(async (ids) =>
+      groupBy(
+        await em.find(Feedback, { replyTo: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }),
+        ids,
+        (f) => f.replyTo!.id,
       ),
     ),
   };

@@ -1,5 +1,16 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ActivityResolver, MonthlyReportResolver } from '../modules/activities/activity.resolver.js';
+import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import {
+  IndicatorResolver,
+  PeriodResolver,
+  PlanResolver,
+  PlanVersionResolver,
+  WorkResultResolver,
+} from '../modules/planning/plan.resolver.js';
+import { ReviewQueueResolver } from '../modules/review-queue/review-queue.resolver.js';
+import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { ApiClientResolver } from '../modules/api-clients/api-clients.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AccountResolver, AuthResolver } from '../modules/auth/auth.resolver.js';
@@ -18,6 +29,16 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
       EmployeeResolver,
       ApiClientResolver,
       AuditResolver,
+      SettingsResolver,
+      PeriodResolver,
+      PlanResolver,
+      WorkResultResolver,
+      IndicatorResolver,
+      PlanVersionResolver,
+      ActivityResolver,
+      MonthlyReportResolver,
+      FeedbackResolver,
+      ReviewQueueResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

@@ -252,6 +252,7 @@ export function assertFeedbackGiver(viewer: Viewer | null, subject: EmployeeSubj
  */
 export function assertUnitPlansRead(
   viewer: Viewer | null,
+  /** containsViewer: the viewer works in this unit, or above or below it. */
   unit: { opdId: string; name: string; containsViewer: boolean },
 ): Viewer {
   const v = requireViewer(viewer);

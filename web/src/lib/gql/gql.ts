@@ -16,11 +16,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Viewer {\n    me {\n      roles\n      mustChangePassword\n      employee {\n        id\n        nip\n        name\n        positionTitle\n        orgUnit {\n          id\n          name\n          shortName\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n      changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n    }\n  ": typeof types.ChangePasswordDocument,
+    "\n    query Sessions {\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        userAgent\n        ipAddress\n        current\n      }\n    }\n  ": typeof types.SessionsDocument,
+    "\n    mutation RevokeSession($id: ID!) {\n      revokeSession(id: $id)\n    }\n  ": typeof types.RevokeSessionDocument,
     "\n    mutation Login($nip: String!, $password: String!) {\n      login(nip: $nip, password: $password) {\n        expiresAt\n      }\n    }\n  ": typeof types.LoginDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      roles\n      mustChangePassword\n      employee {\n        id\n        nip\n        name\n        positionTitle\n        orgUnit {\n          id\n          name\n          shortName\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n      changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n    }\n  ": types.ChangePasswordDocument,
+    "\n    query Sessions {\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        userAgent\n        ipAddress\n        current\n      }\n    }\n  ": types.SessionsDocument,
+    "\n    mutation RevokeSession($id: ID!) {\n      revokeSession(id: $id)\n    }\n  ": types.RevokeSessionDocument,
     "\n    mutation Login($nip: String!, $password: String!) {\n      login(nip: $nip, password: $password) {\n        expiresAt\n      }\n    }\n  ": types.LoginDocument,
 };
 
@@ -46,6 +52,18 @@ export function graphql(source: "\n  query Viewer {\n    me {\n      roles\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n      changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n    }\n  "): (typeof documents)["\n    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n      changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query Sessions {\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        userAgent\n        ipAddress\n        current\n      }\n    }\n  "): (typeof documents)["\n    query Sessions {\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        userAgent\n        ipAddress\n        current\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RevokeSession($id: ID!) {\n      revokeSession(id: $id)\n    }\n  "): (typeof documents)["\n    mutation RevokeSession($id: ID!) {\n      revokeSession(id: $id)\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

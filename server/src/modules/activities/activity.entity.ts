@@ -1,0 +1,163 @@
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Opt,
+  type Rel,
+  Unique,
+} from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { uuidv7 } from 'uuidv7';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
+import { Employee } from '../directory/employee.entity.js';
+import { Indicator, PerformancePlan } from '../planning/plan.entity.js';
+import { ActivityStatus, MonthlyReportStatus } from './activities.enums.js';
+
+/** Laporan kinerja harian: a dated piece of work, linked to an IKI where it contributes to one. */
+@ObjectType({ description: 'Aktivitas: a dated piece of work with evidence' })
+@Entity({ tableName: 'activity' })
+@Index({ properties: ['plan', 'date'] })
+@Index({ properties: ['indicator', 'status', 'date'] })
+@Index({ name: 'activity_pending_index', properties: ['assessor', 'status', 'createdAt'] })
+export class Activity {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @ManyToOne(() => Employee)
+  @Index()
+  employee!: Rel<Employee>;
+
+  @ManyToOne(() => PerformancePlan)
+  plan!: Rel<PerformancePlan>;
+
+  /** Copied from the plan, so a supervisor's queue is one index scan. */
+  @ManyToOne(() => Employee, { nullable: true })
+  assessor: Rel<Employee> | null = null;
+
+  @ManyToOne(() => Indicator, { nullable: true })
+  indicator: Rel<Indicator> | null = null;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  date!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Field(() => Number, { nullable: true, description: 'Quantity produced, for a quantitative IKI' })
+  @Property({ type: 'double', nullable: true })
+  output: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  durationMinutes: number | null = null;
+
+  @Field(() => [String], { description: 'Bukti dukung: https links' })
+  @Property({ type: 'text[]' })
+  evidenceUrls: Opt<string[]> = [];
+
+  @Field(() => ActivityStatus)
+  @Enum({ items: () => ActivityStatus, default: ActivityStatus.SUBMITTED })
+  status: Opt<ActivityStatus> = ActivityStatus.SUBMITTED;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reviewNote: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  reviewedByEmployeeId: string | null = null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  reviewedAt: Date | null = null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version: Opt<number> = 1;
+
+  @Field(() => DateTimeScalar)
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+}
+
+/** Laporan kinerja bulanan: a month of activities submitted for verification at once. */
+@ObjectType({ description: 'A month of activities submitted for verification' })
+@Entity({ tableName: 'monthly_report' })
+@Unique({ properties: ['plan', 'month'] })
+@Index({ properties: ['assessor', 'status'] })
+export class MonthlyReport {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @ManyToOne(() => Employee)
+  employee!: Rel<Employee>;
+
+  @ManyToOne(() => PerformancePlan)
+  plan!: Rel<PerformancePlan>;
+
+  @ManyToOne(() => Employee, { nullable: true })
+  assessor: Rel<Employee> | null = null;
+
+  @Field(() => Int, { description: '1–12' })
+  @Property({ type: 'integer' })
+  month!: number;
+
+  @Field(() => MonthlyReportStatus)
+  @Enum({ items: () => MonthlyReportStatus, default: MonthlyReportStatus.SUBMITTED })
+  status: Opt<MonthlyReportStatus> = MonthlyReportStatus.SUBMITTED;
+
+  @Field(() => DateTimeScalar)
+  @Property({ type: 'datetime' })
+  submittedAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  verifiedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  note: string | null = null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version: Opt<number> = 1;
+}
+
+/** Realisasi entered by the employee for an IKI that is not counted from activities. */
+@ObjectType({ description: 'Realisation entered for a non-quantitative IKI at a checkpoint' })
+@Entity({ tableName: 'realisation_entry' })
+@Unique({ properties: ['indicator', 'checkpoint'] })
+export class RealisationEntry {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @ManyToOne(() => Indicator)
+  indicator!: Rel<Indicator>;
+
+  @Field({ description: 'Q1..Q4' })
+  @Property({ type: 'string', length: 4 })
+  checkpoint!: string;
+
+  @Field(() => Number, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  value: number | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  text: string | null = null;
+
+  @Field(() => [String])
+  @Property({ type: 'text[]' })
+  evidenceUrls: Opt<string[]> = [];
+
+  @Field(() => DateTimeScalar)
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}

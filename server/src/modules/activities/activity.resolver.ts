@@ -1,0 +1,170 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { connectionTypes } from '../../graphql/pagination.js';
+import { DateScalar } from '../../graphql/scalars.js';
+import { Employee } from '../directory/employee.entity.js';
+import { Indicator, PerformancePlan } from '../planning/plan.entity.js';
+import { ActivityStatus, ReportDecision, ReviewDecision } from './activities.enums.js';
+import { Activity, MonthlyReport, RealisationEntry } from './activity.entity.js';
+import * as activities from './activity.service.js';
+
+@InputType({ description: 'A piece of work: date, what was done, output for a quantitative IKI, evidence' })
+export class ActivityInput {
+  @Field(() => ID, { nullable: true, description: 'The IKI it contributes to' })
+  indicatorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Without an IKI: the period of your approved plan' })
+  periodId?: string | null;
+
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => Number, { nullable: true, description: 'Quantity, for a quantitative IKI' })
+  output?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  durationMinutes?: number | null;
+
+  @Field(() => [String], { nullable: true, description: 'https links to evidence (bukti dukung)' })
+  evidenceUrls?: string[] | null;
+}
+
+@InputType()
+export class RealisationInput {
+  @Field(() => ID)
+  indicatorId!: string;
+
+  @Field({ description: 'Q1, Q2, Q3 or Q4' })
+  checkpoint!: string;
+
+  @Field(() => Number, { nullable: true })
+  value?: number | null;
+
+  @Field(() => String, { nullable: true })
+  text?: string | null;
+
+  @Field(() => [String])
+  evidenceUrls!: string[];
+}
+
+export const { ConnectionType: ActivityConnection } = connectionTypes(Activity, 'Activity');
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => ActivityConnection, { description: 'Activities of a plan, newest first' })
+  activities(
+    @Ctx() ctx: Context,
+    @Arg('planId', () => ID) planId: string,
+    @Arg('month', () => Int, { nullable: true }) month?: number | null,
+    @Arg('status', () => ActivityStatus, { nullable: true }) status?: ActivityStatus | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return activities.listActivities(ctx, { planId, month, status, first, after });
+  }
+
+  @Mutation(() => Activity, { description: 'Log a piece of work against your approved plan' })
+  logActivity(@Ctx() ctx: Context, @Arg('input') input: ActivityInput): Promise<Activity> {
+    return activities.logActivity(ctx, input);
+  }
+
+  @Mutation(() => Activity, { description: 'Change an activity not yet reviewed' })
+  updateActivity(
+    @Ctx() ctx: Context,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input') input: ActivityInput,
+  ): Promise<Activity> {
+    return activities.updateActivity(ctx, activityId, expectedVersion, input);
+  }
+
+  @Mutation(() => Activity, { description: 'Withdraw an activity not yet reviewed' })
+  withdrawActivity(@Ctx() ctx: Context, @Arg('activityId', () => ID) activityId: string): Promise<Activity> {
+    return activities.withdrawActivity(ctx, activityId);
+  }
+
+  @Mutation(() => Activity, { description: 'The assessor approves or rejects (with a note) an activity' })
+  async reviewActivity(
+    @Ctx() ctx: Context,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<Activity> {
+    return (await activities.reviewActivities(ctx, [activityId], decision, note ?? null))[0];
+  }
+
+  @Mutation(() => [Activity], { description: 'Bulk review of selected activities (at most 500)' })
+  reviewActivities(
+    @Ctx() ctx: Context,
+    @Arg('activityIds', () => [ID]) activityIds: string[],
+    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<Activity[]> {
+    return activities.reviewActivities(ctx, activityIds, decision, note ?? null);
+  }
+
+  @Mutation(() => RealisationEntry, { description: 'Enter the realisation of a non-quantitative IKI' })
+  recordRealisation(@Ctx() ctx: Context, @Arg('input') input: RealisationInput): Promise<RealisationEntry> {
+    return activities.recordRealisation(ctx, input);
+  }
+
+  @FieldResolver(() => Employee)
+  async employee(@Root() activity: Activity, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(activity.employee.id))!;
+  }
+
+  @FieldResolver(() => Indicator, { nullable: true })
+  async indicator(@Root() activity: Activity, @Ctx() ctx: Context): Promise<Indicator | null> {
+    return activity.indicator ? ctx.loaders.indicator.load(activity.indicator.id) : null;
+  }
+
+  @FieldResolver(() => PerformancePlan)
+  async plan(@Root() activity: Activity, @Ctx() ctx: Context): Promise<PerformancePlan> {
+    return (await ctx.loaders.plan.load(activity.plan.id))!;
+  }
+
+  @FieldResolver(() => Employee, { nullable: true })
+  async reviewedBy(@Root() activity: Activity, @Ctx() ctx: Context): Promise<Employee | null> {
+    return activity.reviewedByEmployeeId ? ctx.loaders.employee.load(activity.reviewedByEmployeeId) : null;
+  }
+}
+
+@Resolver(() => MonthlyReport)
+export class MonthlyReportResolver {
+  @Query(() => [MonthlyReport])
+  monthlyReports(@Ctx() ctx: Context, @Arg('planId', () => ID) planId: string): Promise<MonthlyReport[]> {
+    return activities.listMonthlyReports(ctx, planId);
+  }
+
+  @Mutation(() => MonthlyReport, { description: 'Submit a month of your activities for verification' })
+  submitMonthlyReport(
+    @Ctx() ctx: Context,
+    @Arg('periodId', () => ID) periodId: string,
+    @Arg('month', () => Int) month: number,
+  ): Promise<MonthlyReport> {
+    return activities.submitMonthlyReport(ctx, periodId, month);
+  }
+
+  @Mutation(() => MonthlyReport, { description: 'Approve (all unreviewed activities of the month) or return' })
+  verifyMonthlyReport(
+    @Ctx() ctx: Context,
+    @Arg('reportId', () => ID) reportId: string,
+    @Arg('decision', () => ReportDecision) decision: ReportDecision,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<MonthlyReport> {
+    return activities.verifyMonthlyReport(ctx, reportId, decision, note ?? null);
+  }
+
+  @FieldResolver(() => Employee)
+  async employee(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(report.employee.id))!;
+  }
+
+  @FieldResolver(() => PerformancePlan)
+  async plan(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<PerformancePlan> {
+    return (await ctx.loaders.plan.load(report.plan.id))!;
+  }
+}

@@ -1,0 +1,24 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import {
+  getSettings,
+  SystemSettings,
+  SystemSettingsInput,
+  updateSettings,
+} from './settings.service.js';
+
+@Resolver()
+export class SettingsResolver {
+  @Query(() => SystemSettings)
+  systemSettings(@Ctx() ctx: Context): Promise<SystemSettings> {
+    return getSettings(ctx);
+  }
+
+  @Mutation(() => SystemSettings, { description: 'HR admins: change configurable values' })
+  updateSystemSettings(
+    @Ctx() ctx: Context,
+    @Arg('input') input: SystemSettingsInput,
+  ): Promise<SystemSettings> {
+    return updateSettings(ctx, input);
+  }
+}
