@@ -23,6 +23,8 @@ export interface Config {
   webDir: string;
   /** Largest number of database connections in the pool. */
   dbPoolSize: number;
+  /** The current time for the rules ("today" in Denpasar); tests fix it to a date. */
+  clock: () => Date;
   /** Failed sign-ins allowed per NIP and per address within the window before a wait. */
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
 }
@@ -146,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int('KINERJA_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     webDir: env.KINERJA_WEB_DIR?.trim() ? path.resolve(env.KINERJA_WEB_DIR) : defaultWebDir(),
     dbPoolSize: int('KINERJA_DB_POOL', 10, 1, 100),
+    clock: () => new Date(),
     loginThrottle: {
       perAccount: int('KINERJA_LOGIN_MAX_FAILURES', 5, 1, 1000),
       perAddress: int('KINERJA_LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100_000),

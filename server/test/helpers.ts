@@ -55,10 +55,9 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     dbPoolSize: 4,
     ...overrides,
   };
-  const app = await createApp(config, {
-    logger: createLogger({ logLevel: 'silent' }),
-    print: () => {},
-  });
+  // TEST_LOG=error (or debug) shows the server's log while debugging a test.
+  const logLevel = (process.env.TEST_LOG as Config['logLevel'] | undefined) ?? 'silent';
+  const app = await createApp(config, { logger: createLogger({ logLevel }), print: () => {} });
   return {
     app,
     url: app.url,

@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Activity, MonthlyReport, RealisationEntry } from '../modules/activities/activity.entity.js';
+import {
+  Activity,
+  MonthlyReport,
+  RealisationEntry,
+} from '../modules/activities/activity.entity.js';
 import { ActivityStatus } from '../modules/activities/activities.enums.js';
 import { Employee } from '../modules/directory/employee.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
@@ -75,14 +79,22 @@ export function createLoaders(em: EntityManager) {
     ),
     workResultsOfPlan: new DataLoader<string, WorkResult[]>(async (planIds) =>
       groupBy(
-        await em.find(WorkResult, { plan: { $in: [...planIds] } }, { orderBy: { position: 'asc', id: 'asc' } }),
+        await em.find(
+          WorkResult,
+          { plan: { $in: [...planIds] } },
+          { orderBy: { position: 'asc', id: 'asc' } },
+        ),
         planIds,
         (w) => w.plan.id,
       ),
     ),
     indicatorsOfWorkResult: new DataLoader<string, Indicator[]>(async (ids) =>
       groupBy(
-        await em.find(Indicator, { workResult: { $in: [...ids] } }, { orderBy: { position: 'asc', id: 'asc' } }),
+        await em.find(
+          Indicator,
+          { workResult: { $in: [...ids] } },
+          { orderBy: { position: 'asc', id: 'asc' } },
+        ),
         ids,
         (i) => i.workResult.id,
       ),
@@ -103,22 +115,25 @@ export function createLoaders(em: EntityManager) {
     ),
     /** Approved outputs per IKI, summed per day: the basis of quantitative realisation. */
     approvedOutputs: new DataLoader<string, DailyOutput[]>(async (indicatorIds) => {
-      const rows = await em
-        .createQueryBuilder(Activity, 'a')
-        .select(['a.indicator_id as indicator_id', 'a.date as date', 'sum(a.output) as output'])
-        .where({ indicator: { $in: [...indicatorIds] }, status: ActivityStatus.APPROVED })
-        .groupBy(['a.indicator_id', 'a.date'])
-        .execute<{ indicator_id: string; date: string | Date; output: string | number }[]>('all', false);
+      const rows = await em.execute<{ indicator_id: string; date: string; output: number }[]>(
+        `select indicator_id, to_char(date, 'YYYY-MM-DD') as date, sum(output)::float8 as output
+         from activity where indicator_id in (?) and status = ?
+         group by indicator_id, date`,
+        [[...indicatorIds], ActivityStatus.APPROVED],
+      );
       const map = new Map<string, DailyOutput[]>(indicatorIds.map((id) => [id, []]));
       for (const row of rows) {
-        const date = row.date instanceof Date ? row.date.toISOString().slice(0, 10) : String(row.date).slice(0, 10);
-        map.get(row.indicator_id)?.push({ date, output: Number(row.output) });
+        map.get(row.indicator_id)?.push({ date: row.date, output: Number(row.output) });
       }
       return indicatorIds.map((id) => map.get(id) ?? []);
     }),
     realisationEntries: new DataLoader<string, RealisationEntry[]>(async (indicatorIds) =>
       groupBy(
-        await em.find(RealisationEntry, { indicator: { $in: [...indicatorIds] } }, { orderBy: { checkpoint: 'asc' } }),
+        await em.find(
+          RealisationEntry,
+          { indicator: { $in: [...indicatorIds] } },
+          { orderBy: { checkpoint: 'asc' } },
+        ),
         indicatorIds,
         (r) => r.indicator.id,
       ),

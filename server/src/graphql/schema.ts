@@ -1,6 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ActivityResolver, MonthlyReportResolver } from '../modules/activities/activity.resolver.js';
+import {
+  ActivityResolver,
+  MonthlyReportResolver,
+} from '../modules/activities/activity.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import {
   IndicatorResolver,

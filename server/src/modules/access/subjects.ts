@@ -1,5 +1,6 @@
 import type { Viewer } from '../../graphql/context.js';
-import type { Loaders } from '../../graphql/loaders.js';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { createLoaders, type Loaders } from '../../graphql/loaders.js';
 import type { Employee } from '../directory/employee.entity.js';
 import type { EmployeeSubject } from './policy.js';
 
@@ -47,9 +48,12 @@ export async function visibleEmployees(
  * owner's current supervisor) and the OPD of the unit snapshotted on it.
  */
 export async function planSubject(
-  loaders: Loaders,
+  source: Loaders | EntityManager,
   plan: { employee: { id: string }; assessor: { id: string } | null; orgUnit: { id: string } },
 ): Promise<EmployeeSubject> {
+  // Inside a transaction, pass its EntityManager: the request's loaders use another
+  // connection, which embedded PGlite would make wait for this very transaction.
+  const loaders = source instanceof EntityManager ? createLoaders(source) : source;
   const [owner, unit, assessor] = await Promise.all([
     loaders.employee.load(plan.employee.id),
     loaders.orgUnit.load(plan.orgUnit.id),

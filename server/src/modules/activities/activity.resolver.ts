@@ -1,4 +1,16 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { connectionTypes } from '../../graphql/pagination.js';
 import { DateScalar } from '../../graphql/scalars.js';
@@ -8,12 +20,17 @@ import { ActivityStatus, ReportDecision, ReviewDecision } from './activities.enu
 import { Activity, MonthlyReport, RealisationEntry } from './activity.entity.js';
 import * as activities from './activity.service.js';
 
-@InputType({ description: 'A piece of work: date, what was done, output for a quantitative IKI, evidence' })
+@InputType({
+  description: 'A piece of work: date, what was done, output for a quantitative IKI, evidence',
+})
 export class ActivityInput {
   @Field(() => ID, { nullable: true, description: 'The IKI it contributes to' })
   indicatorId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Without an IKI: the period of your approved plan' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Without an IKI: the period of your approved plan',
+  })
   periodId?: string | null;
 
   @Field(() => DateScalar)
@@ -82,11 +99,16 @@ export class ActivityResolver {
   }
 
   @Mutation(() => Activity, { description: 'Withdraw an activity not yet reviewed' })
-  withdrawActivity(@Ctx() ctx: Context, @Arg('activityId', () => ID) activityId: string): Promise<Activity> {
+  withdrawActivity(
+    @Ctx() ctx: Context,
+    @Arg('activityId', () => ID) activityId: string,
+  ): Promise<Activity> {
     return activities.withdrawActivity(ctx, activityId);
   }
 
-  @Mutation(() => Activity, { description: 'The assessor approves or rejects (with a note) an activity' })
+  @Mutation(() => Activity, {
+    description: 'The assessor approves or rejects (with a note) an activity',
+  })
   async reviewActivity(
     @Ctx() ctx: Context,
     @Arg('activityId', () => ID) activityId: string,
@@ -106,8 +128,13 @@ export class ActivityResolver {
     return activities.reviewActivities(ctx, activityIds, decision, note ?? null);
   }
 
-  @Mutation(() => RealisationEntry, { description: 'Enter the realisation of a non-quantitative IKI' })
-  recordRealisation(@Ctx() ctx: Context, @Arg('input') input: RealisationInput): Promise<RealisationEntry> {
+  @Mutation(() => RealisationEntry, {
+    description: 'Enter the realisation of a non-quantitative IKI',
+  })
+  recordRealisation(
+    @Ctx() ctx: Context,
+    @Arg('input') input: RealisationInput,
+  ): Promise<RealisationEntry> {
     return activities.recordRealisation(ctx, input);
   }
 
@@ -128,18 +155,25 @@ export class ActivityResolver {
 
   @FieldResolver(() => Employee, { nullable: true })
   async reviewedBy(@Root() activity: Activity, @Ctx() ctx: Context): Promise<Employee | null> {
-    return activity.reviewedByEmployeeId ? ctx.loaders.employee.load(activity.reviewedByEmployeeId) : null;
+    return activity.reviewedByEmployeeId
+      ? ctx.loaders.employee.load(activity.reviewedByEmployeeId)
+      : null;
   }
 }
 
 @Resolver(() => MonthlyReport)
 export class MonthlyReportResolver {
   @Query(() => [MonthlyReport])
-  monthlyReports(@Ctx() ctx: Context, @Arg('planId', () => ID) planId: string): Promise<MonthlyReport[]> {
+  monthlyReports(
+    @Ctx() ctx: Context,
+    @Arg('planId', () => ID) planId: string,
+  ): Promise<MonthlyReport[]> {
     return activities.listMonthlyReports(ctx, planId);
   }
 
-  @Mutation(() => MonthlyReport, { description: 'Submit a month of your activities for verification' })
+  @Mutation(() => MonthlyReport, {
+    description: 'Submit a month of your activities for verification',
+  })
   submitMonthlyReport(
     @Ctx() ctx: Context,
     @Arg('periodId', () => ID) periodId: string,
@@ -148,7 +182,9 @@ export class MonthlyReportResolver {
     return activities.submitMonthlyReport(ctx, periodId, month);
   }
 
-  @Mutation(() => MonthlyReport, { description: 'Approve (all unreviewed activities of the month) or return' })
+  @Mutation(() => MonthlyReport, {
+    description: 'Approve (all unreviewed activities of the month) or return',
+  })
   verifyMonthlyReport(
     @Ctx() ctx: Context,
     @Arg('reportId', () => ID) reportId: string,

@@ -2,7 +2,13 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
-import { assertAssessor, assertOwner, assertPlanRead, requirePerson, requireViewer } from '../access/policy.js';
+import {
+  assertAssessor,
+  assertOwner,
+  assertPlanRead,
+  requirePerson,
+  requireViewer,
+} from '../access/policy.js';
 import { planSubject } from '../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { todayInDenpasar } from '../planning/period.service.js';
@@ -10,7 +16,12 @@ import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.
 import { checkpointsOf, type FieldProblem } from '../planning/plan.rules.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 import { loadSettings } from '../settings/settings.service.js';
-import { ActivityStatus, MonthlyReportStatus, ReportDecision, ReviewDecision } from './activities.enums.js';
+import {
+  ActivityStatus,
+  MonthlyReportStatus,
+  ReportDecision,
+  ReviewDecision,
+} from './activities.enums.js';
 import { Activity, MonthlyReport, RealisationEntry } from './activity.entity.js';
 import {
   activityProblems,
@@ -19,7 +30,7 @@ import {
   monthRange,
 } from './activity.rules.js';
 
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders'>;
+type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders' | 'config'>;
 
 export interface ActivityInput {
   indicatorId?: string | null;
@@ -62,18 +73,26 @@ async function targetOf(
     indicator = await em.findOne(Indicator, { id: input.indicatorId });
     if (!indicator) throw badInput(`No IKI has id ${input.indicatorId}.`, 'indicatorId');
     const workResult = await em.findOneOrFail(WorkResult, { id: indicator.workResult.id });
-    plan = await em.findOneOrFail(PerformancePlan, { id: workResult.plan.id }, { populate: ['period'] });
+    plan = await em.findOneOrFail(
+      PerformancePlan,
+      { id: workResult.plan.id },
+      { populate: ['period'] },
+    );
     if (plan.employee.id !== viewer.employeeId) {
-      throw forbidden('This IKI belongs to someone else’s plan; you can only log activities against your own plan.');
+      throw forbidden(
+        'This IKI belongs to someone else’s plan; you can only log activities against your own plan.',
+      );
     }
   } else {
-    if (!input.periodId) throw badInput('Give the IKI the activity counts toward, or the period.', 'indicatorId');
+    if (!input.periodId)
+      throw badInput('Give the IKI the activity counts toward, or the period.', 'indicatorId');
     plan = await em.findOne(
       PerformancePlan,
       { employee: viewer.employeeId, period: input.periodId },
       { populate: ['period'] },
     );
-    if (!plan) throw badInput('You have no plan for this period; create and submit it first.', 'periodId');
+    if (!plan)
+      throw badInput('You have no plan for this period; create and submit it first.', 'periodId');
   }
   if (plan.status !== PlanStatus.APPROVED) {
     throw badInput(
@@ -85,15 +104,22 @@ async function targetOf(
 }
 
 async function checkActivity(
+  ctx: Ctx,
   em: EntityManager,
   plan: PerformancePlan,
   indicator: Indicator | null,
-  values: { date: string; description: string; output?: number | null; durationMinutes?: number | null; evidenceUrls: string[] },
+  values: {
+    date: string;
+    description: string;
+    output?: number | null;
+    durationMinutes?: number | null;
+    evidenceUrls: string[];
+  },
 ): Promise<void> {
   const settings = await loadSettings(em);
   const problems = activityProblems({
     ...values,
-    today: todayInDenpasar(),
+    today: todayInDenpasar(ctx.config.clock()),
     windowDays: settings.activityWindowDays,
     periodStartsOn: plan.period.startsOn,
     periodEndsOn: plan.period.endsOn,
@@ -118,7 +144,7 @@ export async function logActivity(ctx: Ctx, input: ActivityInput): Promise<Activ
       durationMinutes: input.durationMinutes ?? null,
       evidenceUrls: input.evidenceUrls ?? [],
     };
-    await checkActivity(em, plan, indicator, values);
+    await checkActivity(ctx, em, plan, indicator, values);
     const activity = em.create(Activity, {
       employee: plan.employee,
       plan,
@@ -126,21 +152,38 @@ export async function logActivity(ctx: Ctx, input: ActivityInput): Promise<Activ
       indicator,
       ...values,
     });
-    audit(em, ctx, { action: 'activity.log', subjectType: 'Activity', subjectId: activity.id, after: snapshot(activity) });
+    audit(em, ctx, {
+      action: 'activity.log',
+      subjectType: 'Activity',
+      subjectId: activity.id,
+      after: snapshot(activity),
+    });
     await em.flush();
     return activity;
   });
 }
 
-async function ownUnreviewed(ctx: Ctx, em: EntityManager, activityId: string, expectedVersion?: number) {
+async function ownUnreviewed(
+  ctx: Ctx,
+  em: EntityManager,
+  activityId: string,
+  expectedVersion?: number,
+) {
   const activity = await em.findOne(Activity, { id: activityId });
   if (!activity) throw notFound(`No activity has id ${activityId}.`);
-  const plan = await em.findOneOrFail(PerformancePlan, { id: activity.plan.id }, { populate: ['period'] });
-  assertOwner(ctx.viewer, await planSubject(ctx.loaders, plan), 'change this activity');
+  const plan = await em.findOneOrFail(
+    PerformancePlan,
+    { id: activity.plan.id },
+    { populate: ['period'] },
+  );
+  assertOwner(ctx.viewer, await planSubject(em, plan), 'change this activity');
   if (expectedVersion !== undefined && activity.version !== expectedVersion) {
-    throw conflict(`The activity changed since you loaded it (now version ${activity.version}, status ${activity.status}).`, {
-      currentVersion: activity.version,
-    });
+    throw conflict(
+      `The activity changed since you loaded it (now version ${activity.version}, status ${activity.status}).`,
+      {
+        currentVersion: activity.version,
+      },
+    );
   }
   if (activity.status !== ActivityStatus.SUBMITTED) {
     throw badInput(
@@ -162,12 +205,17 @@ export async function updateActivity(
   return ctx.em.transactional(async (em) => {
     const { activity, plan } = await ownUnreviewed(ctx, em, activityId, expectedVersion);
     const before = snapshot(activity);
-    let indicator = activity.indicator ? await em.findOne(Indicator, { id: activity.indicator.id }) : null;
+    let indicator = activity.indicator
+      ? await em.findOne(Indicator, { id: activity.indicator.id })
+      : null;
     if (input.indicatorId !== undefined && input.indicatorId !== (indicator?.id ?? null)) {
-      indicator = (await targetOf(ctx, em, { indicatorId: input.indicatorId, periodId: plan.period.id })).indicator;
+      indicator = (
+        await targetOf(ctx, em, { indicatorId: input.indicatorId, periodId: plan.period.id })
+      ).indicator;
       if (indicator) {
         const wr = await em.findOneOrFail(WorkResult, { id: indicator.workResult.id });
-        if (wr.plan.id !== plan.id) throw badInput('Move activities only between IKI of the same plan.', 'indicatorId');
+        if (wr.plan.id !== plan.id)
+          throw badInput('Move activities only between IKI of the same plan.', 'indicatorId');
       }
     }
     const values = {
@@ -177,9 +225,15 @@ export async function updateActivity(
       durationMinutes: input.durationMinutes ?? null,
       evidenceUrls: input.evidenceUrls ?? [],
     };
-    await checkActivity(em, plan, indicator, values);
+    await checkActivity(ctx, em, plan, indicator, values);
     Object.assign(activity, values, { indicator });
-    audit(em, ctx, { action: 'activity.update', subjectType: 'Activity', subjectId: activity.id, before, after: snapshot(activity) });
+    audit(em, ctx, {
+      action: 'activity.update',
+      subjectType: 'Activity',
+      subjectId: activity.id,
+      before,
+      after: snapshot(activity),
+    });
     await em.flush();
     return activity;
   });
@@ -191,7 +245,12 @@ export async function withdrawActivity(ctx: Ctx, activityId: string): Promise<Ac
   return ctx.em.transactional(async (em) => {
     const { activity } = await ownUnreviewed(ctx, em, activityId);
     activity.status = ActivityStatus.WITHDRAWN;
-    audit(em, ctx, { action: 'activity.withdraw', subjectType: 'Activity', subjectId: activity.id, after: { status: activity.status } });
+    audit(em, ctx, {
+      action: 'activity.withdraw',
+      subjectType: 'Activity',
+      subjectId: activity.id,
+      after: { status: activity.status },
+    });
     await em.flush();
     return activity;
   });
@@ -213,15 +272,18 @@ export async function reviewActivities(
     throw badInput('Say why the activity is rejected: the note is shown to the employee.', 'note');
   }
   if (activityIds.length === 0) throw badInput('Choose at least one activity.', 'activityIds');
-  if (activityIds.length > 500) throw badInput('Review at most 500 activities at once.', 'activityIds');
+  if (activityIds.length > 500)
+    throw badInput('Review at most 500 activities at once.', 'activityIds');
   return ctx.em.transactional(async (em) => {
     const activities = await em.find(Activity, { id: { $in: activityIds } });
     const found = new Set(activities.map((a) => a.id));
     const missing = activityIds.filter((id) => !found.has(id));
     if (missing.length > 0) throw notFound(`No activity has id ${missing.join(', ')}.`);
-    const plans = await em.find(PerformancePlan, { id: { $in: [...new Set(activities.map((a) => a.plan.id))] } });
+    const plans = await em.find(PerformancePlan, {
+      id: { $in: [...new Set(activities.map((a) => a.plan.id))] },
+    });
     for (const plan of plans) {
-      assertAssessor(ctx.viewer, await planSubject(ctx.loaders, plan), 'review these activities');
+      assertAssessor(ctx.viewer, await planSubject(em, plan), 'review these activities');
     }
     const reviewed = activities.filter((a) => a.status !== ActivityStatus.SUBMITTED);
     if (reviewed.length > 0) {
@@ -230,7 +292,8 @@ export async function reviewActivities(
         'activityIds',
       );
     }
-    const status = decision === ReviewDecision.APPROVE ? ActivityStatus.APPROVED : ActivityStatus.REJECTED;
+    const status =
+      decision === ReviewDecision.APPROVE ? ActivityStatus.APPROVED : ActivityStatus.REJECTED;
     const now = new Date();
     for (const activity of activities) {
       activity.status = status;
@@ -254,7 +317,13 @@ export async function reviewActivities(
 /** Activities of a plan, newest first, optionally of one month or status. */
 export async function listActivities(
   ctx: Ctx,
-  args: { planId: string; month?: number | null; status?: ActivityStatus | null; first?: number | null; after?: string | null },
+  args: {
+    planId: string;
+    month?: number | null;
+    status?: ActivityStatus | null;
+    first?: number | null;
+    after?: string | null;
+  },
 ): Promise<Connection<Activity>> {
   requireViewer(ctx.viewer);
   const plan = await ctx.em.findOne(PerformancePlan, { id: args.planId }, { populate: ['period'] });
@@ -273,7 +342,11 @@ export async function listActivities(
     page.push({ $or: [{ date: { $lt: date } }, { date, id: { $lt: id } }] });
   }
   const [rows, total] = await Promise.all([
-    ctx.em.find(Activity, { $and: page }, { orderBy: { date: 'desc', id: 'desc' }, limit: limit + 1 }),
+    ctx.em.find(
+      Activity,
+      { $and: page },
+      { orderBy: { date: 'desc', id: 'desc' }, limit: limit + 1 },
+    ),
     ctx.em.count(Activity, { $and: where }),
   ]);
   return toConnection(rows, limit, Boolean(args.after), total, (a) => [a.date, a.id]);
@@ -283,13 +356,27 @@ export async function listActivities(
  * Submits a month of the viewer's activities for verification at once. Refuses a future month,
  * a month without activities, and a month already submitted (unless it was returned).
  */
-export async function submitMonthlyReport(ctx: Ctx, periodId: string, month: number): Promise<MonthlyReport> {
+export async function submitMonthlyReport(
+  ctx: Ctx,
+  periodId: string,
+  month: number,
+): Promise<MonthlyReport> {
   const viewer = requirePerson(ctx.viewer, 'submit monthly reports');
   return ctx.em.transactional(async (em) => {
-    const plan = await em.findOne(PerformancePlan, { employee: viewer.employeeId, period: periodId }, { populate: ['period'] });
+    const plan = await em.findOne(
+      PerformancePlan,
+      { employee: viewer.employeeId, period: periodId },
+      { populate: ['period'] },
+    );
     if (!plan) throw badInput('You have no plan for this period.', 'periodId');
-    if (plan.status !== PlanStatus.APPROVED) throw badInput('Monthly reports need an approved plan.', 'periodId');
-    const problem = monthlyReportProblem({ year: plan.period.year, month, today: todayInDenpasar(), periodYear: plan.period.year });
+    if (plan.status !== PlanStatus.APPROVED)
+      throw badInput('Monthly reports need an approved plan.', 'periodId');
+    const problem = monthlyReportProblem({
+      year: plan.period.year,
+      month,
+      today: todayInDenpasar(ctx.config.clock()),
+      periodYear: plan.period.year,
+    });
     if (problem) throw badInput(problem, 'month');
     const range = monthRange(plan.period.year, month);
     const count = await em.count(Activity, {
@@ -308,9 +395,20 @@ export async function submitMonthlyReport(ctx: Ctx, periodId: string, month: num
       report.submittedAt = now;
       report.note = null;
     } else {
-      report = em.create(MonthlyReport, { employee: plan.employee, plan, assessor: plan.assessor, month, submittedAt: now });
+      report = em.create(MonthlyReport, {
+        employee: plan.employee,
+        plan,
+        assessor: plan.assessor,
+        month,
+        submittedAt: now,
+      });
     }
-    audit(em, ctx, { action: 'monthly_report.submit', subjectType: 'MonthlyReport', subjectId: report.id, after: { month, activities: count } });
+    audit(em, ctx, {
+      action: 'monthly_report.submit',
+      subjectType: 'MonthlyReport',
+      subjectId: report.id,
+      after: { month, activities: count },
+    });
     await em.flush();
     return report;
   });
@@ -328,14 +426,22 @@ export async function verifyMonthlyReport(
 ): Promise<MonthlyReport> {
   const viewer = requirePerson(ctx.viewer, 'verify monthly reports');
   const text = note?.trim() || null;
-  if (decision === ReportDecision.RETURN && !text) throw badInput('Say what to fix: the note is shown to the employee.', 'note');
+  if (decision === ReportDecision.RETURN && !text)
+    throw badInput('Say what to fix: the note is shown to the employee.', 'note');
   return ctx.em.transactional(async (em) => {
     const report = await em.findOne(MonthlyReport, { id: reportId });
     if (!report) throw notFound(`No monthly report has id ${reportId}.`);
-    const plan = await em.findOneOrFail(PerformancePlan, { id: report.plan.id }, { populate: ['period'] });
-    assertAssessor(ctx.viewer, await planSubject(ctx.loaders, plan), 'verify this monthly report');
+    const plan = await em.findOneOrFail(
+      PerformancePlan,
+      { id: report.plan.id },
+      { populate: ['period'] },
+    );
+    assertAssessor(ctx.viewer, await planSubject(em, plan), 'verify this monthly report');
     if (report.status !== MonthlyReportStatus.SUBMITTED) {
-      throw badInput(`This report is ${report.status.toLowerCase()}, not waiting for verification.`, 'reportId');
+      throw badInput(
+        `This report is ${report.status.toLowerCase()}, not waiting for verification.`,
+        'reportId',
+      );
     }
     const now = new Date();
     let approved = 0;
@@ -343,8 +449,17 @@ export async function verifyMonthlyReport(
       const range = monthRange(plan.period.year, report.month);
       approved = await em.nativeUpdate(
         Activity,
-        { plan, date: { $gte: range.startsOn, $lte: range.endsOn }, status: ActivityStatus.SUBMITTED },
-        { status: ActivityStatus.APPROVED, reviewedAt: now, reviewedByEmployeeId: viewer.employeeId, reviewNote: text },
+        {
+          plan,
+          date: { $gte: range.startsOn, $lte: range.endsOn },
+          status: ActivityStatus.SUBMITTED,
+        },
+        {
+          status: ActivityStatus.APPROVED,
+          reviewedAt: now,
+          reviewedByEmployeeId: viewer.employeeId,
+          reviewNote: text,
+        },
       );
       report.status = MonthlyReportStatus.VERIFIED;
       report.verifiedAt = now;
@@ -353,7 +468,8 @@ export async function verifyMonthlyReport(
     }
     report.note = text;
     audit(em, ctx, {
-      action: decision === ReportDecision.APPROVE ? 'monthly_report.verify' : 'monthly_report.return',
+      action:
+        decision === ReportDecision.APPROVE ? 'monthly_report.verify' : 'monthly_report.return',
       subjectType: 'MonthlyReport',
       subjectId: report.id,
       before: { status: MonthlyReportStatus.SUBMITTED },
@@ -378,32 +494,50 @@ export async function listMonthlyReports(ctx: Ctx, planId: string): Promise<Mont
  */
 export async function recordRealisation(
   ctx: Ctx,
-  input: { indicatorId: string; checkpoint: string; value?: number | null; text?: string | null; evidenceUrls: string[] },
+  input: {
+    indicatorId: string;
+    checkpoint: string;
+    value?: number | null;
+    text?: string | null;
+    evidenceUrls: string[];
+  },
 ): Promise<RealisationEntry> {
   requirePerson(ctx.viewer, 'record realisation');
   return ctx.em.transactional(async (em) => {
     const indicator = await em.findOne(Indicator, { id: input.indicatorId });
     if (!indicator) throw notFound(`No IKI has id ${input.indicatorId}.`);
     const workResult = await em.findOneOrFail(WorkResult, { id: indicator.workResult.id });
-    const plan = await em.findOneOrFail(PerformancePlan, { id: workResult.plan.id }, { populate: ['period'] });
-    assertOwner(ctx.viewer, await planSubject(ctx.loaders, plan), 'record realisation on this plan');
-    if (plan.status !== PlanStatus.APPROVED) throw badInput('Realisation is recorded on an approved plan.', 'indicatorId');
+    const plan = await em.findOneOrFail(
+      PerformancePlan,
+      { id: workResult.plan.id },
+      { populate: ['period'] },
+    );
+    assertOwner(ctx.viewer, await planSubject(em, plan), 'record realisation on this plan');
+    if (plan.status !== PlanStatus.APPROVED)
+      throw badInput('Realisation is recorded on an approved plan.', 'indicatorId');
     if (indicator.targetValue !== null) {
-      throw badInput('This IKI is quantitative: its realisation is the sum of approved activity outputs.', 'indicatorId');
+      throw badInput(
+        'This IKI is quantitative: its realisation is the sum of approved activity outputs.',
+        'indicatorId',
+      );
     }
     if (!checkpointsOf(plan.period.year).some((c) => c.key === input.checkpoint)) {
       throw badInput('checkpoint must be Q1, Q2, Q3 or Q4.', 'checkpoint');
     }
     const text = input.text?.trim() || null;
-    if (input.value == null && !text) throw badInput('Give a value or a text for the realisation.', 'value');
+    if (input.value == null && !text)
+      throw badInput('Give a value or a text for the realisation.', 'value');
     if (input.value != null && (!Number.isFinite(input.value) || input.value < 0)) {
       throw badInput('The value must be a number of at least 0.', 'value');
     }
     const urlProblems = evidenceUrlProblems(input.evidenceUrls);
     if (urlProblems.length > 0) refuse(urlProblems);
-    if (input.evidenceUrls.length === 0) throw badInput('Add at least one evidence link (bukti dukung).', 'evidenceUrls');
+    if (input.evidenceUrls.length === 0)
+      throw badInput('Add at least one evidence link (bukti dukung).', 'evidenceUrls');
     let entry = await em.findOne(RealisationEntry, { indicator, checkpoint: input.checkpoint });
-    const before = entry ? { value: entry.value, text: entry.text, evidenceUrls: entry.evidenceUrls } : null;
+    const before = entry
+      ? { value: entry.value, text: entry.text, evidenceUrls: entry.evidenceUrls }
+      : null;
     entry ??= em.create(RealisationEntry, { indicator, checkpoint: input.checkpoint });
     entry.value = input.value ?? null;
     entry.text = text;
@@ -413,7 +547,12 @@ export async function recordRealisation(
       subjectType: 'Indicator',
       subjectId: indicator.id,
       before,
-      after: { checkpoint: input.checkpoint, value: entry.value, text, evidenceUrls: entry.evidenceUrls },
+      after: {
+        checkpoint: input.checkpoint,
+        value: entry.value,
+        text,
+        evidenceUrls: entry.evidenceUrls,
+      },
     });
     await em.flush();
     return entry;

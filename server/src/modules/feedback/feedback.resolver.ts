@@ -1,4 +1,16 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { connectionTypes } from '../../graphql/pagination.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -25,7 +37,9 @@ export const { ConnectionType: FeedbackConnection } = connectionTypes(Feedback, 
 
 @Resolver(() => Feedback)
 export class FeedbackResolver {
-  @Query(() => FeedbackConnection, { description: "Feedback on an employee's plans (yours by default), newest first" })
+  @Query(() => FeedbackConnection, {
+    description: "Feedback on an employee's plans (yours by default), newest first",
+  })
   feedbackFeed(
     @Ctx() ctx: Context,
     @Arg('employeeId', () => ID, { nullable: true }) employeeId?: string | null,

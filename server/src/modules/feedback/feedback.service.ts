@@ -1,7 +1,13 @@
 import type { Context } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
-import { assertFeedbackGiver, assertOwner, assertPlanRead, requirePerson, requireViewer } from '../access/policy.js';
+import {
+  assertFeedbackGiver,
+  assertOwner,
+  assertPlanRead,
+  requirePerson,
+  requireViewer,
+} from '../access/policy.js';
 import { employeeSubject, planSubject } from '../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -23,7 +29,12 @@ function checkBody(body: string): string {
  */
 export async function giveFeedback(
   ctx: Ctx,
-  input: { planId?: string | null; workResultId?: string | null; indicatorId?: string | null; body: string },
+  input: {
+    planId?: string | null;
+    workResultId?: string | null;
+    indicatorId?: string | null;
+    body: string;
+  },
 ): Promise<Feedback> {
   const viewer = requirePerson(ctx.viewer, 'give feedback');
   const body = checkBody(input.body);
@@ -40,10 +51,14 @@ export async function giveFeedback(
       if (!workResult) throw notFound(`No RHK has id ${input.workResultId}.`);
     }
     if (workResult) planId = workResult.plan.id;
-    if (!planId) throw badInput('Say what the feedback is about: planId, workResultId or indicatorId.', 'planId');
+    if (!planId)
+      throw badInput(
+        'Say what the feedback is about: planId, workResultId or indicatorId.',
+        'planId',
+      );
     const plan = await em.findOne(PerformancePlan, { id: planId });
     if (!plan) throw notFound(`No performance plan has id ${planId}.`);
-    assertFeedbackGiver(ctx.viewer, await planSubject(ctx.loaders, plan));
+    assertFeedbackGiver(ctx.viewer, await planSubject(em, plan));
     const feedback = em.create(Feedback, {
       plan,
       workResult,
@@ -55,7 +70,11 @@ export async function giveFeedback(
       action: 'feedback.give',
       subjectType: 'PerformancePlan',
       subjectId: plan.id,
-      after: { feedbackId: feedback.id, workResultId: workResult?.id ?? null, indicatorId: indicator?.id ?? null },
+      after: {
+        feedbackId: feedback.id,
+        workResultId: workResult?.id ?? null,
+        indicatorId: indicator?.id ?? null,
+      },
     });
     await em.flush();
     return feedback;
@@ -63,14 +82,18 @@ export async function giveFeedback(
 }
 
 /** The plan's owner replies to feedback given to them. */
-export async function replyToFeedback(ctx: Ctx, feedbackId: string, body: string): Promise<Feedback> {
+export async function replyToFeedback(
+  ctx: Ctx,
+  feedbackId: string,
+  body: string,
+): Promise<Feedback> {
   const viewer = requirePerson(ctx.viewer, 'reply to feedback');
   const text = checkBody(body);
   return ctx.em.transactional(async (em) => {
     const original = await em.findOne(Feedback, { id: feedbackId });
     if (!original) throw notFound(`No feedback has id ${feedbackId}.`);
     const plan = await em.findOneOrFail(PerformancePlan, { id: original.plan.id });
-    assertOwner(ctx.viewer, await planSubject(ctx.loaders, plan), 'reply to this feedback');
+    assertOwner(ctx.viewer, await planSubject(em, plan), 'reply to this feedback');
     const reply = em.create(Feedback, {
       plan,
       workResult: original.workResult,
@@ -79,7 +102,12 @@ export async function replyToFeedback(ctx: Ctx, feedbackId: string, body: string
       replyTo: original,
       body: text,
     });
-    audit(em, ctx, { action: 'feedback.reply', subjectType: 'PerformancePlan', subjectId: plan.id, after: { feedbackId: reply.id, replyTo: original.id } });
+    audit(em, ctx, {
+      action: 'feedback.reply',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+      after: { feedbackId: reply.id, replyTo: original.id },
+    });
     await em.flush();
     return reply;
   });
@@ -88,12 +116,21 @@ export async function replyToFeedback(ctx: Ctx, feedbackId: string, body: string
 /** Feedback on an employee's plans (the viewer's own by default), newest first, without replies. */
 export async function feedbackFeed(
   ctx: Ctx,
-  args: { employeeId?: string | null; periodId?: string | null; first?: number | null; after?: string | null },
+  args: {
+    employeeId?: string | null;
+    periodId?: string | null;
+    first?: number | null;
+    after?: string | null;
+  },
 ): Promise<Connection<Feedback>> {
   const viewer = requireViewer(ctx.viewer);
   const employeeId = args.employeeId ?? (viewer.kind === 'person' ? viewer.employeeId : null);
-  if (!employeeId) throw badInput('API clients name the employee whose feedback they read.', 'employeeId');
-  const plans = await ctx.em.find(PerformancePlan, args.periodId ? { employee: employeeId, period: args.periodId } : { employee: employeeId });
+  if (!employeeId)
+    throw badInput('API clients name the employee whose feedback they read.', 'employeeId');
+  const plans = await ctx.em.find(
+    PerformancePlan,
+    args.periodId ? { employee: employeeId, period: args.periodId } : { employee: employeeId },
+  );
   for (const plan of plans) assertPlanRead(ctx.viewer, await planSubject(ctx.loaders, plan));
   const limit = pageSize(args.first);
   if (plans.length === 0) {

@@ -5,7 +5,7 @@ import { audit } from '../audit/audit.service.js';
 import { Period } from './period.entity.js';
 import { periodProblems } from './plan.rules.js';
 
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>;
+type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'config'>;
 
 export interface OpenPeriodInput {
   year: number;
@@ -41,14 +41,20 @@ export async function openPeriod(ctx: Ctx, input: OpenPeriodInput): Promise<Peri
     throw badInput(problems.map((p) => p.message).join(' '), problems[0].field);
   }
   return ctx.em.transactional(async (em) => {
-    if (await em.count(Period, { year })) throw badInput(`A period for ${year} is already open.`, 'year');
+    if (await em.count(Period, { year }))
+      throw badInput(`A period for ${year} is already open.`, 'year');
     const period = em.create(Period, {
       ...values,
       name: input.name?.trim() || `Periode Penilaian ${year}`,
       startsOn: `${year}-01-01`,
       endsOn: `${year}-12-31`,
     });
-    audit(em, ctx, { action: 'period.open', subjectType: 'Period', subjectId: period.id, after: values });
+    audit(em, ctx, {
+      action: 'period.open',
+      subjectType: 'Period',
+      subjectId: period.id,
+      after: values,
+    });
     await em.flush();
     return period;
   });
@@ -67,11 +73,15 @@ export async function getPeriod(ctx: Ctx, id: string): Promise<Period | null> {
 /** The period of this year in Denpasar, or the latest one before it; null when none is open. */
 export async function currentPeriod(ctx: Ctx): Promise<Period | null> {
   requireViewer(ctx.viewer);
-  const year = Number(todayInDenpasar().slice(0, 4));
+  const year = Number(todayInDenpasar(ctx.config.clock()).slice(0, 4));
   return ctx.em.findOne(Period, { year: { $lte: year } }, { orderBy: { year: 'desc' } });
 }
 
-export async function requirePeriod(ctx: Pick<Context, 'em'>, id: string, field = 'periodId'): Promise<Period> {
+export async function requirePeriod(
+  ctx: Pick<Context, 'em'>,
+  id: string,
+  field = 'periodId',
+): Promise<Period> {
   const period = await ctx.em.findOne(Period, { id });
   if (!period) throw notFound(`No period has id ${id} (${field}).`);
   return period;

@@ -2,7 +2,9 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars.js';
 import { ResultAspect, WorkResultKind } from './planning.enums.js';
 
-@InputType({ description: 'Open a period; windows default to January (planning) and 1 Dec–31 Jan (evaluation)' })
+@InputType({
+  description: 'Open a period; windows default to January (planning) and 1 Dec–31 Jan (evaluation)',
+})
 export class OpenPeriodInput {
   @Field(() => Int)
   year!: number;
@@ -23,7 +25,9 @@ export class OpenPeriodInput {
   evaluationClosesOn?: string | null;
 }
 
-@InputType({ description: 'An IKI: a quantitative target (value + unit) or a qualitative target text' })
+@InputType({
+  description: 'An IKI: a quantitative target (value + unit) or a qualitative target text',
+})
 export class IndicatorInput {
   @Field(() => ID, { nullable: true, description: 'When updating: the IKI to keep and change' })
   id?: string | null;

@@ -1,11 +1,29 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
 import { Checkpoint, DateWindow, Period } from './period.entity.js';
 import * as periods from './period.service.js';
-import { BehaviourExpectation, Indicator, PerformancePlan, PlanVersion, WorkResult } from './plan.entity.js';
+import {
+  BehaviourExpectation,
+  Indicator,
+  PerformancePlan,
+  PlanVersion,
+  WorkResult,
+} from './plan.entity.js';
 import { AddWorkResultInput, OpenPeriodInput, UpdateWorkResultInput } from './plan.input.js';
 import { realisationAt as sumApprovedUntil } from '../activities/activity.rules.js';
 import { ActivityStatus } from '../activities/activities.enums.js';
@@ -22,7 +40,10 @@ export class IndicatorRealisation {
   @Field(() => DateScalar)
   endsOn!: string;
 
-  @Field(() => Number, { nullable: true, description: 'Achieved value (sum of approved outputs, or entered)' })
+  @Field(() => Number, {
+    nullable: true,
+    description: 'Achieved value (sum of approved outputs, or entered)',
+  })
   value!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Entered qualitative realisation' })
@@ -35,7 +56,9 @@ export class IndicatorRealisation {
   progress!: number | null;
 }
 
-@ObjectType({ description: 'An RHK in the cascade tree of a unit, with the RHK that cascade from it' })
+@ObjectType({
+  description: 'An RHK in the cascade tree of a unit, with the RHK that cascade from it',
+})
 export class CascadeNode {
   @Field(() => WorkResult)
   workResult!: WorkResult;
@@ -59,7 +82,10 @@ export class PeriodResolver {
     return periods.getPeriod(ctx, id);
   }
 
-  @Query(() => Period, { nullable: true, description: "This year's period (WITA), or the latest before it" })
+  @Query(() => Period, {
+    nullable: true,
+    description: "This year's period (WITA), or the latest before it",
+  })
   currentPeriod(@Ctx() ctx: Context): Promise<Period | null> {
     return periods.currentPeriod(ctx);
   }
@@ -88,11 +114,17 @@ export class PeriodResolver {
 @Resolver(() => PerformancePlan)
 export class PlanResolver {
   @Query(() => PerformancePlan, { nullable: true })
-  performancePlan(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<PerformancePlan | null> {
+  performancePlan(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+  ): Promise<PerformancePlan | null> {
     return plans.getPlan(ctx, id);
   }
 
-  @Query(() => PerformancePlan, { nullable: true, description: 'The SKP of an employee for a period' })
+  @Query(() => PerformancePlan, {
+    nullable: true,
+    description: 'The SKP of an employee for a period',
+  })
   performancePlanFor(
     @Ctx() ctx: Context,
     @Arg('employeeId', () => ID) employeeId: string,
@@ -101,7 +133,9 @@ export class PlanResolver {
     return plans.planFor(ctx, employeeId, periodId);
   }
 
-  @Query(() => [CascadeNode], { description: 'Matriks peran hasil: cascaded RHK of a unit and its sub-units' })
+  @Query(() => [CascadeNode], {
+    description: 'Matriks peran hasil: cascaded RHK of a unit and its sub-units',
+  })
   cascade(
     @Ctx() ctx: Context,
     @Arg('orgUnitId', () => ID) orgUnitId: string,
@@ -111,17 +145,26 @@ export class PlanResolver {
   }
 
   @Mutation(() => PerformancePlan, { description: 'Create your own SKP for a period' })
-  createPerformancePlan(@Ctx() ctx: Context, @Arg('periodId', () => ID) periodId: string): Promise<PerformancePlan> {
+  createPerformancePlan(
+    @Ctx() ctx: Context,
+    @Arg('periodId', () => ID) periodId: string,
+  ): Promise<PerformancePlan> {
     return plans.createPlan(ctx, periodId);
   }
 
   @Mutation(() => PerformancePlan)
-  addWorkResult(@Ctx() ctx: Context, @Arg('input') input: AddWorkResultInput): Promise<PerformancePlan> {
+  addWorkResult(
+    @Ctx() ctx: Context,
+    @Arg('input') input: AddWorkResultInput,
+  ): Promise<PerformancePlan> {
     return plans.addWorkResult(ctx, input.planId, input.expectedVersion, input);
   }
 
   @Mutation(() => PerformancePlan)
-  updateWorkResult(@Ctx() ctx: Context, @Arg('input') input: UpdateWorkResultInput): Promise<PerformancePlan> {
+  updateWorkResult(
+    @Ctx() ctx: Context,
+    @Arg('input') input: UpdateWorkResultInput,
+  ): Promise<PerformancePlan> {
     return plans.updateWorkResult(ctx, input.workResultId, input.expectedVersion, input);
   }
 
@@ -134,7 +177,9 @@ export class PlanResolver {
     return plans.removeWorkResult(ctx, workResultId, expectedVersion);
   }
 
-  @Mutation(() => PerformancePlan, { description: "The assessor's specific expectation for a core value" })
+  @Mutation(() => PerformancePlan, {
+    description: "The assessor's specific expectation for a core value",
+  })
   setBehaviourExpectation(
     @Ctx() ctx: Context,
     @Arg('planId', () => ID) planId: string,
@@ -188,7 +233,10 @@ export class PlanResolver {
     return (await ctx.loaders.employee.load(plan.employee.id))!;
   }
 
-  @FieldResolver(() => Employee, { nullable: true, description: 'Pejabat penilai kinerja, as when the plan was made' })
+  @FieldResolver(() => Employee, {
+    nullable: true,
+    description: 'Pejabat penilai kinerja, as when the plan was made',
+  })
   async assessor(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<Employee | null> {
     return plan.assessor ? ctx.loaders.employee.load(plan.assessor.id) : null;
   }
@@ -208,8 +256,13 @@ export class PlanResolver {
     return ctx.loaders.workResultsOfPlan.load(plan.id);
   }
 
-  @FieldResolver(() => [BehaviourExpectation], { description: 'The seven core values, always present' })
-  behaviourExpectations(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<BehaviourExpectation[]> {
+  @FieldResolver(() => [BehaviourExpectation], {
+    description: 'The seven core values, always present',
+  })
+  behaviourExpectations(
+    @Root() plan: PerformancePlan,
+    @Ctx() ctx: Context,
+  ): Promise<BehaviourExpectation[]> {
     return ctx.loaders.behaviourOfPlan.load(plan.id);
   }
 
@@ -218,7 +271,10 @@ export class PlanResolver {
     return ctx.loaders.versionsOfPlan.load(plan.id);
   }
 
-  @FieldResolver(() => Number, { nullable: true, description: 'Mean progress of its RHK (fraction of target)' })
+  @FieldResolver(() => Number, {
+    nullable: true,
+    description: 'Mean progress of its RHK (fraction of target)',
+  })
   async progress(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<number | null> {
     const workResults = await ctx.loaders.workResultsOfPlan.load(plan.id);
     return meanProgress(await Promise.all(workResults.map((w) => workResultProgress(ctx, w))));
@@ -248,7 +304,10 @@ async function workResultProgress(ctx: Context, workResult: WorkResult): Promise
 
 @Resolver(() => WorkResult)
 export class WorkResultResolver {
-  @FieldResolver(() => WorkResult, { nullable: true, description: "The assessor's RHK this cascades from" })
+  @FieldResolver(() => WorkResult, {
+    nullable: true,
+    description: "The assessor's RHK this cascades from",
+  })
   async parent(@Root() workResult: WorkResult, @Ctx() ctx: Context): Promise<WorkResult | null> {
     return workResult.parent ? ctx.loaders.workResult.load(workResult.parent.id) : null;
   }
@@ -276,8 +335,13 @@ export class IndicatorResolver {
     return indicatorProgress(ctx, indicator);
   }
 
-  @FieldResolver(() => [IndicatorRealisation], { description: 'Realisation at each checkpoint (Triwulan I–IV)' })
-  async realisations(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<IndicatorRealisation[]> {
+  @FieldResolver(() => [IndicatorRealisation], {
+    description: 'Realisation at each checkpoint (Triwulan I–IV)',
+  })
+  async realisations(
+    @Root() indicator: Indicator,
+    @Ctx() ctx: Context,
+  ): Promise<IndicatorRealisation[]> {
     const workResult = (await ctx.loaders.workResult.load(indicator.workResult.id))!;
     const plan = (await ctx.loaders.plan.load(workResult.plan.id))!;
     const period = (await ctx.loaders.period.load(plan.period.id))!;
@@ -288,7 +352,14 @@ export class IndicatorResolver {
     return checkpointsOf(period.year).map((checkpoint) => {
       if (indicator.targetValue !== null) {
         const value = realisationAt(outputs, checkpoint.endsOn);
-        return { checkpoint: checkpoint.key, endsOn: checkpoint.endsOn, value, text: null, evidenceUrls: [], progress: progressOf(value, indicator.targetValue) };
+        return {
+          checkpoint: checkpoint.key,
+          endsOn: checkpoint.endsOn,
+          value,
+          text: null,
+          evidenceUrls: [],
+          progress: progressOf(value, indicator.targetValue),
+        };
       }
       const entry = entries.find((e) => e.checkpoint === checkpoint.key);
       return {

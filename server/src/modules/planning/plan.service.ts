@@ -32,7 +32,13 @@ import {
   submitProblems,
   workResultTextProblems,
 } from './plan.rules.js';
-import { CORE_VALUES, type CoreValue, PlanStatus, type ResultAspect, WorkResultKind } from './planning.enums.js';
+import {
+  CORE_VALUES,
+  type CoreValue,
+  PlanStatus,
+  type ResultAspect,
+  WorkResultKind,
+} from './planning.enums.js';
 
 type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders'>;
 
@@ -129,13 +135,21 @@ async function checkParent(
     : null;
   if (parentId && !parent) throw badInput(`No RHK has id ${parentId}.`, 'parentId');
   const assessorPlan = plan.assessor
-    ? await em.findOne(PerformancePlan, { employee: plan.assessor, period: plan.period }, { populate: ['employee'] })
+    ? await em.findOne(
+        PerformancePlan,
+        { employee: plan.assessor, period: plan.period },
+        { populate: ['employee'] },
+      )
     : null;
   const assessor = plan.assessor ? await em.findOne(Employee, { id: plan.assessor.id }) : null;
   const problem = cascadeProblem({
     kind,
     parent: parent
-      ? { planId: parent.plan.id, periodId: parent.plan.period.id, ownerName: parent.plan.employee.name }
+      ? {
+          planId: parent.plan.id,
+          periodId: parent.plan.period.id,
+          ownerName: parent.plan.employee.name,
+        }
       : null,
     assessorPlan: assessorPlan
       ? { id: assessorPlan.id, periodId: plan.period.id, ownerName: assessorPlan.employee.name }
@@ -178,7 +192,11 @@ export async function getPlan(ctx: Ctx, id: string): Promise<PerformancePlan | n
 }
 
 /** An employee's plan for a period; null when they have none (for viewers who may see it). */
-export async function planFor(ctx: Ctx, employeeId: string, periodId: string): Promise<PerformancePlan | null> {
+export async function planFor(
+  ctx: Ctx,
+  employeeId: string,
+  periodId: string,
+): Promise<PerformancePlan | null> {
   const plan = await ctx.em.findOne(PerformancePlan, { employee: employeeId, period: periodId });
   if (plan) {
     assertPlanRead(ctx.viewer, await planSubject(ctx.loaders, plan));
@@ -218,7 +236,11 @@ export async function createPlan(ctx: Ctx, periodId: string): Promise<Performanc
       action: 'plan.create',
       subjectType: 'PerformancePlan',
       subjectId: plan.id,
-      after: { periodId, assessorId: employee.supervisor?.id ?? null, orgUnitId: employee.orgUnit.id },
+      after: {
+        periodId,
+        assessorId: employee.supervisor?.id ?? null,
+        orgUnitId: employee.orgUnit.id,
+      },
     });
     await em.flush();
     return plan;
@@ -227,7 +249,7 @@ export async function createPlan(ctx: Ctx, periodId: string): Promise<Performanc
 
 async function editablePlan(ctx: Ctx, em: EntityManager, planId: string, expectedVersion: number) {
   const plan = await loadPlan(ctx, em, planId);
-  assertOwner(ctx.viewer, await planSubject(ctx.loaders, plan), 'change this plan');
+  assertOwner(ctx.viewer, await planSubject(em, plan), 'change this plan');
   checkVersion(plan, expectedVersion);
   transition(plan, 'EDIT');
   return plan;
@@ -248,7 +270,13 @@ export async function addWorkResult(
     checkIndicators(input.indicators);
     const parent = await checkParent(em, plan, input.kind, input.parentId ?? null);
     const position = await em.count(WorkResult, { plan });
-    const workResult = em.create(WorkResult, { plan, kind: input.kind, text: input.text.trim(), parent, position });
+    const workResult = em.create(WorkResult, {
+      plan,
+      kind: input.kind,
+      text: input.text.trim(),
+      parent,
+      position,
+    });
     input.indicators.forEach((indicator, i) =>
       em.create(Indicator, { workResult, position: i, ...indicatorValues(indicator) }),
     );
@@ -257,7 +285,12 @@ export async function addWorkResult(
       action: 'plan.work_result.add',
       subjectType: 'PerformancePlan',
       subjectId: plan.id,
-      after: { workResultId: workResult.id, kind: input.kind, text: workResult.text, parentId: parent?.id ?? null },
+      after: {
+        workResultId: workResult.id,
+        kind: input.kind,
+        text: workResult.text,
+        parentId: parent?.id ?? null,
+      },
     });
     await em.flush();
     return plan;
@@ -285,10 +318,18 @@ export async function updateWorkResult(
 ): Promise<PerformancePlan> {
   requirePerson(ctx.viewer, 'change plans');
   return ctx.em.transactional(async (em) => {
-    const workResult = await em.findOne(WorkResult, { id: workResultId }, { populate: ['indicators'] });
+    const workResult = await em.findOne(
+      WorkResult,
+      { id: workResultId },
+      { populate: ['indicators'] },
+    );
     if (!workResult) throw notFound(`No RHK has id ${workResultId}.`);
     const plan = await editablePlan(ctx, em, workResult.plan.id, expectedVersion);
-    const before = { kind: workResult.kind, text: workResult.text, parentId: workResult.parent?.id ?? null };
+    const before = {
+      kind: workResult.kind,
+      text: workResult.text,
+      parentId: workResult.parent?.id ?? null,
+    };
     if (input.text != null) {
       const problems = workResultTextProblems(input.text);
       if (problems.length > 0) refuse(problems);
@@ -304,7 +345,8 @@ export async function updateWorkResult(
       input.indicators.forEach((value, position) => {
         if (value.id) {
           const indicator = existing.get(value.id);
-          if (!indicator) throw badInput(`IKI ${value.id} is not part of this RHK.`, `indicators.${position}.id`);
+          if (!indicator)
+            throw badInput(`IKI ${value.id} is not part of this RHK.`, `indicators.${position}.id`);
           Object.assign(indicator, indicatorValues(value), { position });
           kept.add(value.id);
         } else {
@@ -315,7 +357,10 @@ export async function updateWorkResult(
       if (removed.length > 0) {
         const used = await em.count(Activity, { indicator: { $in: removed.map((i) => i.id) } });
         if (used > 0) {
-          throw badInput(`${used} activities count toward the IKI you left out; keep those IKI (you may reword them).`, 'indicators');
+          throw badInput(
+            `${used} activities count toward the IKI you left out; keep those IKI (you may reword them).`,
+            'indicators',
+          );
         }
         removed.forEach((i) => em.remove(i));
       }
@@ -326,7 +371,11 @@ export async function updateWorkResult(
       subjectType: 'PerformancePlan',
       subjectId: plan.id,
       before,
-      after: { kind: workResult.kind, text: workResult.text, parentId: workResult.parent?.id ?? null },
+      after: {
+        kind: workResult.kind,
+        text: workResult.text,
+        parentId: workResult.parent?.id ?? null,
+      },
     });
     await em.flush();
     return plan;
@@ -334,18 +383,35 @@ export async function updateWorkResult(
 }
 
 /** Removes an RHK; refused while it has activities or other plans cascade from it. */
-export async function removeWorkResult(ctx: Ctx, workResultId: string, expectedVersion: number): Promise<PerformancePlan> {
+export async function removeWorkResult(
+  ctx: Ctx,
+  workResultId: string,
+  expectedVersion: number,
+): Promise<PerformancePlan> {
   requirePerson(ctx.viewer, 'change plans');
   return ctx.em.transactional(async (em) => {
-    const workResult = await em.findOne(WorkResult, { id: workResultId }, { populate: ['indicators'] });
+    const workResult = await em.findOne(
+      WorkResult,
+      { id: workResultId },
+      { populate: ['indicators'] },
+    );
     if (!workResult) throw notFound(`No RHK has id ${workResultId}.`);
     const plan = await editablePlan(ctx, em, workResult.plan.id, expectedVersion);
     const children = await em.count(WorkResult, { parent: workResult });
     if (children > 0) {
-      throw badInput(`${children} RHK of your team cascade from this one; they must be moved first.`, 'workResultId');
+      throw badInput(
+        `${children} RHK of your team cascade from this one; they must be moved first.`,
+        'workResultId',
+      );
     }
-    const used = await em.count(Activity, { indicator: { $in: workResult.indicators.getItems().map((i) => i.id) } });
-    if (used > 0) throw badInput(`${used} activities count toward this RHK; it cannot be removed.`, 'workResultId');
+    const used = await em.count(Activity, {
+      indicator: { $in: workResult.indicators.getItems().map((i) => i.id) },
+    });
+    if (used > 0)
+      throw badInput(
+        `${used} activities count toward this RHK; it cannot be removed.`,
+        'workResultId',
+      );
     audit(em, ctx, {
       action: 'plan.work_result.remove',
       subjectType: 'PerformancePlan',
@@ -371,11 +437,12 @@ export async function setBehaviourExpectation(
   requirePerson(ctx.viewer, 'set expectations');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
-    assertAssessor(ctx.viewer, await planSubject(ctx.loaders, plan), 'set specific expectations');
+    assertAssessor(ctx.viewer, await planSubject(em, plan), 'set specific expectations');
     checkVersion(plan, expectedVersion);
     transition(plan, 'SET_EXPECTATION');
     const text = expectation?.trim() || null;
-    if (text && text.length > 2000) throw badInput('An expectation is at most 2,000 characters.', 'expectation');
+    if (text && text.length > 2000)
+      throw badInput('An expectation is at most 2,000 characters.', 'expectation');
     const row = await em.findOneOrFail(BehaviourExpectation, { plan, value });
     const before = row.expectation;
     row.expectation = text;
@@ -393,15 +460,22 @@ export async function setBehaviourExpectation(
 }
 
 /** The owner submits the plan to the assessor; refused while it is incomplete. */
-export async function submitPlan(ctx: Ctx, planId: string, expectedVersion: number): Promise<PerformancePlan> {
+export async function submitPlan(
+  ctx: Ctx,
+  planId: string,
+  expectedVersion: number,
+): Promise<PerformancePlan> {
   requirePerson(ctx.viewer, 'submit plans');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
-    assertOwner(ctx.viewer, await planSubject(ctx.loaders, plan), 'submit this plan');
+    assertOwner(ctx.viewer, await planSubject(em, plan), 'submit this plan');
     checkVersion(plan, expectedVersion);
     const next = transition(plan, 'SUBMIT');
     if (!plan.assessor) {
-      throw badInput('This plan has no assessor to submit it to; ask the unit admin to set your supervisor.', 'planId');
+      throw badInput(
+        'This plan has no assessor to submit it to; ask the unit admin to set your supervisor.',
+        'planId',
+      );
     }
     const workResults = await em.find(WorkResult, { plan }, { populate: ['indicators'] });
     const problems = submitProblems({
@@ -418,18 +492,28 @@ export async function submitPlan(ctx: Ctx, planId: string, expectedVersion: numb
     plan.status = next;
     plan.submittedAt = new Date();
     plan.revisionNote = null;
-    audit(em, ctx, { action: 'plan.submit', subjectType: 'PerformancePlan', subjectId: plan.id, before: { status: before }, after: { status: next } });
+    audit(em, ctx, {
+      action: 'plan.submit',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+      before: { status: before },
+      after: { status: next },
+    });
     await em.flush();
     return plan;
   });
 }
 
 /** The assessor approves (menetapkan) a submitted plan; its content is kept as a version. */
-export async function approvePlan(ctx: Ctx, planId: string, expectedVersion: number): Promise<PerformancePlan> {
+export async function approvePlan(
+  ctx: Ctx,
+  planId: string,
+  expectedVersion: number,
+): Promise<PerformancePlan> {
   const viewer = requirePerson(ctx.viewer, 'approve plans');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
-    assertAssessor(ctx.viewer, await planSubject(ctx.loaders, plan), 'approve this plan');
+    assertAssessor(ctx.viewer, await planSubject(em, plan), 'approve this plan');
     checkVersion(plan, expectedVersion);
     const next = transition(plan, 'APPROVE');
     plan.status = next;
@@ -456,31 +540,51 @@ export async function approvePlan(ctx: Ctx, planId: string, expectedVersion: num
 }
 
 /** The assessor returns a submitted plan for revision, saying what to change. */
-export async function requestRevision(ctx: Ctx, planId: string, expectedVersion: number, note: string): Promise<PerformancePlan> {
+export async function requestRevision(
+  ctx: Ctx,
+  planId: string,
+  expectedVersion: number,
+  note: string,
+): Promise<PerformancePlan> {
   requirePerson(ctx.viewer, 'return plans');
   const text = note.trim();
   if (!text) throw badInput('Say what should change: the note is shown to the employee.', 'note');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
-    assertAssessor(ctx.viewer, await planSubject(ctx.loaders, plan), 'return this plan for revision');
+    assertAssessor(ctx.viewer, await planSubject(em, plan), 'return this plan for revision');
     checkVersion(plan, expectedVersion);
     const next = transition(plan, 'REQUEST_REVISION');
     plan.status = next;
     plan.revisionNote = text;
-    audit(em, ctx, { action: 'plan.request_revision', subjectType: 'PerformancePlan', subjectId: plan.id, before: { status: PlanStatus.SUBMITTED }, after: { status: next, note: text } });
+    audit(em, ctx, {
+      action: 'plan.request_revision',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+      before: { status: PlanStatus.SUBMITTED },
+      after: { status: next, note: text },
+    });
     await em.flush();
     return plan;
   });
 }
 
 /** The assessor reopens an approved plan with a reason; the approved version stays in history. */
-export async function reopenPlan(ctx: Ctx, planId: string, expectedVersion: number, reason: string): Promise<PerformancePlan> {
+export async function reopenPlan(
+  ctx: Ctx,
+  planId: string,
+  expectedVersion: number,
+  reason: string,
+): Promise<PerformancePlan> {
   requirePerson(ctx.viewer, 'reopen plans');
   const text = reason.trim();
-  if (!text) throw badInput('Give the reason for reopening: it is kept with the approved version.', 'reason');
+  if (!text)
+    throw badInput(
+      'Give the reason for reopening: it is kept with the approved version.',
+      'reason',
+    );
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
-    assertAssessor(ctx.viewer, await planSubject(ctx.loaders, plan), 'reopen this plan');
+    assertAssessor(ctx.viewer, await planSubject(em, plan), 'reopen this plan');
     checkVersion(plan, expectedVersion);
     const next = transition(plan, 'REOPEN');
     const version = await em.findOneOrFail(PlanVersion, { plan, number: plan.approvedCount });
@@ -488,7 +592,13 @@ export async function reopenPlan(ctx: Ctx, planId: string, expectedVersion: numb
     version.reopenReason = text;
     plan.status = next;
     plan.reopenReason = text;
-    audit(em, ctx, { action: 'plan.reopen', subjectType: 'PerformancePlan', subjectId: plan.id, before: { status: PlanStatus.APPROVED }, after: { status: next, reason: text } });
+    audit(em, ctx, {
+      action: 'plan.reopen',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+      before: { status: PlanStatus.APPROVED },
+      after: { status: next, reason: text },
+    });
     await em.flush();
     return plan;
   });
@@ -505,7 +615,11 @@ export interface CascadeNodeData {
  * period: roots are RHK whose parent is outside the unit (or none). Four statements however
  * large the unit.
  */
-export async function cascade(ctx: Ctx, orgUnitId: string, periodId: string): Promise<CascadeNodeData[]> {
+export async function cascade(
+  ctx: Ctx,
+  orgUnitId: string,
+  periodId: string,
+): Promise<CascadeNodeData[]> {
   const viewer = requireViewer(ctx.viewer);
   const unit = await ctx.em.findOne(OrgUnit, { id: orgUnitId });
   if (!unit) throw notFound(`No organisation unit has id ${orgUnitId}.`);
@@ -513,11 +627,23 @@ export async function cascade(ctx: Ctx, orgUnitId: string, periodId: string): Pr
   if (viewer.kind === 'person') {
     // People see the cascade of units above and below their own (a Kabid sees their seksi).
     const viewerEmployee = await ctx.loaders.employee.load(viewer.employeeId);
-    const viewerUnit = viewerEmployee ? await ctx.loaders.orgUnit.load(viewerEmployee.orgUnit.id) : null;
-    sameBranch = Boolean(viewerUnit && (viewerUnit.path.startsWith(unit.path) || unit.path.startsWith(viewerUnit.path)));
+    const viewerUnit = viewerEmployee
+      ? await ctx.loaders.orgUnit.load(viewerEmployee.orgUnit.id)
+      : null;
+    sameBranch = Boolean(
+      viewerUnit &&
+      (viewerUnit.path.startsWith(unit.path) || unit.path.startsWith(viewerUnit.path)),
+    );
   }
-  assertUnitPlansRead(ctx.viewer, { opdId: unit.opd?.id ?? unit.id, name: unit.name, containsViewer: sameBranch });
-  const plans = await ctx.em.find(PerformancePlan, { period: periodId, orgUnit: { path: { $like: `${unit.path}%` } } });
+  assertUnitPlansRead(ctx.viewer, {
+    opdId: unit.opd?.id ?? unit.id,
+    name: unit.name,
+    containsViewer: sameBranch,
+  });
+  const plans = await ctx.em.find(PerformancePlan, {
+    period: periodId,
+    orgUnit: { path: { $like: `${unit.path}%` } },
+  });
   if (plans.length === 0) return [];
   const workResults = await ctx.em.find(
     WorkResult,
@@ -536,4 +662,3 @@ export async function cascade(ctx: Ctx, orgUnitId: string, periodId: string): Pr
   }
   return roots;
 }
-

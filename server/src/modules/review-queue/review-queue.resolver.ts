@@ -1,4 +1,14 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Activity, MonthlyReport } from '../activities/activity.entity.js';
@@ -49,10 +59,13 @@ export class ReviewQueue {
 
 @Resolver(() => ReviewQueuePerson)
 export class ReviewQueueResolver {
-  @Query(() => ReviewQueue, { description: 'Plans, activities and monthly reports waiting for you' })
+  @Query(() => ReviewQueue, {
+    description: 'Plans, activities and monthly reports waiting for you',
+  })
   async reviewQueue(
     @Ctx() ctx: Context,
-    @Arg('activitiesPerPerson', () => Int, { nullable: true, defaultValue: 50 }) activitiesPerPerson: number,
+    @Arg('activitiesPerPerson', () => Int, { nullable: true, defaultValue: 50 })
+    activitiesPerPerson: number,
   ): Promise<ReviewQueue> {
     const q = await queue.reviewQueue(ctx, activitiesPerPerson);
     return {
