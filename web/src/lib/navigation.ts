@@ -17,3 +17,26 @@ export function safeRedirectTarget(redirectTo: string | null): string {
   if (target.origin !== 'http://kinerja.invalid') return '/';
   return `${target.pathname}${target.search}${target.hash}`;
 }
+
+/** The account page in its forced mode, where someone whose password was reset must change it. */
+export function forcedPasswordChangePath(): string {
+  return `${resolve('/akun')}?wajib=1`;
+}
+
+/**
+ * Where the app must send someone before showing `url`, or null to show it. Nobody is sent away
+ * while it is not yet known who is signed in (`viewer` undefined), nor from the sign-in page. A
+ * signed-out visitor goes to sign in and comes back; a person whose password was reset by an
+ * admin goes to the account page (forced mode) until they have changed it.
+ */
+export function viewerRedirect(
+  viewer: { mustChangePassword: boolean } | null | undefined,
+  url: URL,
+): string | null {
+  if (viewer === undefined || url.pathname === resolve('/login')) return null;
+  if (viewer === null) return loginPath(`${url.pathname}${url.search}${url.hash}`);
+  if (viewer.mustChangePassword && url.pathname !== resolve('/akun')) {
+    return forcedPasswordChangePath();
+  }
+  return null;
+}

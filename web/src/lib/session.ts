@@ -2,8 +2,10 @@ import type { Client, CombinedError } from '@urql/core';
 import { getContext, setContext } from 'svelte';
 import { resolve } from '$app/paths';
 import { graphql } from '$lib/gql';
+import { handlesUnauthenticated } from '$lib/graphql/client';
 import { errorCode } from '$lib/graphql/errors';
 import { ViewerQuery } from '$lib/graphql/viewer';
+import { loginPath } from '$lib/navigation';
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -19,6 +21,12 @@ export interface Session {
    */
   signedIn(): Promise<void>;
   /**
+   * Call after the `changePassword` mutation succeeded: fetches `me` again, so a person who had to
+   * change a reset password may now go anywhere, and re-authenticates the live connection (the
+   * server read the old account state when it opened).
+   */
+  passwordChanged(): Promise<void>;
+  /**
    * Ends the session on the server, then reloads the app on `/login` so nothing cached for this
    * person stays in memory. Resolves with the error instead when the server could not end it (no
    * reload then); an already expired session counts as signed out.
@@ -28,14 +36,33 @@ export interface Session {
 
 const sessionKey = Symbol('kinerja.session');
 
+let leavingForSignIn = false;
+
+/**
+ * For when the server stopped accepting the session (it expired, or was ended elsewhere): reloads
+ * the app on the sign-in page, which comes back to the current page afterwards. A reload rather
+ * than a client-side navigation, so nothing cached for this person stays in memory. Does nothing
+ * on the sign-in page itself, so a failing request there cannot loop, and only once however many
+ * requests fail together.
+ */
+export function leaveForSignIn(): void {
+  const { pathname, search, hash } = window.location;
+  if (leavingForSignIn || pathname === resolve('/login')) return;
+  leavingForSignIn = true;
+  // Replace: going back to a page that needs the ended session would only come here again.
+  window.location.replace(loginPath(`${pathname}${search}${hash}`));
+}
+
 export function createSession(client: Client, restartRealtime: () => void): Session {
+  async function refreshViewer() {
+    restartRealtime();
+    await client.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+  }
   return {
-    async signedIn() {
-      restartRealtime();
-      await client.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();
-    },
+    signedIn: refreshViewer,
+    passwordChanged: refreshViewer,
     async signOut() {
-      const result = await client.mutation(LogoutMutation, {}).toPromise();
+      const result = await client.mutation(LogoutMutation, {}, handlesUnauthenticated).toPromise();
       if (result.error && errorCode(result.error) !== 'UNAUTHENTICATED') return result.error;
       window.location.assign(resolve('/login'));
       return undefined;

@@ -1,4 +1,11 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import {
+  Client,
+  cacheExchange,
+  fetchExchange,
+  mapExchange,
+  subscriptionExchange,
+  type Operation,
+} from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
 
 /** The one GraphQL client of the dashboard, and a way to re-authenticate its live connection. */
@@ -12,6 +19,21 @@ export interface GraphQLConnection {
    */
   restartRealtime(): void;
 }
+
+export interface GraphQLConnectionOptions {
+  /**
+   * Called when an operation is refused with `UNAUTHENTICATED`: the session expired, was ended from
+   * another device, or the account was deactivated. Not called for operations started with
+   * {@link handlesUnauthenticated} in their context.
+   */
+  onUnauthenticated(operation: Operation): void;
+}
+
+/**
+ * Operation context for the few operations whose caller expects `UNAUTHENTICATED` and handles it
+ * (signing in with a wrong password, signing out of an expired session).
+ */
+export const handlesUnauthenticated = { handlesUnauthenticated: true } as const;
 
 const maxRetryDelayMs = 30_000;
 
@@ -33,7 +55,7 @@ function waitBeforeRetry(retries: number): Promise<void> {
  * the session cookie (Apollo's CSRF prevention refuses GET), subscriptions over graphql-ws.
  * Browser only: it reads `window.location`. Create it once, in the root layout.
  */
-export function createGraphQLConnection(): GraphQLConnection {
+export function createGraphQLConnection(options: GraphQLConnectionOptions): GraphQLConnection {
   let socket: WebSocket | undefined;
   let connecting = false;
   let restartWhenConnected = false;
@@ -70,6 +92,16 @@ export function createGraphQLConnection(): GraphQLConnection {
     fetchOptions: { credentials: 'same-origin' },
     exchanges: [
       cacheExchange,
+      // After the cache, so it sees every answer from the server (HTTP and WebSocket) but no
+      // cached one.
+      mapExchange({
+        onError(error, operation) {
+          if (operation.context.handlesUnauthenticated === true) return;
+          if (error.graphQLErrors.some((e) => e.extensions.code === 'UNAUTHENTICATED')) {
+            options.onUnauthenticated(operation);
+          }
+        },
+      }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
