@@ -18,6 +18,8 @@ export interface Config {
   demo: boolean;
   demoSeed: number;
   demoEmployees: number;
+  /** Average activities per person the demo seeds from 1 January to today. */
+  demoActivitiesPerPerson: number;
   sessionTtlHours: number;
   /** The built dashboard served on the same port; absent files are skipped. */
   webDir: string;
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     demoSeed: int('KINERJA_DEMO_SEED', 1, 0, 2 ** 31 - 1),
     demoEmployees: int('KINERJA_DEMO_EMPLOYEES', 9000, 300, 200_000),
+    demoActivitiesPerPerson: int('KINERJA_DEMO_ACTIVITIES', 30, 0, 1000),
     sessionTtlHours: int('KINERJA_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     webDir: env.KINERJA_WEB_DIR?.trim() ? path.resolve(env.KINERJA_WEB_DIR) : defaultWebDir(),
     dbPoolSize: int('KINERJA_DB_POOL', 10, 1, 100),

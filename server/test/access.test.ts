@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoEmployee } from '../src/db/seed/demo-directory.js';
 import { buildNip } from '../src/modules/directory/nip.rules.js';
+import { todayInDenpasar } from '../src/modules/planning/period.service.js';
 import {
   type GqlResult,
   gql,
@@ -90,6 +91,41 @@ const API_CLIENTS_MANAGE = only('hrAdmin');
 const API_CLIENTS_READ = only('hrAdmin', 'auditor');
 /** City-wide roles (HR_ADMIN, AUDITOR): never a unit admin. */
 const HR_ONLY_ROLE_GRANT = only('hrAdmin');
+/** Periods and settings: anyone signed in, people and API clients alike. */
+const SIGNED_IN = only(...VIEWERS.filter((v) => v !== 'anonymous'));
+/** Opening periods, changing settings. */
+const CITY_ADMIN = only('hrAdmin');
+/** E's plan and everything in it: activities, monthly reports, feedback. */
+const PLAN_READ = only(
+  'employee',
+  'assessor',
+  'assessorsSupervisor',
+  'unitAdmin',
+  'hrAdmin',
+  'auditor',
+  'plansClient',
+);
+/**
+ * The cascade of E's unit: people who work in it or in a unit above or below it (E, the peer and
+ * the assessor in E's seksi, the assessor's supervisor in the bidang above), unit admins of its
+ * OPD (the demo unit admin works in the OPD's sekretariat, a sibling branch), HR admins, auditors,
+ * plans:read clients.
+ */
+const UNIT_PLANS_READ = only(
+  'employee',
+  'peer',
+  'assessor',
+  'assessorsSupervisor',
+  'unitAdmin',
+  'hrAdmin',
+  'auditor',
+  'plansClient',
+);
+/** E's own plan and work. */
+const PLAN_OWNER = only('employee');
+/** Approving, returning, reopening E's plan, reviewing E's work: the assessor named on the plan. */
+const PLAN_ASSESSOR = only('assessor');
+const FEEDBACK_GIVERS = only('assessor', 'assessorsSupervisor');
 
 // ---------------------------------------------------------------------------
 // The fixture
@@ -106,11 +142,43 @@ interface Fixture {
   /** A second throwaway employee of E's unit: receives the HR_ADMIN and AUDITOR roles. */
   y: { id: string; nip: string };
   otherOpd: { id: string; code: string };
+  /** E's approved plan (SKP) in the current period, and what hangs off it. */
+  work: WorkFixture;
   /** Throwaway API clients (never the viewer clients). */
   rotateClientId: string;
   revokeClientId: string;
   /** As the HR admin. */
   asHr(query: string, variables?: Record<string, unknown>): Promise<GqlResult>;
+}
+
+interface WorkFixture {
+  /** The period of this year (in Denpasar). */
+  periodId: string;
+  /** A period in which nobody has a plan: createPerformancePlan succeeds there for everyone. */
+  sparePeriodId: string;
+  /** Today in Denpasar (YYYY-MM-DD), its month (1–12) and its checkpoint (Q1–Q4). */
+  today: string;
+  month: number;
+  checkpoint: string;
+  planId: string;
+  /** The plan's version once approved; no row may change it. */
+  planVersion: number;
+  /** E's main RHK, cascaded from the assessor's. */
+  workResultId: string;
+  assessorWorkResultId: string;
+  quantityIndicatorId: string;
+  qualityIndicatorId: string;
+  /** Activities waiting for review, one for each row that consumes one. */
+  activities: {
+    toReview: string;
+    toReviewInBulk: string;
+    toUpdate: { id: string; version: number };
+    toWithdraw: string;
+  };
+  /** The current month's report, already verified (its activities approved). */
+  reportId: string;
+  /** The assessor's feedback on E's plan. */
+  feedbackId: string;
 }
 
 interface Operation {
@@ -143,6 +211,41 @@ let seq = 0;
 const next = () => ++seq;
 
 const PERSONAL_FIELDS = ['birthDate', 'email', 'phone'] as const;
+
+const EVIDENCE_URL = 'https://drive.example.go.id/x';
+const QUANTITY_IKI = {
+  aspect: 'QUANTITY',
+  text: 'Dokumen yang tersusun',
+  targetValue: 12,
+  targetUnit: 'Dokumen',
+};
+/** No plan ever has version 0. */
+const STALE_VERSION = 0;
+
+/** An activity of E dated today, for E's quantitative IKI. */
+const activityInput = (fx: Fixture, description: string) => ({
+  indicatorId: fx.work.quantityIndicatorId,
+  date: fx.work.today,
+  description,
+  output: 1,
+  evidenceUrls: [EVIDENCE_URL],
+});
+
+/** The current version of E's plan, read as the HR admin. */
+async function planVersion(fx: Fixture): Promise<number> {
+  const result = await fx.asHr('query($id: ID!) { performancePlan(id: $id) { version } }', {
+    id: fx.work.planId,
+  });
+  return result.data!.performancePlan.version;
+}
+
+/** E, the owner, is refused by the plan's status (approved, read-only), not by access. */
+const refusedAsApproved =
+  (name: string) =>
+  (result: GqlResult, viewer: ViewerName): void => {
+    if (viewer !== 'employee') return;
+    expect(result.errors?.[0].message, `${name} as ${viewer}`).toMatch(/approved/);
+  };
 
 const ROWS: AccessRow[] = [
   // ---- Queries
@@ -234,6 +337,124 @@ const ROWS: AccessRow[] = [
     name: 'sessions',
     field: 'sessions',
     build: () => ({ query: '{ sessions { id current } }' }),
+    expect: PERSON_ONLY,
+  },
+
+  {
+    name: 'periods',
+    field: 'periods',
+    build: () => ({ query: '{ periods { id year } }' }),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'period',
+    field: 'period',
+    build: (fx) => ({
+      query: 'query($id: ID!) { period(id: $id) { id year checkpoints { key endsOn } } }',
+      variables: { id: fx.work.periodId },
+    }),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'currentPeriod',
+    field: 'currentPeriod',
+    build: () => ({ query: '{ currentPeriod { id year } }' }),
+    expect: SIGNED_IN,
+    check(result, viewer, fx) {
+      if (viewer === 'anonymous') return;
+      expect(result.data?.currentPeriod?.id, `currentPeriod as ${viewer}`).toBe(fx.work.periodId);
+    },
+  },
+  {
+    name: 'systemSettings',
+    field: 'systemSettings',
+    build: () => ({ query: '{ systemSettings { activityWindowDays } }' }),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'performancePlan',
+    field: 'performancePlan',
+    build: (fx) => ({
+      query:
+        'query($id: ID!) { performancePlan(id: $id) { id status version workResults { id indicators { id progress } } } }',
+      variables: { id: fx.work.planId },
+    }),
+    expect: PLAN_READ,
+    check(result, viewer, fx) {
+      if (PLAN_READ[viewer] !== 'ALLOWED') return;
+      expect(result.data?.performancePlan?.id, `performancePlan as ${viewer}`).toBe(fx.work.planId);
+    },
+  },
+  {
+    name: 'performancePlanFor',
+    field: 'performancePlanFor',
+    build: (fx) => ({
+      query:
+        'query($e: ID!, $p: ID!) { performancePlanFor(employeeId: $e, periodId: $p) { id status } }',
+      variables: { e: fx.e.id, p: fx.work.periodId },
+    }),
+    expect: PLAN_READ,
+    check(result, viewer, fx) {
+      if (PLAN_READ[viewer] !== 'ALLOWED') return;
+      expect(result.data?.performancePlanFor?.id, `performancePlanFor as ${viewer}`).toBe(
+        fx.work.planId,
+      );
+    },
+  },
+  {
+    name: 'activities',
+    field: 'activities',
+    build: (fx) => ({
+      query:
+        'query($id: ID!) { activities(planId: $id, first: 5) { totalCount nodes { id status output } } }',
+      variables: { id: fx.work.planId },
+    }),
+    expect: PLAN_READ,
+  },
+  {
+    name: 'monthlyReports',
+    field: 'monthlyReports',
+    build: (fx) => ({
+      query: 'query($id: ID!) { monthlyReports(planId: $id) { id month status } }',
+      variables: { id: fx.work.planId },
+    }),
+    expect: PLAN_READ,
+  },
+  {
+    name: 'feedbackFeed',
+    field: 'feedbackFeed',
+    build: (fx) => ({
+      query:
+        'query($e: ID!) { feedbackFeed(employeeId: $e, first: 5) { totalCount nodes { id body } } }',
+      variables: { e: fx.e.id },
+    }),
+    expect: PLAN_READ,
+  },
+  {
+    name: 'cascade',
+    field: 'cascade',
+    build: (fx) => ({
+      query:
+        'query($u: ID!, $p: ID!) { cascade(orgUnitId: $u, periodId: $p) { workResult { id text owner { name } planStatus } children { workResult { id } } } }',
+      variables: { u: fx.e.unitId, p: fx.work.periodId },
+    }),
+    expect: UNIT_PLANS_READ,
+    check(result, viewer, fx) {
+      if (UNIT_PLANS_READ[viewer] !== 'ALLOWED') return;
+      // The assessor's RHK is a root of E's seksi, with E's RHK below it.
+      const root = result.data?.cascade?.find(
+        (n: any) => n.workResult.id === fx.work.assessorWorkResultId,
+      );
+      expect(
+        root?.children.map((c: any) => c.workResult.id),
+        `cascade as ${viewer}`,
+      ).toContain(fx.work.workResultId);
+    },
+  },
+  {
+    name: 'reviewQueue',
+    field: 'reviewQueue',
+    build: () => ({ query: '{ reviewQueue { total activitiesAwaitingReview } }' }),
     expect: PERSON_ONLY,
   },
 
@@ -422,6 +643,268 @@ const ROWS: AccessRow[] = [
     }),
     expect: API_CLIENTS_MANAGE,
   },
+  {
+    name: 'openPeriod',
+    field: 'openPeriod',
+    // A far year, free: only the HR admin gets past the access check, once.
+    build: () => ({
+      query: 'mutation($input: OpenPeriodInput!) { openPeriod(input: $input) { id year } }',
+      variables: { input: { year: 2090 } },
+    }),
+    expect: CITY_ADMIN,
+  },
+  {
+    name: 'updateSystemSettings',
+    field: 'updateSystemSettings',
+    // 31 is the default: nothing changes.
+    build: () => ({
+      query:
+        'mutation($input: SystemSettingsInput!) { updateSystemSettings(input: $input) { activityWindowDays } }',
+      variables: { input: { activityWindowDays: 31 } },
+    }),
+    expect: CITY_ADMIN,
+  },
+  {
+    name: 'createPerformancePlan',
+    field: 'createPerformancePlan',
+    // In the spare period, where each person creates their own (empty) plan.
+    build: (fx) => ({
+      query: 'mutation($p: ID!) { createPerformancePlan(periodId: $p) { id status } }',
+      variables: { p: fx.work.sparePeriodId },
+    }),
+    expect: PERSON_ONLY,
+  },
+  {
+    name: 'addWorkResult',
+    field: 'addWorkResult',
+    // E's plan is approved: E passes the access check, then the plan is read-only.
+    build: async (fx) => ({
+      query: 'mutation($input: AddWorkResultInput!) { addWorkResult(input: $input) { id } }',
+      variables: {
+        input: {
+          planId: fx.work.planId,
+          expectedVersion: await planVersion(fx),
+          kind: 'ADDITIONAL',
+          text: 'Laporan uji akses',
+          indicators: [QUANTITY_IKI],
+        },
+      },
+    }),
+    expect: PLAN_OWNER,
+    allowedError: 'BAD_USER_INPUT',
+    check: refusedAsApproved('addWorkResult'),
+  },
+  {
+    name: 'updateWorkResult',
+    field: 'updateWorkResult',
+    build: async (fx) => ({
+      query: 'mutation($input: UpdateWorkResultInput!) { updateWorkResult(input: $input) { id } }',
+      variables: {
+        input: {
+          workResultId: fx.work.workResultId,
+          expectedVersion: await planVersion(fx),
+          text: 'Dokumen pencegahan penyakit menular yang tersusun (diubah)',
+        },
+      },
+    }),
+    expect: PLAN_OWNER,
+    allowedError: 'BAD_USER_INPUT',
+    check: refusedAsApproved('updateWorkResult'),
+  },
+  {
+    name: 'removeWorkResult',
+    field: 'removeWorkResult',
+    build: async (fx) => ({
+      query:
+        'mutation($id: ID!, $v: Int!) { removeWorkResult(workResultId: $id, expectedVersion: $v) { id } }',
+      variables: { id: fx.work.workResultId, v: await planVersion(fx) },
+    }),
+    expect: PLAN_OWNER,
+    allowedError: 'BAD_USER_INPUT',
+    check: refusedAsApproved('removeWorkResult'),
+  },
+  {
+    name: 'submitPerformancePlan',
+    field: 'submitPerformancePlan',
+    build: async (fx) => ({
+      query:
+        'mutation($id: ID!, $v: Int!) { submitPerformancePlan(planId: $id, expectedVersion: $v) { id } }',
+      variables: { id: fx.work.planId, v: await planVersion(fx) },
+    }),
+    expect: PLAN_OWNER,
+    allowedError: 'BAD_USER_INPUT',
+    check: refusedAsApproved('submitPerformancePlan'),
+  },
+  // The assessor's acts on E's plan, with a stale version: the assessor passes the access check
+  // and gets CONFLICT, so the plan stays approved.
+  {
+    name: 'setBehaviourExpectation',
+    field: 'setBehaviourExpectation',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!, $v: Int!) { setBehaviourExpectation(planId: $id, expectedVersion: $v, value: ACCOUNTABLE, expectation: "Laporan tepat waktu") { id } }',
+      variables: { id: fx.work.planId, v: STALE_VERSION },
+    }),
+    expect: PLAN_ASSESSOR,
+    allowedError: 'CONFLICT',
+  },
+  {
+    name: 'approvePerformancePlan',
+    field: 'approvePerformancePlan',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!, $v: Int!) { approvePerformancePlan(planId: $id, expectedVersion: $v) { id } }',
+      variables: { id: fx.work.planId, v: STALE_VERSION },
+    }),
+    expect: PLAN_ASSESSOR,
+    allowedError: 'CONFLICT',
+  },
+  {
+    name: 'requestPlanRevision',
+    field: 'requestPlanRevision',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!, $v: Int!) { requestPlanRevision(planId: $id, expectedVersion: $v, note: "Perjelas target") { id } }',
+      variables: { id: fx.work.planId, v: STALE_VERSION },
+    }),
+    expect: PLAN_ASSESSOR,
+    allowedError: 'CONFLICT',
+  },
+  {
+    name: 'reopenPerformancePlan',
+    field: 'reopenPerformancePlan',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!, $v: Int!) { reopenPerformancePlan(planId: $id, expectedVersion: $v, reason: "Perubahan tugas") { id } }',
+      variables: { id: fx.work.planId, v: STALE_VERSION },
+    }),
+    expect: PLAN_ASSESSOR,
+    allowedError: 'CONFLICT',
+  },
+  {
+    name: 'logActivity',
+    field: 'logActivity',
+    build: (fx) => ({
+      query: 'mutation($input: ActivityInput!) { logActivity(input: $input) { id status } }',
+      variables: { input: activityInput(fx, `Uji akses ${next()}`) },
+    }),
+    expect: PLAN_OWNER,
+  },
+  {
+    name: 'updateActivity',
+    field: 'updateActivity',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!, $v: Int!, $input: ActivityInput!) { updateActivity(activityId: $id, expectedVersion: $v, input: $input) { id version } }',
+      variables: {
+        id: fx.work.activities.toUpdate.id,
+        v: fx.work.activities.toUpdate.version,
+        input: activityInput(fx, 'Menyusun dokumen (diubah)'),
+      },
+    }),
+    expect: PLAN_OWNER,
+  },
+  {
+    name: 'withdrawActivity',
+    field: 'withdrawActivity',
+    build: (fx) => ({
+      query: 'mutation($id: ID!) { withdrawActivity(activityId: $id) { id status } }',
+      variables: { id: fx.work.activities.toWithdraw },
+    }),
+    expect: PLAN_OWNER,
+  },
+  {
+    name: 'reviewActivity',
+    field: 'reviewActivity',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!) { reviewActivity(activityId: $id, decision: APPROVE) { id status } }',
+      variables: { id: fx.work.activities.toReview },
+    }),
+    expect: PLAN_ASSESSOR,
+  },
+  {
+    name: 'reviewActivities',
+    field: 'reviewActivities',
+    build: (fx) => ({
+      query:
+        'mutation($ids: [ID!]!) { reviewActivities(activityIds: $ids, decision: APPROVE) { id status } }',
+      variables: { ids: [fx.work.activities.toReviewInBulk] },
+    }),
+    expect: PLAN_ASSESSOR,
+  },
+  {
+    name: 'recordRealisation',
+    field: 'recordRealisation',
+    // Entering the same realisation again changes nothing.
+    build: (fx) => ({
+      query:
+        'mutation($input: RealisationInput!) { recordRealisation(input: $input) { id checkpoint } }',
+      variables: {
+        input: {
+          indicatorId: fx.work.qualityIndicatorId,
+          checkpoint: fx.work.checkpoint,
+          text: 'Dokumen disusun sesuai pedoman',
+          evidenceUrls: [EVIDENCE_URL],
+        },
+      },
+    }),
+    expect: PLAN_OWNER,
+  },
+  {
+    name: 'submitMonthlyReport',
+    field: 'submitMonthlyReport',
+    // Every person gets past the access check: E's month is already submitted (and verified),
+    // the assessor and their supervisor logged nothing, everyone else has no plan.
+    build: (fx) => ({
+      query:
+        'mutation($p: ID!, $m: Int!) { submitMonthlyReport(periodId: $p, month: $m) { id status } }',
+      variables: { p: fx.work.periodId, m: fx.work.month },
+    }),
+    expect: PERSON_ONLY,
+    allowedError: 'BAD_USER_INPUT',
+    check(result, viewer) {
+      if (viewer !== 'employee') return;
+      expect(result.errors?.[0].message, `submitMonthlyReport as ${viewer}`).toMatch(
+        /already submitted/,
+      );
+    },
+  },
+  {
+    name: 'verifyMonthlyReport',
+    field: 'verifyMonthlyReport',
+    // The report is already verified: the assessor passes the access check, then BAD_USER_INPUT.
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!) { verifyMonthlyReport(reportId: $id, decision: APPROVE) { id status } }',
+      variables: { id: fx.work.reportId },
+    }),
+    expect: PLAN_ASSESSOR,
+    allowedError: 'BAD_USER_INPUT',
+    check(result, viewer) {
+      if (viewer !== 'assessor') return;
+      expect(result.errors?.[0].message, `verifyMonthlyReport as ${viewer}`).toMatch(/verified/);
+    },
+  },
+  {
+    name: 'giveFeedback',
+    field: 'giveFeedback',
+    build: (fx) => ({
+      query: 'mutation($input: FeedbackInput!) { giveFeedback(input: $input) { id } }',
+      variables: { input: { planId: fx.work.planId, body: 'Pertahankan ketepatan waktu.' } },
+    }),
+    expect: FEEDBACK_GIVERS,
+  },
+  {
+    name: 'replyToFeedback',
+    field: 'replyToFeedback',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!) { replyToFeedback(feedbackId: $id, body: "Baik, terima kasih.") { id } }',
+      variables: { id: fx.work.feedbackId },
+    }),
+    expect: PLAN_OWNER,
+  },
 ];
 
 // ---------------------------------------------------------------------------
@@ -435,6 +918,191 @@ const PASSWORD = () => dir.password;
 
 const CREATE_CLIENT =
   'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { token client { id } } }';
+
+/** The data of a successful call; throws with the server's errors otherwise. */
+function must(result: GqlResult, what: string): Record<string, any> {
+  if (result.errors || !result.data) throw new Error(`fixture: ${what}: ${summary(result)}`);
+  return result.data;
+}
+
+const PLAN_SHAPE = 'id version status workResults { id indicators { id quantitative } }';
+
+/**
+ * E's approved plan in this year's period, over the API. Plans are made top-down along E's
+ * supervision chain, from the first JPT above E (whose main RHK needs no parent) to E, each main
+ * RHK cascading from the RHK of the plan above, each plan approved by its assessor. Then E logs
+ * activities, submits the month (which the assessor verifies), logs the activities the rows
+ * consume, and the assessor gives feedback.
+ */
+async function setUpWork(args: {
+  asHr: Fixture['asHr'];
+  e: DemoEmployee;
+  byNip: Map<string, DemoEmployee>;
+  tokens: Record<ViewerName, string | undefined>;
+  today: string;
+}): Promise<WorkFixture> {
+  const { asHr, e, byNip, today } = args;
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const openPeriod = async (y: number) =>
+    must(
+      await asHr('mutation($input: OpenPeriodInput!) { openPeriod(input: $input) { id } }', {
+        input: { year: y },
+      }),
+      `openPeriod(${y})`,
+    ).openPeriod.id as string;
+  const periodId = await openPeriod(year);
+  const sparePeriodId = await openPeriod(2080);
+
+  const tokenOf = new Map<string, string>([[e.nip, args.tokens.employee!]]);
+  const as = async (nip: string, query: string, variables: Record<string, unknown> = {}) => {
+    if (!tokenOf.has(nip)) tokenOf.set(nip, await signIn(url(), nip, PASSWORD()));
+    return gql(url(), query, variables, { token: tokenOf.get(nip) });
+  };
+
+  // E, then up the chain to the first JPT.
+  const chain: DemoEmployee[] = [e];
+  while (chain.at(-1)!.jobType !== 'SENIOR_EXECUTIVE') {
+    const supervisorNip = chain.at(-1)!.supervisorNip;
+    if (!supervisorNip) throw new Error('fixture: no JPT above E');
+    chain.push(byNip.get(supervisorNip)!);
+  }
+  expect(chain.length, 'E, the assessor, the assessor’s supervisor, ..., a JPT').toBeGreaterThan(2);
+
+  let parentId: string | null = null;
+  let assessorWorkResultId = '';
+  let plan: Record<string, any> = {};
+  for (const person of [...chain].reverse()) {
+    const mine = person.nip === e.nip;
+    const what = `plan of ${person.nip}`;
+    const created = must(
+      await as(
+        person.nip,
+        `mutation($p: ID!) { createPerformancePlan(periodId: $p) { ${PLAN_SHAPE} } }`,
+        { p: periodId },
+      ),
+      `create ${what}`,
+    ).createPerformancePlan;
+    const indicators = mine
+      ? [
+          QUANTITY_IKI,
+          {
+            aspect: 'QUALITY',
+            text: 'Kesesuaian dokumen dengan pedoman',
+            targetText: 'Dokumen sesuai pedoman tanpa revisi',
+          },
+        ]
+      : [QUANTITY_IKI];
+    const added = must(
+      await as(
+        person.nip,
+        `mutation($input: AddWorkResultInput!) { addWorkResult(input: $input) { ${PLAN_SHAPE} } }`,
+        {
+          input: {
+            planId: created.id,
+            expectedVersion: created.version,
+            kind: 'MAIN',
+            text: mine
+              ? 'Dokumen pencegahan penyakit menular yang tersusun'
+              : `Terwujudnya kinerja unit ${person.orgUnitCode}`,
+            parentId,
+            indicators,
+          },
+        },
+      ),
+      `add an RHK to the ${what}`,
+    ).addWorkResult;
+    const submitted = must(
+      await as(
+        person.nip,
+        `mutation($id: ID!, $v: Int!) { submitPerformancePlan(planId: $id, expectedVersion: $v) { ${PLAN_SHAPE} } }`,
+        { id: added.id, v: added.version },
+      ),
+      `submit the ${what}`,
+    ).submitPerformancePlan;
+    plan = must(
+      await as(
+        person.supervisorNip!,
+        `mutation($id: ID!, $v: Int!) { approvePerformancePlan(planId: $id, expectedVersion: $v) { ${PLAN_SHAPE} } }`,
+        { id: submitted.id, v: submitted.version },
+      ),
+      `approve the ${what}`,
+    ).approvePerformancePlan;
+    if (!mine) assessorWorkResultId = plan.workResults[0].id;
+    parentId = plan.workResults[0].id;
+  }
+  expect(plan.status).toBe('APPROVED');
+  const workResult = plan.workResults[0];
+  const quantity = workResult.indicators.find((i: any) => i.quantitative).id as string;
+  const quality = workResult.indicators.find((i: any) => !i.quantitative).id as string;
+
+  const asE = (query: string, variables: Record<string, unknown>) => as(e.nip, query, variables);
+  const asAssessor = (query: string, variables: Record<string, unknown>) =>
+    as(e.supervisorNip!, query, variables);
+  const log = async (description: string) =>
+    must(
+      await asE('mutation($input: ActivityInput!) { logActivity(input: $input) { id version } }', {
+        input: {
+          indicatorId: quantity,
+          date: today,
+          description,
+          output: 1,
+          evidenceUrls: [EVIDENCE_URL],
+        },
+      }),
+      `log "${description}"`,
+    ).logActivity as { id: string; version: number };
+
+  // The month is reported and verified before the pending activities are logged, so verifying
+  // (which approves every unreviewed activity of the month) leaves them pending.
+  await log('Menyusun rancangan dokumen');
+  const reportId = must(
+    await asE(
+      'mutation($p: ID!, $m: Int!) { submitMonthlyReport(periodId: $p, month: $m) { id } }',
+      {
+        p: periodId,
+        m: month,
+      },
+    ),
+    'submit the month',
+  ).submitMonthlyReport.id as string;
+  must(
+    await asAssessor(
+      'mutation($id: ID!) { verifyMonthlyReport(reportId: $id, decision: APPROVE) { status } }',
+      { id: reportId },
+    ),
+    'verify the month',
+  );
+  const activities = {
+    toReview: (await log('Rapat koordinasi')).id,
+    toReviewInBulk: (await log('Konsultasi teknis')).id,
+    toUpdate: await log('Menyusun dokumen'),
+    toWithdraw: (await log('Dicatat keliru')).id,
+  };
+  const feedbackId = must(
+    await asAssessor('mutation($input: FeedbackInput!) { giveFeedback(input: $input) { id } }', {
+      input: { planId: plan.id, body: 'Target dokumen sudah jelas; lampirkan notulen.' },
+    }),
+    'give feedback',
+  ).giveFeedback.id as string;
+
+  return {
+    periodId,
+    sparePeriodId,
+    today,
+    month,
+    checkpoint: `Q${Math.floor((month - 1) / 3) + 1}`,
+    planId: plan.id,
+    planVersion: plan.version,
+    workResultId: workResult.id,
+    assessorWorkResultId,
+    quantityIndicatorId: quantity,
+    qualityIndicatorId: quality,
+    activities,
+    reportId,
+    feedbackId,
+  };
+}
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -540,6 +1208,14 @@ beforeAll(async () => {
     x: { id: await idOf(x.nip), nip: x.nip },
     y: { id: await idOf(y.nip), nip: y.nip },
     otherOpd: { id: otherOpd.id, code: otherAdmin.adminOrgUnitCode! },
+    work: await setUpWork({
+      asHr,
+      e,
+      byNip,
+      tokens,
+      // "Today" as the server's rules see it (Denpasar, UTC+8), so activities dated today fit.
+      today: todayInDenpasar(t.config.clock()),
+    }),
     rotateClientId: (await client('Access test: to rotate', ['PLANS_READ'])).client.id,
     revokeClientId: (await client('Access test: to revoke', ['PLANS_READ'])).client.id,
     asHr,
@@ -638,6 +1314,21 @@ describe('the access table', () => {
   }
 });
 
+describe('E’s plan after the table', () => {
+  it('is still approved, at the version it was approved with', async () => {
+    const result = await fx.asHr(
+      'query($id: ID!) { performancePlan(id: $id) { status version } }',
+      {
+        id: fx.work.planId,
+      },
+    );
+    expect(result.data?.performancePlan, summary(result)).toEqual({
+      status: 'APPROVED',
+      version: fx.work.planVersion,
+    });
+  });
+});
+
 // ---------------------------------------------------------------------------
 // API clients limited to OPDs, and missing objects
 
@@ -694,5 +1385,52 @@ describe('a missing employee', () => {
       result.errors?.[0]?.extensions?.code,
       `employee(missing) as plansClient: ${summary(result)}`,
     ).toBe('FORBIDDEN');
+  });
+});
+
+describe('plans reached through other fields', () => {
+  it('lets a plans-only API client read plans but not walk the directory from them', async () => {
+    const result = await gql(
+      t.url,
+      'query($id: ID!) { performancePlan(id: $id) { employee { name supervisor { name } } } }',
+      { id: fx.work.planId },
+      { token: fx.tokens.plansClient },
+    );
+    expect(result.data?.performancePlan?.employee?.name).toBeTruthy();
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.path).toEqual(['performancePlan', 'employee', 'supervisor']);
+  });
+
+  it('refuses an API client without plans:read before looking a plan id up', async () => {
+    const missing = await gql(
+      t.url,
+      '{ performancePlan(id: "00000000-0000-7000-8000-000000000000") { id } }',
+      {},
+      { token: fx.tokens.directoryClient },
+    );
+    expect(missing.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("shows the parent RHK's words and owner, never the assessor's targets or progress", async () => {
+    const result = await gql(
+      t.url,
+      'query($id: ID!) { performancePlan(id: $id) { workResults { parent { id text owner { nip } } } parentCandidates { id text } } }',
+      { id: fx.work.planId },
+      { token: fx.tokens.employee },
+    );
+    expect(result.errors).toBeUndefined();
+    const parent = result.data!.performancePlan.workResults[0].parent;
+    expect(parent.id).toBe(fx.work.assessorWorkResultId);
+    expect(parent.owner.nip).toBe(fx.nips.assessor);
+    expect(result.data!.performancePlan.parentCandidates.map((c: any) => c.id)).toContain(
+      fx.work.assessorWorkResultId,
+    );
+    const leak = await gql(
+      t.url,
+      'query($id: ID!) { performancePlan(id: $id) { workResults { parent { indicators { id } } } } }',
+      { id: fx.work.planId },
+      { token: fx.tokens.employee },
+    );
+    expect(leak.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityName, MikroORM } from '@mikro-orm/postgresql';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -14,7 +14,24 @@ import {
 import { Employee } from '../modules/directory/employee.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
 import { AppSetting } from '../modules/settings/setting.entity.js';
+import { Activity, MonthlyReport } from '../modules/activities/activity.entity.js';
+import { Period } from '../modules/planning/period.entity.js';
+import { todayInDenpasar } from '../modules/planning/period.service.js';
+import {
+  BehaviourExpectation,
+  Indicator,
+  PerformancePlan,
+  PlanVersion,
+  WorkResult,
+} from '../modules/planning/plan.entity.js';
+import { bulkInsert } from './bulk.js';
 import { insertUnits, placeUnits } from './reference.js';
+import {
+  generateActivities,
+  generatePlans,
+  type PlanningOptions,
+  type PlanningPerson,
+} from './seed/demo-planning.js';
 import {
   type DemoDirectory,
   type DemoEmployee,
@@ -58,7 +75,7 @@ export async function writeDemoDirectory(
   em: EntityManager,
   directory: DemoDirectory,
   progress: Progress = () => {},
-): Promise<void> {
+): Promise<PlanningPerson[]> {
   const existing = await em.find(OrgUnit, {}, { fields: ['code', 'path', 'opd'] });
   const known = new Map(
     existing.map((u) => [u.code, { id: u.id, path: u.path, opdId: u.opd?.id ?? u.id }]),
@@ -122,33 +139,137 @@ export async function writeDemoDirectory(
   }
   const logins: DemoLogins = { ...directory.logins, password: DEMO_PASSWORD };
   await em.upsert(AppSetting, { key: DEMO_LOGINS_KEY, value: logins });
+
+  const unitName = new Map(directory.units.map((u) => [u.code, u.shortName ?? u.name]));
+  return ordered.map((e) => ({
+    id: employeeId.get(e.nip)!,
+    nip: e.nip,
+    name: e.name,
+    jobType: e.jobType,
+    positionTitle: e.positionTitle,
+    orgUnitId: unitId.get(e.orgUnitCode)!,
+    orgUnitName: unitName.get(e.orgUnitCode) ?? e.orgUnitCode,
+    supervisorId: e.supervisorNip ? employeeId.get(e.supervisorNip)! : null,
+  }));
+}
+
+const PLANNING_BATCH = 5000;
+
+async function insertInBatches(
+  em: EntityManager,
+  entity: EntityName<object>,
+  rows: Record<string, unknown>[],
+  step: string,
+  progress: Progress,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += PLANNING_BATCH) {
+    await bulkInsert(em, entity, rows.slice(i, i + PLANNING_BATCH));
+    progress(step, Math.min(i + PLANNING_BATCH, rows.length), rows.length);
+  }
+}
+
+/**
+ * Writes the demo year: the period of `options.year`, an approved plan for everyone, and
+ * activities and monthly reports up to `options.today`, in multi-row inserts. Returns how many
+ * activities it wrote.
+ */
+export async function writeDemoPlanning(
+  em: EntityManager,
+  people: PlanningPerson[],
+  options: PlanningOptions,
+  progress: Progress = () => {},
+): Promise<{ plans: number; activities: number }> {
+  let period = await em.findOne(Period, { year: options.year });
+  if (!period) {
+    period = em.create(Period, {
+      year: options.year,
+      name: `Periode Penilaian ${options.year}`,
+      startsOn: `${options.year}-01-01`,
+      endsOn: `${options.year}-12-31`,
+      planningOpensOn: `${options.year}-01-01`,
+      planningClosesOn: `${options.year}-01-31`,
+      evaluationOpensOn: `${options.year}-12-01`,
+      evaluationClosesOn: `${options.year + 1}-01-31`,
+    });
+    await em.flush();
+  }
+  const { rows, quantIndicators } = generatePlans(people, period.id, options);
+  await insertInBatches(em, PerformancePlan, rows.plans, 'plans', progress);
+  await insertInBatches(em, BehaviourExpectation, rows.behaviour, 'core values', progress);
+  await insertInBatches(em, WorkResult, rows.workResults, 'RHK', progress);
+  await insertInBatches(em, Indicator, rows.indicators, 'IKI', progress);
+  await insertInBatches(em, PlanVersion, rows.versions, 'approved versions', progress);
+  const expected = Math.round(people.length * options.activitiesPerPerson);
+  let activities = 0;
+  for (const chunk of generateActivities(quantIndicators, options)) {
+    await bulkInsert(em, Activity, chunk.activities);
+    await bulkInsert(em, MonthlyReport, chunk.reports);
+    activities += chunk.activities.length;
+    progress('activities', Math.min(activities, expected), expected);
+  }
+  progress('activities', expected, expected);
+  return { plans: rows.plans.length, activities };
+}
+
+export interface SeedSummary {
+  employees: number;
+  plans: number;
+  activities: number;
+  directoryMs: number;
+  planningMs: number;
 }
 
 /** Seeds the demo city when the database has no employees yet; leaves any other data alone. */
 export async function seedDemoIfEmpty(
   orm: MikroORM,
-  config: Pick<Config, 'demoSeed' | 'demoEmployees'>,
+  config: Pick<Config, 'demoSeed' | 'demoEmployees' | 'demoActivitiesPerPerson'>,
   logger: Logger,
   progress?: Progress,
-): Promise<boolean> {
+): Promise<SeedSummary | null> {
   const em = orm.em.fork();
-  if ((await em.count(Employee, {})) > 0) return false;
+  if ((await em.count(Employee, {})) > 0) return null;
   const started = Date.now();
   const directory = generateDemoDirectory({
     seed: config.demoSeed,
     employees: config.demoEmployees,
     today: new Date().toISOString().slice(0, 10),
   });
-  await em.transactional((tx) => writeDemoDirectory(tx, directory, progress));
+  const today = todayInDenpasar();
+  const people = await em.transactional((tx) => writeDemoDirectory(tx, directory, progress));
+  const directoryMs = Date.now() - started;
+  const planning = await em.fork().transactional((tx) =>
+    writeDemoPlanning(
+      tx,
+      people,
+      {
+        seed: config.demoSeed,
+        year: Number(today.slice(0, 4)),
+        today,
+        activitiesPerPerson: config.demoActivitiesPerPerson,
+        pendingDays: 14,
+      },
+      progress,
+    ),
+  );
+  const totalMs = Date.now() - started;
   logger.info(
     {
       employees: directory.employees.length,
       units: directory.units.length,
-      ms: Date.now() - started,
+      plans: planning.plans,
+      activities: planning.activities,
+      directoryMs,
+      planningMs: totalMs - directoryMs,
     },
     'demo data seeded',
   );
-  return true;
+  return {
+    employees: directory.employees.length,
+    plans: planning.plans,
+    activities: planning.activities,
+    directoryMs,
+    planningMs: totalMs - directoryMs,
+  };
 }
 
 /** Prints the demo logins, one per line, in the fixed form people and scripts look for. */

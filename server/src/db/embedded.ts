@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/** Longest wait for the socket server's client connections to end when closing. */
+const SOCKET_SERVER_STOP_TIMEOUT_MS = 3_000;
+
 export interface EmbeddedDatabase {
   /** postgres:// URL of the socket server in front of PGlite. */
   url: string;
@@ -31,7 +34,18 @@ export async function startEmbeddedDatabase(
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async close() {
-      await server.stop();
+      // stop() resolves only once every client connection has ended. The app closes its pool
+      // first, so that is at once; a connection still stuck in a query is dropped after a while
+      // rather than keeping the files open for ever. PGlite is then closed (flushed) regardless.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        server.stop(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, SOCKET_SERVER_STOP_TIMEOUT_MS);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
       await db.close();
     },
   };

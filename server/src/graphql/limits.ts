@@ -82,6 +82,26 @@ export const LIST_SIZE = 10;
 
 const PAGE_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'last', 'limit']);
 
+/**
+ * Expected sizes of lists that are small by nature (a plan has a few RHK, an RHK a few IKI, a
+ * plan exactly seven core values, a year four checkpoints), so that a normal nested query of a
+ * supervisor's queue is not priced as if every list held ten items. Keyed `Type.field`.
+ */
+export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
+  'PerformancePlan.workResults': 5,
+  'PerformancePlan.behaviourExpectations': 7,
+  'PerformancePlan.approvedVersions': 2,
+  'WorkResult.indicators': 3,
+  'Indicator.realisations': 4,
+  'Period.checkpoints': 4,
+  'ReviewQueue.people': 30,
+  'ReviewQueuePerson.plansAwaitingApproval': 2,
+  'ReviewQueuePerson.activitiesAwaitingReview': 20,
+  'ReviewQueuePerson.monthlyReportsAwaitingVerification': 3,
+  'Feedback.replies': 3,
+  'Viewer.roles': 4,
+};
+
 type Variables = Readonly<Record<string, unknown>>;
 
 interface Stats {
@@ -213,7 +233,11 @@ class OperationAnalyzer {
       if (size !== undefined) return size;
     }
     if (type?.name.endsWith('Connection')) return CONNECTION_PAGE_SIZE;
-    if (isList) return parentType?.name.endsWith('Connection') ? 1 : LIST_SIZE;
+    if (!isList) return 1;
+    if (parentType?.name.endsWith('Connection')) return 1;
+    const hint = parentType ? LIST_SIZE_HINTS[`${parentType.name}.${node.name.value}`] : undefined;
+    if (hint !== undefined) return hint;
+    if (isList) return LIST_SIZE;
     return 1;
   }
 

@@ -11,6 +11,7 @@ import {
   PlanResolver,
   PlanVersionResolver,
   WorkResultResolver,
+  WorkResultSummaryResolver,
 } from '../modules/planning/plan.resolver.js';
 import { ReviewQueueResolver } from '../modules/review-queue/review-queue.resolver.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
@@ -36,6 +37,7 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
       PeriodResolver,
       PlanResolver,
       WorkResultResolver,
+      WorkResultSummaryResolver,
       IndicatorResolver,
       PlanVersionResolver,
       ActivityResolver,

@@ -7,7 +7,8 @@ import { ensureReferenceUnits } from '../db/reference.js';
 import { createLogger } from '../logger.js';
 
 /**
- * `pnpm seed [--employees N] [--seed S]`: seeds the demo city into the configured database
+ * `pnpm seed [--employees N] [--seed S] [--activities-per-person A]`: seeds the demo city (and
+ * its year of plans and activities) into the configured database
  * (DATABASE_URL, or the embedded one in KINERJA_DATA_DIR) when it has no employees yet.
  */
 function option(name: string): string | undefined {
@@ -23,6 +24,7 @@ try {
     ...process.env,
     KINERJA_DEMO_EMPLOYEES: option('employees') ?? process.env.KINERJA_DEMO_EMPLOYEES,
     KINERJA_DEMO_SEED: option('seed') ?? process.env.KINERJA_DEMO_SEED,
+    KINERJA_DEMO_ACTIVITIES: option('activities-per-person') ?? process.env.KINERJA_DEMO_ACTIVITIES,
   });
 } catch (error) {
   if (error instanceof ConfigError) {
@@ -48,8 +50,12 @@ try {
   await ensureReferenceUnits(orm.em.fork());
   const seeded = await seedDemoIfEmpty(orm, config, logger, progress);
   if (seeded) {
+    const n = (x: number) => x.toLocaleString('en');
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
     process.stdout.write(
-      `Seeded ${config.demoEmployees.toLocaleString('en')} employees (seed ${config.demoSeed}) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+      `Seeded ${n(seeded.employees)} employees (seed ${config.demoSeed}) in ${seconds(seeded.directoryMs)} s, ` +
+        `then ${n(seeded.plans)} approved plans and ${n(seeded.activities)} activities in ${seconds(seeded.planningMs)} s ` +
+        `(${n(Math.round(seeded.activities / (seeded.planningMs / 1000)))} activities/s); ${seconds(Date.now() - started)} s in all.\n`,
     );
   } else {
     process.stdout.write('The database already has employees; nothing was seeded.\n');

@@ -210,6 +210,16 @@ export function assertPlanRead(viewer: Viewer | null, subject: EmployeeSubject):
   );
 }
 
+/**
+ * Before looking a plan up: anyone signed in, except API clients without `plans:read` (which
+ * would otherwise learn from NOT_FOUND versus FORBIDDEN which ids exist).
+ */
+export function assertMayReadSomePlans(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') requireScope(v, ApiScope.PLANS_READ);
+  return v;
+}
+
 /** Writing one's own plan and work: only the plan's owner. */
 export function assertOwner(
   viewer: Viewer | null,

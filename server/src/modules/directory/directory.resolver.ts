@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
-import { assertPersonalRead } from '../access/policy.js';
+import { assertDirectoryRead, assertPersonalRead } from '../access/policy.js';
 import { employeeSubject, visibleEmployees } from '../access/subjects.js';
 import { connectionTypes } from '../../graphql/pagination.js';
 import { EmploymentType, OrgUnitKind } from './directory.enums.js';
@@ -137,6 +137,8 @@ export class EmployeeResolver {
     description: 'Direct supervisor (pejabat penilai kinerja)',
   })
   async supervisor(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee | null> {
+    // Reached through a plan, an API client still needs directory:read to walk the directory.
+    assertDirectoryRead(ctx.viewer);
     const supervisor = employee.supervisor
       ? await ctx.loaders.employee.load(employee.supervisor.id)
       : null;
@@ -146,6 +148,7 @@ export class EmployeeResolver {
 
   @FieldResolver(() => [Employee], { description: 'Active employees whose supervisor this is' })
   async directReports(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee[]> {
+    assertDirectoryRead(ctx.viewer);
     return visibleEmployees(
       ctx.viewer,
       ctx.loaders,

@@ -30,7 +30,7 @@ import { ActivityStatus } from '../activities/activities.enums.js';
 import type { DailyOutput } from '../../graphql/loaders.js';
 import { checkpointsOf, meanProgress, progressOf } from './plan.rules.js';
 import * as plans from './plan.service.js';
-import { CoreValue } from './planning.enums.js';
+import { CoreValue, PlanStatus, WorkResultKind } from './planning.enums.js';
 
 @ObjectType({ description: 'Realisation of an IKI at one checkpoint' })
 export class IndicatorRealisation {
@@ -56,18 +56,61 @@ export class IndicatorRealisation {
   progress!: number | null;
 }
 
+/**
+ * An RHK as others may see it: its words and whose it is, never the plan's targets, progress or
+ * realisation (those are for the plan's readers). Used for the cascade and for parents.
+ */
+@ObjectType({ description: 'An RHK as seen from outside its plan: text, kind and owner' })
+export class WorkResultSummary {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => WorkResultKind)
+  kind!: WorkResultKind;
+
+  @Field()
+  text!: string;
+
+  ownerId!: string;
+
+  @Field(() => PlanStatus, { description: 'Status of the plan it belongs to' })
+  planStatus!: PlanStatus;
+}
+
 @ObjectType({
   description: 'An RHK in the cascade tree of a unit, with the RHK that cascade from it',
 })
 export class CascadeNode {
-  @Field(() => WorkResult)
-  workResult!: WorkResult;
-
-  @Field(() => PerformancePlan)
-  plan!: PerformancePlan;
+  @Field(() => WorkResultSummary)
+  workResult!: WorkResultSummary;
 
   @Field(() => [CascadeNode])
   children!: CascadeNode[];
+}
+
+function summaryOf(workResult: WorkResult, plan: PerformancePlan): WorkResultSummary {
+  return {
+    id: workResult.id,
+    kind: workResult.kind,
+    text: workResult.text,
+    ownerId: plan.employee.id,
+    planStatus: plan.status,
+  };
+}
+
+function toCascadeNode(node: plans.CascadeNodeData): CascadeNode {
+  return {
+    workResult: summaryOf(node.workResult, node.plan),
+    children: node.children.map(toCascadeNode),
+  };
+}
+
+@Resolver(() => WorkResultSummary)
+export class WorkResultSummaryResolver {
+  @FieldResolver(() => Employee, { description: 'Whose RHK it is' })
+  async owner(@Root() summary: WorkResultSummary, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(summary.ownerId))!;
+  }
 }
 
 @Resolver(() => Period)
@@ -136,12 +179,12 @@ export class PlanResolver {
   @Query(() => [CascadeNode], {
     description: 'Matriks peran hasil: cascaded RHK of a unit and its sub-units',
   })
-  cascade(
+  async cascade(
     @Ctx() ctx: Context,
     @Arg('orgUnitId', () => ID) orgUnitId: string,
     @Arg('periodId', () => ID) periodId: string,
   ): Promise<CascadeNode[]> {
-    return plans.cascade(ctx, orgUnitId, periodId);
+    return (await plans.cascade(ctx, orgUnitId, periodId)).map(toCascadeNode);
   }
 
   @Mutation(() => PerformancePlan, { description: 'Create your own SKP for a period' })
@@ -266,6 +309,20 @@ export class PlanResolver {
     return ctx.loaders.behaviourOfPlan.load(plan.id);
   }
 
+  @FieldResolver(() => [WorkResultSummary], {
+    description:
+      "RHK of the assessor's plan in the same period: the parents this plan's MAIN RHK may name",
+  })
+  async parentCandidates(
+    @Root() plan: PerformancePlan,
+    @Ctx() ctx: Context,
+  ): Promise<WorkResultSummary[]> {
+    const assessorPlan = await plans.assessorPlanOf(ctx, plan);
+    if (!assessorPlan) return [];
+    const workResults = await ctx.loaders.workResultsOfPlan.load(assessorPlan.id);
+    return workResults.map((w) => summaryOf(w, assessorPlan));
+  }
+
   @FieldResolver(() => [PlanVersion], { description: 'Approved versions, oldest first' })
   approvedVersions(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<PlanVersion[]> {
     return ctx.loaders.versionsOfPlan.load(plan.id);
@@ -304,12 +361,20 @@ async function workResultProgress(ctx: Context, workResult: WorkResult): Promise
 
 @Resolver(() => WorkResult)
 export class WorkResultResolver {
-  @FieldResolver(() => WorkResult, {
+  @FieldResolver(() => WorkResultSummary, {
     nullable: true,
-    description: "The assessor's RHK this cascades from",
+    description:
+      "The assessor's RHK this cascades from (its text and owner; its plan stays the assessor's)",
   })
-  async parent(@Root() workResult: WorkResult, @Ctx() ctx: Context): Promise<WorkResult | null> {
-    return workResult.parent ? ctx.loaders.workResult.load(workResult.parent.id) : null;
+  async parent(
+    @Root() workResult: WorkResult,
+    @Ctx() ctx: Context,
+  ): Promise<WorkResultSummary | null> {
+    const parent = workResult.parent
+      ? await ctx.loaders.workResult.load(workResult.parent.id)
+      : null;
+    if (!parent) return null;
+    return summaryOf(parent, (await ctx.loaders.plan.load(parent.plan.id))!);
   }
 
   @FieldResolver(() => [Indicator])

@@ -6,6 +6,7 @@ import {
   assertOwner,
   assertPlanRead,
   assertUnitPlansRead,
+  assertMayReadSomePlans,
   requirePerson,
   requireViewer,
 } from '../access/policy.js';
@@ -184,7 +185,7 @@ function indicatorValues(input: IndicatorInput) {
 }
 
 export async function getPlan(ctx: Ctx, id: string): Promise<PerformancePlan | null> {
-  requireViewer(ctx.viewer);
+  assertMayReadSomePlans(ctx.viewer);
   const plan = await ctx.em.findOne(PerformancePlan, { id });
   if (!plan) return null;
   assertPlanRead(ctx.viewer, await planSubject(ctx.loaders, plan));
@@ -602,6 +603,15 @@ export async function reopenPlan(
     await em.flush();
     return plan;
   });
+}
+
+/** The assessor's plan in the same period as `plan`, or null. */
+export async function assessorPlanOf(
+  ctx: Pick<Context, 'em'>,
+  plan: PerformancePlan,
+): Promise<PerformancePlan | null> {
+  if (!plan.assessor) return null;
+  return ctx.em.findOne(PerformancePlan, { employee: plan.assessor.id, period: plan.period.id });
 }
 
 export interface CascadeNodeData {
