@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -40,7 +40,15 @@ export interface AppOptions {
   logger?: Logger;
   /** Where demo logins are printed (stdout by default). */
   print?: (line: string) => void;
+  /**
+   * How long `close()` lets requests in flight finish before cutting their connections
+   * (10 s by default). Idle keep-alive connections are closed at once.
+   */
+  shutdownGraceMs?: number;
 }
+
+/** Longest wait for each step of closing the database after the HTTP server has stopped. */
+const DATABASE_CLOSE_TIMEOUT_MS = 5_000;
 
 interface RequestState {
   requestId: string;
@@ -85,6 +93,51 @@ function inlineScriptHashes(html: string): string[] {
   return hashes;
 }
 
+/**
+ * The inline-script hashes of the index.html on disk now: re-read only when the file changes
+ * (mtime or size), so rebuilding the dashboard while the server runs needs no restart. None
+ * while the file is missing (not built, or being rebuilt).
+ */
+function currentScriptHashes(indexHtmlPath: string): () => string[] {
+  let cached: { key: string; hashes: string[] } | null = null;
+  return () => {
+    let key: string;
+    try {
+      const stat = fs.statSync(indexHtmlPath);
+      key = `${stat.mtimeMs}:${stat.size}`;
+    } catch {
+      return [];
+    }
+    if (cached?.key !== key) {
+      try {
+        cached = { key, hashes: inlineScriptHashes(fs.readFileSync(indexHtmlPath, 'utf8')) };
+      } catch {
+        return [];
+      }
+    }
+    return cached.hashes;
+  };
+}
+
+/**
+ * Waits for `promise` at most `ms`; says whether it settled in time. A rejection in time
+ * propagates; one after the time is up is ignored.
+ */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  const settled = promise.then(() => true);
+  settled.catch(() => {});
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function bearerToken(req: Request): string | null {
   const header = req.get('authorization');
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
@@ -100,6 +153,7 @@ function bearerToken(req: Request): string | null {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const shutdownGraceMs = options.shutdownGraceMs ?? 10_000;
 
   let embedded: EmbeddedDatabase | null = null;
   let orm: MikroORM | null = null;
@@ -132,6 +186,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  // Every connection, including ones taken over by an upgrade (which closeAllConnections() does
+  // not see), so that close() can end them all.
+  const connections = new Set<Socket>();
+  httpServer.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
 
   const requestLog: ApolloServerPlugin<Context> = {
     async requestDidStart() {
@@ -199,8 +260,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     hideSchemaDetailsFromClientErrors: config.nodeEnv !== 'development',
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    // main.ts handles SIGTERM/SIGINT and calls close(). Apollo's own handlers would start a second
+    // stop() that close()'s stop() then waits on for ever: Apollo never resolves the barrier a
+    // concurrent stop() awaits when the first succeeds, so the process hung after the signal.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       limitsPlugin(DEFAULT_LIMITS),
       operationGuard,
       requestLog,
@@ -261,14 +326,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   const indexHtmlPath = path.join(config.webDir, 'index.html');
-  const hasWeb = fs.existsSync(indexHtmlPath);
-  const scriptHashes = hasWeb ? inlineScriptHashes(fs.readFileSync(indexHtmlPath, 'utf8')) : [];
+  const scriptHashes = currentScriptHashes(indexHtmlPath);
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", ...scriptHashes],
+          scriptSrc: ["'self'", () => scriptHashes().join(' ')],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'", ...config.allowedOrigins],
@@ -334,13 +398,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   );
 
-  if (hasWeb) {
-    app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
-    app.get(/^(?!\/graphql).*/, (_req, res) => {
-      res.setHeader('cache-control', 'no-cache');
-      res.sendFile(indexHtmlPath);
-    });
-  }
+  // The dashboard, when built (it may be built, or rebuilt, while the server runs).
+  app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
+  app.get(/^(?!\/graphql).*/, (_req, res, next) => {
+    if (!fs.existsSync(indexHtmlPath)) {
+      next();
+      return;
+    }
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(indexHtmlPath);
+  });
 
   // A body too large or not JSON gets GraphQL's error shape, not an HTML page.
   app.use(
@@ -377,12 +444,32 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     url,
     orm: readyOrm,
     logger,
+    /**
+     * Stops taking requests, lets those in flight finish for up to the grace period (idle
+     * keep-alive connections are closed at once), cuts every connection left, then closes the
+     * database. Each step is bounded, so a stuck one cannot keep the process from exiting.
+     */
     close() {
       closing ??= (async () => {
-        await apollo.stop();
+        const errors: unknown[] = [];
+        const step = async (name: string, run: () => Promise<unknown>, ms: number) => {
+          try {
+            if (!(await settlesWithin(run(), ms)))
+              logger.warn({ step: name, timeoutMs: ms }, 'stopping: step timed out; going on');
+          } catch (error) {
+            logger.error({ err: error, step: name }, 'stopping: step failed; going on');
+            errors.push(error);
+          }
+        };
+        await step('drain requests', () => apollo.stop(), shutdownGraceMs + 2_000);
         httpServer.closeAllConnections();
-        await readyOrm.close();
-        await embedded?.close();
+        for (const socket of connections) socket.destroy();
+        await step('close database pool', () => readyOrm.close(), DATABASE_CLOSE_TIMEOUT_MS);
+        if (embedded) {
+          const db = embedded;
+          await step('close embedded database', () => db.close(), 2 * DATABASE_CLOSE_TIMEOUT_MS);
+        }
+        if (errors.length > 0) throw errors[0];
       })();
       return closing;
     },

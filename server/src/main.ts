@@ -2,6 +2,9 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
+/** Longest a stop may take: the 10 s drain of requests in flight, then closing the database. */
+const STOP_TIMEOUT_MS = 30_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -24,11 +27,25 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
+    // A repeated signal (a terminal's Ctrl-C also forwarded by pnpm, say) changes nothing.
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: draining requests');
+    // Last resort: app.close() bounds each of its steps, but the process must end regardless.
+    const force = setTimeout(() => {
+      logger.error(
+        { timeoutMs: STOP_TIMEOUT_MS },
+        'stopping: not done in time, exiting without finishing',
+      );
+      process.exit(1);
+    }, STOP_TIMEOUT_MS);
+    force.unref();
+    const started = Date.now();
     app.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info({ durationMs: Date.now() - started }, 'stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
         process.exit(1);

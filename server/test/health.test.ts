@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './helpers.js';
+import { gql, seedDirectory, startTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,5 +51,72 @@ describe('health checks', () => {
       body: '{"query": "{ me { roles }',
     });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('the dashboard page', () => {
+  const scriptHash = (script: string) =>
+    `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+  const page = (script: string) =>
+    `<!doctype html><html><head><script>${script}</script></head><body></body></html>`;
+
+  it('allows the inline script of the current index.html after a rebuild, without a restart', async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinerja-web-'));
+    const indexHtml = path.join(webDir, 'index.html');
+    const before = 'window.kinerja = "build 1";';
+    const after = 'window.kinerja = "build 2";';
+    fs.writeFileSync(indexHtml, page(before));
+    const web = await startTestApp({ webDir });
+    try {
+      const first = await fetch(`${web.url}/`);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('content-security-policy')).toContain(scriptHash(before));
+      expect(await first.text()).toContain(before);
+
+      // The dashboard is rebuilt while the server runs.
+      fs.writeFileSync(indexHtml, page(after));
+      const later = new Date(Date.now() + 5_000);
+      fs.utimesSync(indexHtml, later, later);
+
+      const second = await fetch(`${web.url}/planning`);
+      expect(await second.text()).toContain(after);
+      const csp = second.headers.get('content-security-policy')!;
+      expect(csp).toContain(scriptHash(after));
+      expect(csp).not.toContain(scriptHash(before));
+      expect(csp).toMatch(/script-src 'self' 'sha256-/);
+    } finally {
+      await web.close();
+      fs.rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('have lastSeenAt set from sign-in, before the session is used', async () => {
+    const dir = await seedDirectory(t.app, 300);
+    const signIn = () =>
+      gql<{ login: { token: string } }>(
+        t.url,
+        'mutation($nip: String!, $password: String!) { login(nip: $nip, password: $password) { token } }',
+        { nip: dir.logins.employee, password: dir.password },
+      );
+    // Signed in on a laptop (not used since), then on a phone that lists the sessions.
+    await signIn();
+    const phone = await signIn();
+    const cookie = phone.headers.get('set-cookie')!.split(';')[0];
+    const result = await gql<{ sessions: { lastSeenAt: string | null; createdAt: string }[] }>(
+      t.url,
+      '{ sessions { lastSeenAt createdAt } }',
+      {},
+      { cookie },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.sessions).toHaveLength(2);
+    for (const session of result.data!.sessions) {
+      expect(session.lastSeenAt).not.toBeNull();
+      expect(new Date(session.lastSeenAt!).getTime()).toBeGreaterThanOrEqual(
+        new Date(session.createdAt).getTime(),
+      );
+    }
   });
 });

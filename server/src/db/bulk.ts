@@ -1,4 +1,5 @@
-import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityName, Knex } from '@mikro-orm/postgresql';
+import { countStatement } from './query-stats.js';
 
 /**
  * Inserts many rows in few statements: each chunk travels as one JSON parameter that PostgreSQL
@@ -34,9 +35,13 @@ export async function bulkInsert(
     const columns = Object.keys(chunk[0])
       .map((c) => `"${c}"`)
       .join(', ');
-    await em.execute(
+    // Through knex with a real bind parameter: em.execute() would inline the JSON into the SQL
+    // text, escaping megabytes of it in JavaScript first.
+    const knex = (em.getTransactionContext() as Knex.Transaction | undefined) ?? em.getKnex();
+    await knex.raw(
       `insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", ?::json)`,
       [JSON.stringify(chunk)],
     );
+    countStatement();
   }
 }

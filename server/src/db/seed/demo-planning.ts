@@ -130,6 +130,7 @@ export function generatePlans(
   const mainRhkOf = new Map<string, string[]>();
   const approvedAt = new Date(Date.UTC(options.year, 0, 25, 2, 0, 0));
   const yearDays = workingDays(options.year, `${options.year}-12-31`).length;
+  const daysSoFar = Math.max(1, workingDays(options.year, options.today).length);
 
   for (const person of people) {
     const planId = uuidv7();

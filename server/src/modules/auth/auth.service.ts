@@ -175,15 +175,19 @@ async function createSession(
   account: Account,
 ): Promise<SessionInfo> {
   const token = newToken();
-  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3_600_000);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
   const session = em.create(Session, {
     account,
     tokenHash: hashToken(token),
+    createdAt: now,
+    // Signing in is the session's first use: it is seen from the start, not only once reused.
+    lastSeenAt: now,
     expiresAt,
     userAgent: ctx.req?.get('user-agent')?.slice(0, 300) ?? null,
     ipAddress: ctx.ipAddress,
   });
-  account.lastLoginAt = new Date();
+  account.lastLoginAt = now;
   const viewer = personViewer(account, session.id);
   audit(
     em,

@@ -1,0 +1,251 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+
+const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const mainJs = path.join(serverRoot, 'dist', 'src', 'main.js');
+
+const tmpDirs: string[] = [];
+const children = new Set<ChildProcess>();
+const sockets: net.Socket[] = [];
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tmpDirs.push(dir);
+  return dir;
+}
+
+beforeAll(() => {
+  // The test runs the built server, as `node server/dist/src/main.js` is run in production.
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: serverRoot,
+    stdio: 'pipe',
+  });
+}, 120_000);
+
+afterAll(() => {
+  for (const socket of sockets) socket.destroy();
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  exited: Promise<Exit>;
+}
+
+/** Runs the built server as `node dist/src/main.js` with the demo on an embedded database. */
+async function startServer(port: number, dataDir: string, webDir: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [mainJs], {
+    cwd: serverRoot,
+    env: {
+      ...process.env,
+      // vitest sets NODE_ENV=test; the server is run as a person running the demo would.
+      NODE_ENV: 'development',
+      DATABASE_URL: '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      KINERJA_DATA_DIR: dataDir,
+      KINERJA_WEB_DIR: webDir,
+      KINERJA_DEMO: '1',
+      KINERJA_DEMO_EMPLOYEES: '300',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (;;) {
+    if (gone) throw new Error(`The server exited while starting:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The server did not become ready:\n${output}`);
+    const status = await fetch(`${url}/readyz`).then(
+      (res) => res.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, url, output: () => output, exited };
+}
+
+async function waitForExit(server: ServerProcess, ms: number): Promise<Exit | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  const result = await Promise.race([server.exited, timeout]);
+  clearTimeout(timer);
+  return result;
+}
+
+/** A raw connection that sends `request` and is left open after the first answer. */
+async function openConnection(port: number, request: string): Promise<string> {
+  const socket = net.connect(port, '127.0.0.1');
+  sockets.push(socket);
+  socket.on('error', () => {});
+  socket.write(request);
+  return new Promise((resolve, reject) => {
+    socket.once('data', (data: Buffer) => resolve(data.toString().split('\r\n')[0]));
+    socket.once('close', () => reject(new Error('closed before answering')));
+  });
+}
+
+async function graphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  cookie?: string,
+): Promise<{ data?: Record<string, any>; errors?: unknown[]; setCookie: string | null }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  return { ...body, setCookie: res.headers.get('set-cookie') };
+}
+
+const LOGIN =
+  'mutation($nip: String!, $password: String!) { login(nip: $nip, password: $password) { token } }';
+const SESSIONS = '{ sessions { lastSeenAt createdAt current } }';
+
+/** Signs in with the demo EMPLOYEE login the server printed, as the dashboard does (cookie). */
+async function signInAsDemoEmployee(server: ServerProcess): Promise<string> {
+  const match = /Demo login: EMPLOYEE (\d+) \/ (\S+)/.exec(server.output());
+  expect(match, server.output()).not.toBeNull();
+  const login = await graphql(server.url, LOGIN, { nip: match![1], password: match![2] });
+  expect(login.errors).toBeUndefined();
+  expect(login.setCookie).toBeTruthy();
+  return login.setCookie!.split(';')[0];
+}
+
+describe('the built server (node dist/src/main.js)', () => {
+  it('stops promptly on SIGTERM after use, and starts again on the same data', async () => {
+    const port = await freePort();
+    const dataDir = tempDir('kinerja-data-');
+    const webDir = tempDir('kinerja-web-');
+    fs.writeFileSync(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><html><body><script>window.started = 1;</script></body></html>',
+    );
+
+    const t0 = Date.now();
+    const first = await startServer(port, dataDir, webDir);
+    const started = Date.now() - t0;
+
+    // What a browser leaves behind: the dashboard over keep-alive, a live (WebSocket) attempt,
+    // a signed-in session, and an idle keep-alive connection.
+    expect((await fetch(`${first.url}/`)).status).toBe(200);
+    const cookie = await signInAsDemoEmployee(first);
+    const sessions = await graphql(first.url, SESSIONS, {}, cookie);
+    expect(sessions.errors).toBeUndefined();
+    expect(sessions.data!.sessions).toHaveLength(1);
+    expect(
+      await openConnection(
+        port,
+        'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n',
+      ),
+    ).toBe('HTTP/1.1 200 OK');
+    await openConnection(
+      port,
+      'GET /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' +
+        'Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n',
+    );
+
+    const t1 = Date.now();
+    first.child.kill('SIGTERM');
+    const exit = await waitForExit(first, 15_000);
+    const stopped = Date.now() - t1;
+    expect(exit, first.output()).toEqual({ code: 0, signal: null });
+    expect(first.output()).toContain('stopping: draining requests');
+
+    // The data survived: the same login works and the earlier session is still there.
+    const t2 = Date.now();
+    const second = await startServer(port, dataDir, webDir);
+    const restarted = Date.now() - t2;
+    expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
+    const again = await signInAsDemoEmployee(second);
+    const both = await graphql(second.url, SESSIONS, {}, again);
+    expect(both.data!.sessions).toHaveLength(2);
+
+    const t3 = Date.now();
+    second.child.kill('SIGTERM');
+    expect(await waitForExit(second, 15_000), second.output()).toEqual({ code: 0, signal: null });
+    const stoppedIdle = Date.now() - t3;
+    console.log(
+      `lifecycle: started ${started} ms, stopped after use ${stopped} ms, ` +
+        `restarted ${restarted} ms, stopped ${stoppedIdle} ms`,
+    );
+  }, 60_000);
+});
+
+describe('app.close()', () => {
+  it('drains a request in flight for the grace period only, then closes', async () => {
+    const app = await createApp(
+      {
+        ...loadConfig({ NODE_ENV: 'test' }),
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: null,
+        dataDir: null,
+        dbPoolSize: 4,
+      },
+      { logger: createLogger({ logLevel: 'silent' }), print: () => {}, shutdownGraceMs: 500 },
+    );
+    const port = Number(new URL(app.url).port);
+    // A request whose body never finishes arriving stays in flight until the server gives up.
+    const stalled = net.connect(port, '127.0.0.1');
+    sockets.push(stalled);
+    stalled.on('error', () => {});
+    const closedByServer = new Promise<void>((resolve) => stalled.once('close', () => resolve()));
+    stalled.write(
+      'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 1000\r\n\r\n{"query":',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const started = Date.now();
+    await app.close();
+    const took = Date.now() - started;
+    await closedByServer;
+    expect(took).toBeGreaterThanOrEqual(400);
+    expect(took).toBeLessThan(4_000);
+  }, 30_000);
+});
