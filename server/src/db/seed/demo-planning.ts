@@ -175,10 +175,7 @@ export function generatePlans(
       mine.push(rhkId);
       const noun = staff ? staff[1] : 'kegiatan yang dikoordinasikan';
       const unit = staff ? staff[2] : 'Kegiatan';
-      const expected =
-        (options.activitiesPerPerson * yearDays) /
-        Math.max(1, workingDays(options.year, options.today).length) /
-        quantCount;
+      const expected = (options.activitiesPerPerson * yearDays) / daysSoFar / quantCount;
       const target = Math.max(2, Math.round(expected * (0.85 + random() * 0.35)));
       const quantId = uuidv7();
       rows.indicators.push({
