@@ -18,6 +18,7 @@ import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.js';
 import { openOrm } from './db/orm.js';
 import { operationStats, type OperationStats } from './db/query-stats.js';
 import { ensureReferenceUnits } from './db/reference.js';
+import { ensureDefaultPatterns } from './modules/evaluation/distribution.service.js';
 import type { Context, Viewer } from './graphql/context.js';
 import { appError, PUBLIC_CODES } from './graphql/errors.js';
 import { DEFAULT_LIMITS, limitsPlugin } from './graphql/limits.js';
@@ -168,6 +169,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const applied = await orm.getMigrator().up();
     if (applied.length > 0)
       logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    await ensureDefaultPatterns(orm.em.fork());
     const added = await ensureReferenceUnits(orm.em.fork());
     if (added > 0) logger.info({ units: added }, 'reference organisation units added');
     if (config.demo) {

@@ -3,6 +3,17 @@ import {
   MonthlyReport,
   RealisationEntry,
 } from '../modules/activities/activity.entity.js';
+import {
+  Appeal,
+  AppealExplanation,
+  Appraisal,
+  AppraisalHistory,
+  DistributionPattern,
+  OrgRating,
+  PeerFeedbackRequest,
+  PeerFeedbackResponse,
+  SelfAssessment,
+} from '../modules/evaluation/evaluation.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { Period } from '../modules/planning/period.entity.js';
 import {
@@ -39,4 +50,13 @@ export const entities = [
   MonthlyReport,
   RealisationEntry,
   Feedback,
+  Appraisal,
+  SelfAssessment,
+  AppraisalHistory,
+  OrgRating,
+  DistributionPattern,
+  PeerFeedbackRequest,
+  PeerFeedbackResponse,
+  Appeal,
+  AppealExplanation,
 ];

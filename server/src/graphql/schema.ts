@@ -4,6 +4,16 @@ import {
   ActivityResolver,
   MonthlyReportResolver,
 } from '../modules/activities/activity.resolver.js';
+import {
+  AppealExplanationResolver,
+  AppealResolver,
+  AppraisalResolver,
+  DistributionPatternResolver,
+  DistributionResolver,
+  OrgRatingResolver,
+  PeerFeedbackResolver,
+  SelfAssessmentResolver,
+} from '../modules/evaluation/evaluation.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import {
   IndicatorResolver,
@@ -44,6 +54,14 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
       MonthlyReportResolver,
       FeedbackResolver,
       ReviewQueueResolver,
+      AppraisalResolver,
+      SelfAssessmentResolver,
+      DistributionResolver,
+      DistributionPatternResolver,
+      OrgRatingResolver,
+      PeerFeedbackResolver,
+      AppealResolver,
+      AppealExplanationResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

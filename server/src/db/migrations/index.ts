@@ -1,3 +1,4 @@
+import { Migration20261127200016_Evaluation } from './Migration20261127200016_Evaluation.js';
 import { Migration20261127193356_Planning } from './Migration20261127193356_Planning.js';
 import { Migration20261127192401_AccessAudit } from './Migration20261127192401_AccessAudit.js';
 import { Migration20261127190722_Directory } from './Migration20261127190722_Directory.js';
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127190722_Directory', class: Migration20261127190722_Directory },
   { name: 'Migration20261127192401_AccessAudit', class: Migration20261127192401_AccessAudit },
   { name: 'Migration20261127193356_Planning', class: Migration20261127193356_Planning },
+  { name: 'Migration20261127200016_Evaluation', class: Migration20261127200016_Evaluation },
 ];

@@ -278,3 +278,59 @@ export function assertUnitPlansRead(
     `The plans of ${unit.name} are for the people who work there, unit admins of its OPD, HR admins and auditors.`,
   );
 }
+
+/** Appraisals: the plan's readers; API clients need `appraisals:read` instead of `plans:read`. */
+export function assertAppraisalRead(viewer: Viewer | null, subject: EmployeeSubject): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    requireScope(v, ApiScope.APPRAISALS_READ);
+    if (!clientReaches(v, subject.opdId)) {
+      throw forbidden(`API client ${v.name} may only read appraisals of the OPDs it was given.`);
+    }
+    return v;
+  }
+  if (relationsTo(v, subject).size > 0) return v;
+  throw forbidden(
+    `The appraisals of ${subject.name} are for them, their assessor and the assessor's supervisor, unit admins of their OPD, HR admins and auditors.`,
+  );
+}
+
+/** Before looking an appraisal up: API clients need `appraisals:read`. */
+export function assertMayReadSomeAppraisals(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') requireScope(v, ApiScope.APPRAISALS_READ);
+  return v;
+}
+
+/** Finalising an OPD's appraisals: HR admins, or unit admins of that OPD. */
+export function assertFinalise(viewer: Viewer | null, opdId: string): PersonViewer {
+  const v = requirePerson(viewer, 'finalise appraisals');
+  if (hasRole(v, Role.HR_ADMIN)) return v;
+  if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === opdId) return v;
+  throw forbidden(
+    "Finalising an OPD's appraisals needs the HR_ADMIN role, or UNIT_ADMIN of that OPD.",
+  );
+}
+
+/**
+ * An OPD's distribution (counts only, no names): the people of the OPD, its unit admins, HR
+ * admins, auditors, and API clients with `appraisals:read` for it.
+ */
+export function assertDistributionRead(
+  viewer: Viewer | null,
+  opd: { id: string; name: string },
+  viewerOpdId: string | null,
+): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    requireScope(v, ApiScope.APPRAISALS_READ);
+    if (!clientReaches(v, opd.id))
+      throw forbidden(`API client ${v.name} may only read the OPDs it was given.`);
+    return v;
+  }
+  if (viewerOpdId === opd.id || hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
+  if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === opd.id) return v;
+  throw forbidden(
+    `The distribution of ${opd.name} is for its people, its unit admins, HR admins and auditors.`,
+  );
+}

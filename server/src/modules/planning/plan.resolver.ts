@@ -28,7 +28,13 @@ import { AddWorkResultInput, OpenPeriodInput, UpdateWorkResultInput } from './pl
 import { realisationAt as sumApprovedUntil } from '../activities/activity.rules.js';
 import { ActivityStatus } from '../activities/activities.enums.js';
 import type { DailyOutput } from '../../graphql/loaders.js';
-import { checkpointsOf, meanProgress, progressOf } from './plan.rules.js';
+import {
+  indicatorProgress,
+  planProgress,
+  realisationAt,
+  workResultProgress,
+} from './plan.progress.js';
+import { checkpointsOf, progressOf } from './plan.rules.js';
 import * as plans from './plan.service.js';
 import { CoreValue, PlanStatus, WorkResultKind } from './planning.enums.js';
 
@@ -332,31 +338,9 @@ export class PlanResolver {
     nullable: true,
     description: 'Mean progress of its RHK (fraction of target)',
   })
-  async progress(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<number | null> {
-    const workResults = await ctx.loaders.workResultsOfPlan.load(plan.id);
-    return meanProgress(await Promise.all(workResults.map((w) => workResultProgress(ctx, w))));
+  progress(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<number | null> {
+    return planProgress(ctx.loaders, plan);
   }
-}
-
-function realisationAt(outputs: DailyOutput[], endsOn: string): number {
-  return sumApprovedUntil(
-    outputs.map((o) => ({ ...o, status: ActivityStatus.APPROVED })),
-    endsOn,
-  );
-}
-
-async function indicatorProgress(ctx: Context, indicator: Indicator): Promise<number | null> {
-  if (indicator.targetValue !== null) {
-    const outputs = await ctx.loaders.approvedOutputs.load(indicator.id);
-    return progressOf(realisationAt(outputs, '9999-12-31'), indicator.targetValue);
-  }
-  const entries = await ctx.loaders.realisationEntries.load(indicator.id);
-  return progressOf(entries.at(-1)?.value ?? null, indicator.targetValue);
-}
-
-async function workResultProgress(ctx: Context, workResult: WorkResult): Promise<number | null> {
-  const indicators = await ctx.loaders.indicatorsOfWorkResult.load(workResult.id);
-  return meanProgress(await Promise.all(indicators.map((i) => indicatorProgress(ctx, i))));
 }
 
 @Resolver(() => WorkResult)
@@ -384,7 +368,7 @@ export class WorkResultResolver {
 
   @FieldResolver(() => Number, { nullable: true, description: 'Mean progress of its IKI' })
   progress(@Root() workResult: WorkResult, @Ctx() ctx: Context): Promise<number | null> {
-    return workResultProgress(ctx, workResult);
+    return workResultProgress(ctx.loaders, workResult);
   }
 }
 
@@ -397,7 +381,7 @@ export class IndicatorResolver {
 
   @FieldResolver(() => Number, { nullable: true, description: 'Realisation so far / target' })
   progress(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<number | null> {
-    return indicatorProgress(ctx, indicator);
+    return indicatorProgress(ctx.loaders, indicator);
   }
 
   @FieldResolver(() => [IndicatorRealisation], {

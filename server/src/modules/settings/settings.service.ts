@@ -11,15 +11,41 @@ import { AppSetting } from './setting.entity.js';
 export class SystemSettings {
   @Field(() => Int, { description: 'How many days back an activity may be dated (default 31)' })
   activityWindowDays!: number;
+
+  @Field(() => Int, {
+    description: 'Responses needed before a person sees their 360 aggregates (default 3)',
+  })
+  peerFeedbackMinimum!: number;
+
+  @Field(() => Int, {
+    description: 'Days after an appraisal is final during which it may be appealed (default 14)',
+  })
+  appealWindowDays!: number;
 }
 
 @InputType()
 export class SystemSettingsInput {
   @Field(() => Int, { nullable: true })
   activityWindowDays?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  peerFeedbackMinimum?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  appealWindowDays?: number | null;
 }
 
-export const DEFAULT_SETTINGS: SystemSettings = { activityWindowDays: 31 };
+export const DEFAULT_SETTINGS: SystemSettings = {
+  activityWindowDays: 31,
+  peerFeedbackMinimum: 3,
+  appealWindowDays: 14,
+};
+
+const RANGES: Record<keyof SystemSettings, [number, number, string]> = {
+  activityWindowDays: [1, 366, 'days'],
+  peerFeedbackMinimum: [1, 50, 'responses'],
+  appealWindowDays: [1, 90, 'days'],
+};
 const KEY = 'system.settings';
 
 export async function loadSettings(em: EntityManager): Promise<SystemSettings> {
@@ -41,18 +67,14 @@ export async function updateSettings(
   return ctx.em.transactional(async (em) => {
     const before = await loadSettings(em);
     const after = { ...before };
-    if (input.activityWindowDays != null) {
-      if (
-        !Number.isInteger(input.activityWindowDays) ||
-        input.activityWindowDays < 1 ||
-        input.activityWindowDays > 366
-      ) {
-        throw badInput(
-          'activityWindowDays must be a whole number of days from 1 to 366.',
-          'activityWindowDays',
-        );
+    for (const key of Object.keys(RANGES) as (keyof SystemSettings)[]) {
+      const value = input[key];
+      if (value == null) continue;
+      const [min, max, unit] = RANGES[key];
+      if (!Number.isInteger(value) || value < min || value > max) {
+        throw badInput(`${key} must be a whole number of ${unit} from ${min} to ${max}.`, key);
       }
-      after.activityWindowDays = input.activityWindowDays;
+      after[key] = value;
     }
     await em.upsert(AppSetting, { key: KEY, value: after });
     audit(em, ctx, {

@@ -1,0 +1,335 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { appError, badInput, forbidden, notFound } from '../../graphql/errors.js';
+import {
+  assertCityAdmin,
+  assertDistributionRead,
+  assertFinalise,
+  hasRole,
+  requirePerson,
+  requireViewer,
+} from '../access/policy.js';
+import { audit } from '../audit/audit.service.js';
+import { Role } from '../auth/auth.enums.js';
+import { JobType, STRUCTURAL_JOB_TYPES } from '../directory/directory.enums.js';
+import { Employee } from '../directory/employee.entity.js';
+import { OrgUnit } from '../directory/org-unit.entity.js';
+import { requirePeriod } from '../planning/period.service.js';
+import {
+  AppraisalCheckpoint,
+  AppraisalStatus,
+  OrgRatingLevel,
+  Predikat,
+} from './evaluation.enums.js';
+import { Appraisal, DistributionPattern, OrgRating } from './evaluation.entity.js';
+import {
+  checkDistribution,
+  DEFAULT_PATTERNS,
+  type DistributionCheck,
+  type DistributionRule,
+  patternProblems,
+} from './evaluation.rules.js';
+
+type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders' | 'config'>;
+
+/** Adds the published default patterns that are missing; never changes edited ones. */
+export async function ensureDefaultPatterns(em: EntityManager): Promise<number> {
+  const existing = new Set((await em.find(DistributionPattern, {})).map((p) => p.orgRating));
+  let added = 0;
+  for (const [orgRating, pattern] of Object.entries(DEFAULT_PATTERNS)) {
+    if (existing.has(orgRating as OrgRatingLevel)) continue;
+    em.create(DistributionPattern, {
+      orgRating: orgRating as OrgRatingLevel,
+      text: pattern.text,
+      rules: pattern.rules as DistributionPattern['rules'],
+    });
+    added += 1;
+  }
+  await em.flush();
+  return added;
+}
+
+export async function listPatterns(ctx: Ctx): Promise<DistributionPattern[]> {
+  requirePerson(ctx.viewer, 'read distribution patterns');
+  const order = Object.values(OrgRatingLevel);
+  const rows = await ctx.em.find(DistributionPattern, {});
+  return rows.sort((a, b) => order.indexOf(a.orgRating) - order.indexOf(b.orgRating));
+}
+
+/** HR admins edit a pattern; refused unless its fractions are within 0..1 and can hold together. */
+export async function updatePattern(
+  ctx: Ctx,
+  orgRating: OrgRatingLevel,
+  rules: DistributionRule[],
+  text: string | null,
+): Promise<DistributionPattern> {
+  assertCityAdmin(ctx.viewer, 'change distribution patterns');
+  const problems = patternProblems(rules);
+  if (problems.length > 0) throw badInput(problems.map((p) => p.message).join(' '), 'rules');
+  return ctx.em.transactional(async (em) => {
+    const pattern = await em.findOneOrFail(DistributionPattern, { orgRating });
+    const before = { text: pattern.text, rules: pattern.rules };
+    pattern.rules = rules.map((r) => ({
+      ...r,
+      predikat: [...r.predikat],
+    })) as DistributionPattern['rules'];
+    if (text?.trim()) pattern.text = text.trim();
+    audit(em, ctx, {
+      action: 'distribution_pattern.update',
+      subjectType: 'DistributionPattern',
+      subjectId: orgRating,
+      before,
+      after: { text: pattern.text, rules: pattern.rules },
+    });
+    await em.flush();
+    return pattern;
+  });
+}
+
+/** The head of an OPD: the highest structural position in its top unit. */
+export async function opdHead(em: EntityManager, opdId: string): Promise<Employee | null> {
+  const candidates = await em.find(Employee, {
+    orgUnit: opdId,
+    active: true,
+    jobType: { $in: [...STRUCTURAL_JOB_TYPES] },
+  });
+  const rank = (j: JobType) => STRUCTURAL_JOB_TYPES.indexOf(j);
+  return candidates.sort((a, b) => rank(a.jobType) - rank(b.jobType))[0] ?? null;
+}
+
+async function requireOpd(em: EntityManager, orgUnitId: string): Promise<OrgUnit> {
+  const unit = await em.findOne(OrgUnit, { id: orgUnitId });
+  if (!unit) throw notFound(`No organisation unit has id ${orgUnitId}.`);
+  if (unit.parent) {
+    throw badInput(
+      `${unit.name} is not an OPD; organisation ratings and finalisation are per OPD (top-level unit).`,
+      'orgUnitId',
+    );
+  }
+  return unit;
+}
+
+/**
+ * Sets an OPD's organisation rating for a period, with a justification. HR admins, or the head
+ * one level up (the supervisor of the OPD's head). Audited.
+ */
+export async function setOrgRating(
+  ctx: Ctx,
+  input: { orgUnitId: string; periodId: string; rating: OrgRatingLevel; justification: string },
+): Promise<OrgRating> {
+  const viewer = requirePerson(ctx.viewer, 'set organisation ratings');
+  const justification = input.justification.trim();
+  if (justification.length < 10) {
+    throw badInput(
+      'Give the justification for the rating (at least 10 characters): it is kept and shown.',
+      'justification',
+    );
+  }
+  return ctx.em.transactional(async (em) => {
+    const opd = await requireOpd(em, input.orgUnitId);
+    const period = await requirePeriod({ em }, input.periodId);
+    if (!hasRole(viewer, Role.HR_ADMIN)) {
+      const head = await opdHead(em, opd.id);
+      if (!head || head.supervisor?.id !== viewer.employeeId) {
+        throw forbidden(
+          `The organisation rating of ${opd.name} is set by HR admins or by the leader one level above its head.`,
+        );
+      }
+    }
+    let rating = await em.findOne(OrgRating, { orgUnit: opd, period });
+    const before = rating ? { rating: rating.rating, justification: rating.justification } : null;
+    rating ??= em.create(OrgRating, {
+      orgUnit: opd,
+      period,
+      rating: input.rating,
+      justification,
+      setByEmployeeId: viewer.employeeId,
+    });
+    rating.rating = input.rating;
+    rating.justification = justification;
+    rating.setByEmployeeId = viewer.employeeId;
+    audit(em, ctx, {
+      action: 'org_rating.set',
+      subjectType: 'OrgUnit',
+      subjectId: opd.id,
+      before,
+      after: { periodId: period.id, rating: input.rating, justification },
+    });
+    await em.flush();
+    return rating;
+  });
+}
+
+export interface DistributionData {
+  unit: OrgUnit;
+  opd: OrgUnit;
+  periodId: string;
+  checkpoint: AppraisalCheckpoint;
+  orgRating: OrgRating | null;
+  pattern: DistributionPattern | null;
+  check: DistributionCheck;
+  /** Appraisals still being written (not counted). */
+  drafts: number;
+  submitted: number;
+  final: number;
+}
+
+/** Counts per predikat of the submitted and final appraisals under `unit` (two statements). */
+async function countsUnder(
+  em: EntityManager,
+  unit: OrgUnit,
+  periodId: string,
+  checkpoint: AppraisalCheckpoint,
+) {
+  const rows = await em.execute<
+    { predikat: Predikat | null; status: AppraisalStatus; n: number }[]
+  >(
+    `select a.predikat, a.status, count(*)::int as n
+       from appraisal a join performance_plan p on p.id = a.plan_id join org_unit u on u.id = p.org_unit_id
+      where a.period_id = ? and a.checkpoint = ? and u.path like ?
+      group by a.predikat, a.status`,
+    [periodId, checkpoint, `${unit.path}%`],
+  );
+  const counts: Partial<Record<Predikat, number>> = {};
+  let drafts = 0;
+  let submitted = 0;
+  let final = 0;
+  for (const row of rows) {
+    if (row.status === AppraisalStatus.DRAFT || !row.predikat) {
+      drafts += row.n;
+      continue;
+    }
+    if (row.status === AppraisalStatus.SUBMITTED) submitted += row.n;
+    else final += row.n;
+    counts[row.predikat] = (counts[row.predikat] ?? 0) + row.n;
+  }
+  return { counts, drafts, submitted, final };
+}
+
+/** The distribution of a unit (with everything below it) against its OPD's pattern. */
+export async function distributionOf(
+  em: EntityManager,
+  unit: OrgUnit,
+  periodId: string,
+  checkpoint: AppraisalCheckpoint,
+): Promise<DistributionData> {
+  const opd =
+    unit.opd && unit.opd.id !== unit.id
+      ? await em.findOneOrFail(OrgUnit, { id: unit.opd.id })
+      : unit;
+  const orgRating = await em.findOne(OrgRating, { orgUnit: opd, period: periodId });
+  const pattern = orgRating
+    ? await em.findOne(DistributionPattern, { orgRating: orgRating.rating })
+    : null;
+  const { counts, drafts, submitted, final } = await countsUnder(em, unit, periodId, checkpoint);
+  return {
+    unit,
+    opd,
+    periodId,
+    checkpoint,
+    orgRating,
+    pattern,
+    check: checkDistribution(counts, (pattern?.rules ?? []) as DistributionRule[]),
+    drafts,
+    submitted,
+    final,
+  };
+}
+
+export async function distribution(
+  ctx: Ctx,
+  orgUnitId: string,
+  periodId: string,
+  checkpoint: AppraisalCheckpoint,
+): Promise<DistributionData> {
+  const viewer = requireViewer(ctx.viewer);
+  const unit = await ctx.em.findOne(OrgUnit, { id: orgUnitId });
+  if (!unit) throw notFound(`No organisation unit has id ${orgUnitId}.`);
+  const opdId = unit.opd?.id ?? unit.id;
+  let viewerOpdId: string | null = null;
+  if (viewer.kind === 'person') {
+    const me = await ctx.loaders.employee.load(viewer.employeeId);
+    const myUnit = me ? await ctx.loaders.orgUnit.load(me.orgUnit.id) : null;
+    viewerOpdId = myUnit ? (myUnit.opd?.id ?? myUnit.id) : null;
+  }
+  assertDistributionRead(ctx.viewer, { id: opdId, name: unit.name }, viewerOpdId);
+  await requirePeriod(ctx, periodId);
+  return distributionOf(ctx.em, unit, periodId, checkpoint);
+}
+
+/**
+ * Moves an OPD's submitted appraisals for a checkpoint to FINAL. Refused while the OPD has no
+ * organisation rating, or while the distribution breaks its pattern (the violated rules are
+ * listed) unless an HR admin gives an override reason, which is audited.
+ */
+export async function finaliseAppraisals(
+  ctx: Ctx,
+  input: {
+    orgUnitId: string;
+    periodId: string;
+    checkpoint: AppraisalCheckpoint;
+    overrideReason?: string | null;
+  },
+): Promise<DistributionData> {
+  const viewer = requirePerson(ctx.viewer, 'finalise appraisals');
+  return ctx.em.transactional(async (em) => {
+    const opd = await requireOpd(em, input.orgUnitId);
+    assertFinalise(viewer, opd.id);
+    await requirePeriod({ em }, input.periodId);
+    const before = await distributionOf(em, opd, input.periodId, input.checkpoint);
+    if (!before.orgRating) {
+      throw badInput(
+        `${opd.name} has no organisation rating for this period yet; it decides the distribution pattern.`,
+        'orgUnitId',
+      );
+    }
+    if (before.submitted === 0)
+      throw badInput('There are no submitted appraisals to finalise.', 'checkpoint');
+    const override = input.overrideReason?.trim() || null;
+    if (!before.check.holds) {
+      const violations = before.check.checks.filter((c) => !c.holds).map((c) => c.problem!);
+      if (!override) {
+        throw appError(
+          'BAD_USER_INPUT',
+          `The distribution breaks the ${before.orgRating.rating} pattern: ${violations.join(' ')} Fix the appraisals, or an HR admin may finalise with an override reason.`,
+          { field: 'overrideReason', violations },
+        );
+      }
+      if (!hasRole(viewer, Role.HR_ADMIN))
+        throw forbidden('Only an HR admin may finalise against the distribution pattern.');
+    }
+    const appraisals = await em.find(Appraisal, {
+      opd,
+      period: input.periodId,
+      checkpoint: input.checkpoint,
+      status: AppraisalStatus.SUBMITTED,
+    });
+    const now = new Date();
+    for (const appraisal of appraisals) {
+      appraisal.status = AppraisalStatus.FINAL;
+      appraisal.finalisedAt = now;
+      audit(em, ctx, {
+        action: 'appraisal.finalise',
+        subjectType: 'Appraisal',
+        subjectId: appraisal.id,
+        before: { status: AppraisalStatus.SUBMITTED },
+        after: { status: AppraisalStatus.FINAL, predikat: appraisal.predikat },
+      });
+    }
+    audit(em, ctx, {
+      action:
+        override && !before.check.holds ? 'appraisals.finalise_override' : 'appraisals.finalise',
+      subjectType: 'OrgUnit',
+      subjectId: opd.id,
+      after: {
+        periodId: input.periodId,
+        checkpoint: input.checkpoint,
+        finalised: appraisals.length,
+        patternHolds: before.check.holds,
+        overrideReason: before.check.holds ? null : override,
+      },
+    });
+    await em.flush();
+    return distributionOf(em, opd, input.periodId, input.checkpoint);
+  });
+}

@@ -1,0 +1,41 @@
+import { realisationAt as sumApprovedUntil } from '../activities/activity.rules.js';
+import { ActivityStatus } from '../activities/activities.enums.js';
+import type { DailyOutput, Loaders } from '../../graphql/loaders.js';
+import type { Indicator, PerformancePlan, WorkResult } from './plan.entity.js';
+import { meanProgress, progressOf } from './plan.rules.js';
+
+/** Progress of plans, RHK and IKI through the request's batch loaders (constant statements per list). */
+export function realisationAt(outputs: DailyOutput[], endsOn: string): number {
+  return sumApprovedUntil(
+    outputs.map((o) => ({ ...o, status: ActivityStatus.APPROVED })),
+    endsOn,
+  );
+}
+
+export async function indicatorProgress(
+  loaders: Loaders,
+  indicator: Indicator,
+): Promise<number | null> {
+  if (indicator.targetValue !== null) {
+    const outputs = await loaders.approvedOutputs.load(indicator.id);
+    return progressOf(realisationAt(outputs, '9999-12-31'), indicator.targetValue);
+  }
+  const entries = await loaders.realisationEntries.load(indicator.id);
+  return progressOf(entries.at(-1)?.value ?? null, indicator.targetValue);
+}
+
+export async function workResultProgress(
+  loaders: Loaders,
+  workResult: WorkResult,
+): Promise<number | null> {
+  const indicators = await loaders.indicatorsOfWorkResult.load(workResult.id);
+  return meanProgress(await Promise.all(indicators.map((i) => indicatorProgress(loaders, i))));
+}
+
+export async function planProgress(
+  loaders: Loaders,
+  plan: PerformancePlan,
+): Promise<number | null> {
+  const workResults = await loaders.workResultsOfPlan.load(plan.id);
+  return meanProgress(await Promise.all(workResults.map((w) => workResultProgress(loaders, w))));
+}
