@@ -25,9 +25,6 @@ import {
   WorkResult,
 } from './plan.entity.js';
 import { AddWorkResultInput, OpenPeriodInput, UpdateWorkResultInput } from './plan.input.js';
-import { realisationAt as sumApprovedUntil } from '../activities/activity.rules.js';
-import { ActivityStatus } from '../activities/activities.enums.js';
-import type { DailyOutput } from '../../graphql/loaders.js';
 import {
   indicatorProgress,
   planProgress,
