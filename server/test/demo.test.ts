@@ -7,10 +7,11 @@ let t: TestApp;
 const logins: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // A fixed day, so the demo's last ended quarter (Q3) is evaluated whenever the test runs.
+  t = await startTestApp({ clock: () => new Date('2026-11-27T03:00:00Z') });
   const summary = await seedDemoIfEmpty(
     t.app.orm,
-    { demoSeed: 3, demoEmployees: 400, demoActivitiesPerPerson: 20 },
+    { demoSeed: 3, demoEmployees: 400, demoActivitiesPerPerson: 20, clock: t.config.clock },
     createLogger({ logLevel: 'silent' }),
   );
   expect(summary).toMatchObject({ employees: 400, plans: 400 });
@@ -79,10 +80,55 @@ describe('the demo city', () => {
     );
   });
 
+  it('has a final third quarter that meets each OPD’s pattern, and one open appeal', async () => {
+    const employee = await signIn(t.url, logins.EMPLOYEE, logins.password);
+    const ids = await gql(
+      t.url,
+      '{ me { employee { id orgUnit { opd { id } } } } currentPeriod { id } }',
+      {},
+      { token: employee },
+    );
+    const { id, orgUnit } = ids.data!.me.employee;
+    const periodId = ids.data!.currentPeriod.id;
+    const mine = await gql(
+      t.url,
+      'query($e: ID!, $p: ID!) { appraisalsFor(employeeId: $e, periodId: $p) { checkpoint status predikat appeal { status decider { nip } explanations { question answer } } } }',
+      { e: id, p: periodId },
+      { token: employee },
+    );
+    expect(mine.data!.appraisalsFor).toHaveLength(1);
+    expect(mine.data!.appraisalsFor[0]).toMatchObject({
+      checkpoint: 'Q3',
+      status: 'APPEALED',
+      predikat: 'NEEDS_IMPROVEMENT',
+      appeal: { status: 'FILED' },
+    });
+
+    const hr = await signIn(t.url, logins.HR_ADMIN, logins.password);
+    const curve = await gql(
+      t.url,
+      'query($u: ID!, $p: ID!) { distribution(orgUnitId: $u, periodId: $p, checkpoint: Q3) { total holds orgRating { rating } rules { description holds } } }',
+      { u: orgUnit.opd.id, p: periodId },
+      { token: hr },
+    );
+    expect(curve.data!.distribution.total).toBeGreaterThan(0);
+    expect(curve.data!.distribution.holds).toBe(true);
+
+    const supervisor = await signIn(t.url, logins.SUPERVISOR, logins.password);
+    const queue = await gql(
+      t.url,
+      '{ reviewQueue { explanationsRequested { question } dueCheckpoint } }',
+      {},
+      { token: supervisor },
+    );
+    expect(queue.data!.reviewQueue.explanationsRequested).toHaveLength(1);
+    expect(queue.data!.reviewQueue.dueCheckpoint).toBe('Q3');
+  });
+
   it('does not seed twice', async () => {
     const again = await seedDemoIfEmpty(
       t.app.orm,
-      { demoSeed: 3, demoEmployees: 400, demoActivitiesPerPerson: 20 },
+      { demoSeed: 3, demoEmployees: 400, demoActivitiesPerPerson: 20, clock: t.config.clock },
       createLogger({ logLevel: 'silent' }),
     );
     expect(again).toBeNull();

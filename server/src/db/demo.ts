@@ -24,10 +24,18 @@ import {
   PlanVersion,
   WorkResult,
 } from '../modules/planning/plan.entity.js';
+import {
+  Appeal,
+  AppealExplanation,
+  Appraisal,
+  OrgRating,
+} from '../modules/evaluation/evaluation.entity.js';
+import { addDays, checkpointsOf } from '../modules/planning/plan.rules.js';
 import { bulkInsert } from './bulk.js';
 import { insertUnits, placeUnits } from './reference.js';
 import {
   generateActivities,
+  generateEvaluation,
   generatePlans,
   type PlanningOptions,
   type PlanningPerson,
@@ -141,6 +149,8 @@ export async function writeDemoDirectory(
   await em.upsert(AppSetting, { key: DEMO_LOGINS_KEY, value: logins });
 
   const unitName = new Map(directory.units.map((u) => [u.code, u.shortName ?? u.name]));
+  const opdOf = new Map([...known].map(([code, u]) => [code, u.opdId]));
+  for (const row of unitRows) opdOf.set(row.code, row.opdId);
   return ordered.map((e) => ({
     id: employeeId.get(e.nip)!,
     nip: e.nip,
@@ -149,6 +159,7 @@ export async function writeDemoDirectory(
     positionTitle: e.positionTitle,
     orgUnitId: unitId.get(e.orgUnitCode)!,
     orgUnitName: unitName.get(e.orgUnitCode) ?? e.orgUnitCode,
+    opdId: opdOf.get(e.orgUnitCode)!,
     supervisorId: e.supervisorNip ? employeeId.get(e.supervisorNip)! : null,
   }));
 }
@@ -176,9 +187,9 @@ async function insertInBatches(
 export async function writeDemoPlanning(
   em: EntityManager,
   people: PlanningPerson[],
-  options: PlanningOptions,
+  options: PlanningOptions & { appellantNip?: string; hrAdminNip?: string },
   progress: Progress = () => {},
-): Promise<{ plans: number; activities: number }> {
+): Promise<{ plans: number; activities: number; appraisals: number }> {
   let period = await em.findOne(Period, { year: options.year });
   if (!period) {
     period = em.create(Period, {
@@ -193,7 +204,7 @@ export async function writeDemoPlanning(
     });
     await em.flush();
   }
-  const { rows, quantIndicators } = generatePlans(people, period.id, options);
+  const { rows, quantIndicators, planOf } = generatePlans(people, period.id, options);
   await insertInBatches(em, PerformancePlan, rows.plans, 'plans', progress);
   await insertInBatches(em, BehaviourExpectation, rows.behaviour, 'core values', progress);
   await insertInBatches(em, WorkResult, rows.workResults, 'RHK', progress);
@@ -208,7 +219,39 @@ export async function writeDemoPlanning(
     progress('activities', Math.min(activities, expected), expected);
   }
   progress('activities', expected, expected);
-  return { plans: rows.plans.length, activities };
+
+  // The last quarter that has ended is evaluated and final, with one appeal open.
+  const ended = checkpointsOf(options.year).filter((c) => c.endsOn < options.today);
+  let appraisals = 0;
+  if (ended.length > 0) {
+    const quarter = ended.at(-1)!;
+    const byNip = new Map(people.map((p) => [p.nip, p.id]));
+    const finalisedAt = new Date(
+      Math.min(
+        Date.parse(`${addDays(quarter.endsOn, 20)}T03:00:00Z`),
+        Date.parse(`${addDays(options.today, -10)}T03:00:00Z`),
+      ),
+    );
+    const evaluation = generateEvaluation(people, planOf, period.id, {
+      seed: options.seed,
+      checkpoint: quarter.key,
+      finalisedAt,
+      appellantId: options.appellantNip ? (byNip.get(options.appellantNip) ?? null) : null,
+      hrAdminId: (options.hrAdminNip && byNip.get(options.hrAdminNip)) || people[0].id,
+    });
+    await bulkInsert(em, OrgRating, evaluation.orgRatings);
+    await insertInBatches(
+      em,
+      Appraisal,
+      evaluation.appraisals,
+      `appraisals ${quarter.name}`,
+      progress,
+    );
+    await bulkInsert(em, Appeal, evaluation.appeals);
+    await bulkInsert(em, AppealExplanation, evaluation.explanations);
+    appraisals = evaluation.appraisals.length;
+  }
+  return { plans: rows.plans.length, activities, appraisals };
 }
 
 export interface SeedSummary {
@@ -222,7 +265,7 @@ export interface SeedSummary {
 /** Seeds the demo city when the database has no employees yet; leaves any other data alone. */
 export async function seedDemoIfEmpty(
   orm: MikroORM,
-  config: Pick<Config, 'demoSeed' | 'demoEmployees' | 'demoActivitiesPerPerson'>,
+  config: Pick<Config, 'demoSeed' | 'demoEmployees' | 'demoActivitiesPerPerson' | 'clock'>,
   logger: Logger,
   progress?: Progress,
 ): Promise<SeedSummary | null> {
@@ -234,7 +277,7 @@ export async function seedDemoIfEmpty(
     employees: config.demoEmployees,
     today: new Date().toISOString().slice(0, 10),
   });
-  const today = todayInDenpasar();
+  const today = todayInDenpasar(config.clock());
   const people = await em.transactional((tx) => writeDemoDirectory(tx, directory, progress));
   const directoryMs = Date.now() - started;
   const planning = await em.fork().transactional((tx) =>
@@ -247,6 +290,8 @@ export async function seedDemoIfEmpty(
         today,
         activitiesPerPerson: config.demoActivitiesPerPerson,
         pendingDays: 14,
+        appellantNip: directory.logins.employee,
+        hrAdminNip: directory.logins.hrAdmin,
       },
       progress,
     ),

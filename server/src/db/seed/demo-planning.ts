@@ -17,6 +17,7 @@ export interface PlanningPerson {
   positionTitle: string;
   orgUnitId: string;
   orgUnitName: string;
+  opdId: string;
   supervisorId: string | null;
 }
 
@@ -117,7 +118,7 @@ export function generatePlans(
   people: PlanningPerson[],
   periodId: string,
   options: PlanningOptions,
-): { rows: PlanRows; quantIndicators: QuantIndicator[] } {
+): { rows: PlanRows; quantIndicators: QuantIndicator[]; planOf: Map<string, string> } {
   const random = mulberry32(options.seed * 7919 + options.year);
   const rows: PlanRows = {
     plans: [],
@@ -247,7 +248,137 @@ export function generatePlans(
       });
     }
   }
-  return { rows, quantIndicators };
+  const planOf = new Map(rows.plans.map((p) => [p.employee as string, p.id as string]));
+  return { rows, quantIndicators, planOf };
+}
+
+export interface EvaluationRows {
+  orgRatings: Record<string, unknown>[];
+  appraisals: Record<string, unknown>[];
+  appeals: Record<string, unknown>[];
+  explanations: Record<string, unknown>[];
+}
+
+const RATINGS_FOR: Record<string, [string, string]> = {
+  VERY_GOOD: ['ABOVE', 'ABOVE'],
+  GOOD: ['MEETS', 'MEETS'],
+  NEEDS_IMPROVEMENT: ['BELOW', 'MEETS'],
+  POOR: ['MEETS', 'BELOW'],
+};
+
+/**
+ * The last quarter that has ended, evaluated and final: an organisation rating for each OPD
+ * (mostly Baik, a few Istimewa) and an appraisal for everyone with an assessor, distributed so
+ * each OPD meets its pattern (at most 70% of the top predikat, at least one Butuh Perbaikan).
+ * The employee `appellantId` has appealed theirs; the decider has asked the assessor to explain.
+ */
+export function generateEvaluation(
+  people: PlanningPerson[],
+  planOf: Map<string, string>,
+  periodId: string,
+  options: {
+    seed: number;
+    checkpoint: string;
+    finalisedAt: Date;
+    appellantId: string | null;
+    hrAdminId: string;
+  },
+): EvaluationRows {
+  const random = mulberry32(options.seed * 15485863 + 7);
+  const rows: EvaluationRows = { orgRatings: [], appraisals: [], appeals: [], explanations: [] };
+  const byOpd = new Map<string, PlanningPerson[]>();
+  for (const person of people) {
+    if (!person.supervisorId) continue;
+    const list = byOpd.get(person.opdId) ?? [];
+    list.push(person);
+    byOpd.set(person.opdId, list);
+  }
+  const supervisorOf = new Map(people.map((p) => [p.id, p.supervisorId]));
+  let index = 0;
+  for (const [opdId, members] of byOpd) {
+    const outstanding = index++ % 9 === 4;
+    rows.orgRatings.push({
+      id: uuidv7(),
+      orgUnit: opdId,
+      period: periodId,
+      rating: outstanding ? 'OUTSTANDING' : 'GOOD',
+      justification: outstanding
+        ? 'Capaian indikator kinerja utama OPD melampaui target pada seluruh sasaran strategis.'
+        : 'Capaian indikator kinerja utama OPD sesuai target perjanjian kinerja.',
+      setByEmployeeId: options.hrAdminId,
+    });
+    const predikats = members.map((person, i) => {
+      // The first member of every OPD needs improvement, so the GOOD pattern's minimum holds.
+      const draw = random();
+      if (i === 0 || person.id === options.appellantId) return 'NEEDS_IMPROVEMENT';
+      return draw < 0.22
+        ? 'VERY_GOOD'
+        : draw < 0.9
+          ? 'GOOD'
+          : draw < 0.97
+            ? 'NEEDS_IMPROVEMENT'
+            : 'POOR';
+    });
+    // At most 70% Baik (counts round down): move the excess to Sangat Baik.
+    let excess = predikats.filter((p) => p === 'GOOD').length - Math.floor(0.7 * predikats.length);
+    for (let i = predikats.length - 1; i >= 0 && excess > 0; i--) {
+      if (predikats[i] === 'GOOD') {
+        predikats[i] = 'VERY_GOOD';
+        excess -= 1;
+      }
+    }
+    members.forEach((person, i) => {
+      const predikat = predikats[i];
+      const [resultRating, behaviourRating] = RATINGS_FOR[predikat];
+      const appraisalId = uuidv7();
+      const appealed = person.id === options.appellantId;
+      rows.appraisals.push({
+        id: appraisalId,
+        plan: planOf.get(person.id)!,
+        employee: person.id,
+        assessor: person.supervisorId,
+        period: periodId,
+        opd: opdId,
+        checkpoint: options.checkpoint,
+        status: appealed ? 'APPEALED' : 'FINAL',
+        resultRating,
+        behaviourRating,
+        predikat,
+        valueNotes: {},
+        overallNote:
+          predikat === 'NEEDS_IMPROVEMENT'
+            ? 'Target triwulan belum tercapai; perlu pendampingan.'
+            : null,
+        submittedAt: new Date(options.finalisedAt.getTime() - 5 * 86_400_000),
+        finalisedAt: options.finalisedAt,
+        version: 3,
+      });
+      const decider = person.supervisorId ? supervisorOf.get(person.supervisorId) : null;
+      if (appealed && decider) {
+        const appealId = uuidv7();
+        rows.appeals.push({
+          id: appealId,
+          appraisal: appraisalId,
+          employee: person.id,
+          decider,
+          reason:
+            'Capaian kuantitas laporan saya sudah 100% dari target triwulan dan bukti dukung lengkap; mohon ditinjau kembali.',
+          status: 'FILED',
+          filedAt: new Date(options.finalisedAt.getTime() + 3 * 86_400_000),
+        });
+        rows.explanations.push({
+          id: uuidv7(),
+          appeal: appealId,
+          from: 'ASSESSOR',
+          askedOf: person.supervisorId,
+          question:
+            'Mohon jelaskan dasar penilaian Hasil Kerja di bawah ekspektasi untuk triwulan ini.',
+          askedAt: new Date(options.finalisedAt.getTime() + 4 * 86_400_000),
+        });
+      }
+    });
+  }
+  return rows;
 }
 
 /**
@@ -283,9 +414,16 @@ export function* generateActivities(
     for (const own of people.slice(start, start + chunkPeople)) {
       const { employeeId, planId, assessorId } = own[0];
       const count = Math.max(1, Math.round(options.activitiesPerPerson * (0.7 + random() * 0.6)));
+      // Everyone also has one to three from the last days, so every supervisor has work waiting.
+      const recent = days.filter((d) => d >= pendingFrom);
+      const extra =
+        recent.length > 0 && options.activitiesPerPerson > 0 ? 1 + Math.floor(random() * 3) : 0;
       const months = new Set<number>();
-      for (let i = 0; i < count; i++) {
-        const date = days[Math.floor(random() * days.length)];
+      for (let i = 0; i < count + extra; i++) {
+        const date =
+          i < count
+            ? days[Math.floor(random() * days.length)]
+            : recent[Math.floor(random() * recent.length)];
         const indicator = own[Math.floor(random() * own.length)];
         const pending = date >= pendingFrom || assessorId === null;
         const rejected = !pending && random() < 0.04;
