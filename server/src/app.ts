@@ -24,6 +24,8 @@ import { appError, PUBLIC_CODES } from './graphql/errors.js';
 import { DEFAULT_LIMITS, limitsPlugin } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildKinerjaSchema } from './graphql/schema.js';
+import { CommitHook, EventBus } from './realtime/bus.js';
+import { attachWebSocketServer } from './realtime/ws.js';
 import { createLogger, type Logger } from './logger.js';
 import { API_TOKEN_PREFIX, authenticateClient } from './modules/api-clients/api-clients.service.js';
 import { auditNow } from './modules/audit/audit.service.js';
@@ -34,6 +36,7 @@ export interface App {
   url: string;
   orm: MikroORM;
   logger: Logger;
+  bus: EventBus;
   close(): Promise<void>;
 }
 
@@ -157,6 +160,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const shutdownGraceMs = options.shutdownGraceMs ?? 10_000;
 
   let embedded: EmbeddedDatabase | null = null;
+  const commitHook = new CommitHook();
   let orm: MikroORM | null = null;
   try {
     let databaseUrl = config.databaseUrl;
@@ -165,7 +169,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       databaseUrl = embedded.url;
       logger.info({ dataDir: config.dataDir ?? ':memory:' }, 'embedded database started');
     }
-    orm = await openOrm(databaseUrl, config.dbPoolSize);
+    orm = await openOrm(databaseUrl, config.dbPoolSize, [commitHook]);
     const applied = await orm.getMigrator().up();
     if (applied.length > 0)
       logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
@@ -182,6 +186,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   }
   const readyOrm = orm;
+
+  const bus = new EventBus(readyOrm, logger, {
+    // Only PostgreSQL delivers NOTIFY across connections; PGlite relies on the commit hook.
+    listenUrl: config.databaseUrl,
+    pollMs: 2_000,
+    retentionHours: config.eventRetentionHours,
+  });
+  await bus.start();
+  commitHook.onCommit = () => bus.poke();
 
   const schema = await buildKinerjaSchema();
   const app = express();
@@ -393,6 +406,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           requestId: state.requestId,
           ipAddress: req.ip ?? null,
           config,
+          bus,
+          freshEm: () => readyOrm.em.fork(),
           req,
           res,
         };
@@ -433,6 +448,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
   );
 
+  const websockets = attachWebSocketServer({
+    httpServer,
+    schema,
+    orm: readyOrm,
+    bus,
+    config,
+    logger,
+    authenticate,
+  });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -446,6 +471,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     url,
     orm: readyOrm,
     logger,
+    bus,
     /**
      * Stops taking requests, lets those in flight finish for up to the grace period (idle
      * keep-alive connections are closed at once), cuts every connection left, then closes the
@@ -463,7 +489,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
             errors.push(error);
           }
         };
+        await step('close websockets', () => websockets.close(), 5_000);
         await step('drain requests', () => apollo.stop(), shutdownGraceMs + 2_000);
+        await step('stop event bus', () => bus.stop(), 5_000);
         httpServer.closeAllConnections();
         for (const socket of connections) socket.destroy();
         await step('close database pool', () => readyOrm.close(), DATABASE_CLOSE_TIMEOUT_MS);

@@ -25,6 +25,8 @@ export interface Config {
   webDir: string;
   /** Largest number of database connections in the pool. */
   dbPoolSize: number;
+  /** How long events are kept for subscribers to resume from. */
+  eventRetentionHours: number;
   /** The current time for the rules ("today" in Denpasar); tests fix it to a date. */
   clock: () => Date;
   /** Failed sign-ins allowed per NIP and per address within the window before a wait. */
@@ -152,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: env.KINERJA_WEB_DIR?.trim() ? path.resolve(env.KINERJA_WEB_DIR) : defaultWebDir(),
     dbPoolSize: int('KINERJA_DB_POOL', 10, 1, 100),
     clock: () => new Date(),
+    eventRetentionHours: int('KINERJA_EVENT_RETENTION_HOURS', 72, 1, 24 * 90),
     loginThrottle: {
       perAccount: int('KINERJA_LOGIN_MAX_FAILURES', 5, 1, 1000),
       perAddress: int('KINERJA_LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100_000),

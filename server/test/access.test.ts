@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoEmployee } from '../src/db/seed/demo-directory.js';
 import { buildNip } from '../src/modules/directory/nip.rules.js';
+import { CORE_VALUES } from '../src/modules/planning/planning.enums.js';
 import { todayInDenpasar } from '../src/modules/planning/period.service.js';
 import {
   type GqlResult,
@@ -31,6 +32,10 @@ const VIEWERS = [
   'employee',
   /** Same unit, same supervisor as E. */
   'peer',
+  /**
+   * An employee of another OPD with no role. As the fixture picks them, the Sekretaris Daerah
+   * (Setda), to whom the head of E's OPD reports: the leader one level above that head.
+   */
   'otherOpdEmployee',
   /** E's direct supervisor (pejabat penilai kinerja), the demo "supervisor" login. */
   'assessor',
@@ -50,7 +55,8 @@ type PersonName = Exclude<ViewerName, 'anonymous' | 'directoryClient' | 'plansCl
 const CLIENTS: readonly ViewerName[] = ['directoryClient', 'plansClient'];
 const isPerson = (v: ViewerName): v is PersonName => v !== 'anonymous' && !CLIENTS.includes(v);
 
-type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+/** NOT_FOUND: the server answers as for an unknown id, so the viewer learns nothing. */
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
 type Expectation = Readonly<Record<ViewerName, Outcome>>;
 
 /** Only these viewers are allowed; anonymous is UNAUTHENTICATED, everyone else FORBIDDEN. */
@@ -126,6 +132,46 @@ const PLAN_OWNER = only('employee');
 /** Approving, returning, reopening E's plan, reviewing E's work: the assessor named on the plan. */
 const PLAN_ASSESSOR = only('assessor');
 const FEEDBACK_GIVERS = only('assessor', 'assessorsSupervisor');
+/**
+ * E's appraisals, appeal and 360 summary: the people who may read E's plan. API clients need
+ * appraisals:read (not plans:read), which neither viewer client has.
+ */
+const APPRAISAL_READ = only(
+  'employee',
+  'assessor',
+  'assessorsSupervisor',
+  'unitAdmin',
+  'hrAdmin',
+  'auditor',
+);
+/**
+ * The predikat counts of E's OPD: the people who work in it (E, the peer, the assessor, the
+ * assessor's supervisor, the demo unit admin in its sekretariat), its unit admins, HR admins,
+ * auditors; API clients need appraisals:read.
+ */
+const OPD_DISTRIBUTION_READ = only(
+  'employee',
+  'peer',
+  'assessor',
+  'assessorsSupervisor',
+  'unitAdmin',
+  'hrAdmin',
+  'auditor',
+);
+/** Finalising the appraisals of E's OPD. */
+const FINALISERS = only('hrAdmin', 'unitAdmin');
+/** Deciding E's appeal, and asking for explanations: the assessor's supervisor it was sent to. */
+const APPEAL_DECIDER = only('assessorsSupervisor');
+/** Explaining: the person the decider asked (the assessor). */
+const EXPLAINER = only('assessor');
+/**
+ * Answering the 360 request: only its respondent (the peer). To every other person the server
+ * answers NOT_FOUND, exactly as for an unknown id, so nobody learns which requests exist or whom
+ * they went to; API clients are FORBIDDEN (they never write).
+ */
+const PEER_RESPONDENT: Expectation = Object.fromEntries(
+  VIEWERS.map((v) => [v, v !== 'peer' && isPerson(v) ? 'NOT_FOUND' : only('peer')[v]]),
+) as Record<ViewerName, Outcome>;
 
 // ---------------------------------------------------------------------------
 // The fixture
@@ -144,6 +190,8 @@ interface Fixture {
   otherOpd: { id: string; code: string };
   /** E's approved plan (SKP) in the current period, and what hangs off it. */
   work: WorkFixture;
+  /** E's appraisal, its appeal, and 360 feedback on E. */
+  evaluation: EvaluationFixture;
   /** Throwaway API clients (never the viewer clients). */
   rotateClientId: string;
   revokeClientId: string;
@@ -179,6 +227,27 @@ interface WorkFixture {
   reportId: string;
   /** The assessor's feedback on E's plan. */
   feedbackId: string;
+}
+
+/**
+ * E's Q1 appraisal: saved and submitted by the assessor, finalised by the HR admin (with an
+ * override: a single Baik breaks the GOOD pattern) once the OPD has its organisation rating,
+ * then appealed by E; the assessor's supervisor asked the assessor to explain; the assessor
+ * asked the peer for 360 feedback on E.
+ */
+interface EvaluationFixture {
+  checkpoint: 'Q1';
+  appraisalId: string;
+  /** The appraisal's version once appealed; no row may change it. */
+  appraisalVersion: number;
+  appealId: string;
+  /** Asked of the assessor. */
+  explanationId: string;
+  /** To the peer, about E, for Q1. */
+  peerRequestId: string;
+  peerId: string;
+  /** The organisation rating's justification, set again unchanged by the setOrgRating row. */
+  orgRatingJustification: string;
 }
 
 interface Operation {
@@ -456,6 +525,122 @@ const ROWS: AccessRow[] = [
     field: 'reviewQueue',
     build: () => ({ query: '{ reviewQueue { total activitiesAwaitingReview } }' }),
     expect: PERSON_ONLY,
+  },
+  {
+    name: 'predikatFor',
+    field: 'predikatFor',
+    build: () => ({ query: '{ predikatFor(resultRating: MEETS, behaviourRating: MEETS) }' }),
+    expect: PUBLIC,
+    check(result, viewer) {
+      expect(result.data?.predikatFor, `predikatFor as ${viewer}`).toBe('GOOD');
+    },
+  },
+  {
+    name: 'appraisal',
+    field: 'appraisal',
+    build: (fx) => ({
+      query:
+        'query($id: ID!) { appraisal(id: $id) { id status predikat checkpoint selfAssessment { id } appeal { id } history { id } } }',
+      variables: { id: fx.evaluation.appraisalId },
+    }),
+    expect: APPRAISAL_READ,
+    check(result, viewer, fx) {
+      if (APPRAISAL_READ[viewer] !== 'ALLOWED') return;
+      expect(result.data?.appraisal, `appraisal as ${viewer}`).toMatchObject({
+        id: fx.evaluation.appraisalId,
+        status: 'APPEALED',
+        appeal: { id: fx.evaluation.appealId },
+      });
+    },
+  },
+  {
+    name: 'appraisalsFor',
+    field: 'appraisalsFor',
+    build: (fx) => ({
+      query:
+        'query($e: ID!, $p: ID!) { appraisalsFor(employeeId: $e, periodId: $p) { id checkpoint status } }',
+      variables: { e: fx.e.id, p: fx.work.periodId },
+    }),
+    expect: APPRAISAL_READ,
+    check(result, viewer, fx) {
+      if (APPRAISAL_READ[viewer] !== 'ALLOWED') return;
+      expect(
+        result.data?.appraisalsFor?.map((a: any) => a.id),
+        `appraisalsFor as ${viewer}`,
+      ).toContain(fx.evaluation.appraisalId);
+    },
+  },
+  {
+    name: 'distribution',
+    field: 'distribution',
+    build: (fx) => ({
+      query:
+        'query($u: ID!, $p: ID!) { distribution(orgUnitId: $u, periodId: $p, checkpoint: Q1) { opd { id } total final holds orgRating { rating } } }',
+      variables: { u: fx.e.opdId, p: fx.work.periodId },
+    }),
+    expect: OPD_DISTRIBUTION_READ,
+    check(result, viewer, fx) {
+      if (OPD_DISTRIBUTION_READ[viewer] !== 'ALLOWED') return;
+      // E's appealed appraisal counts as final.
+      expect(result.data?.distribution, `distribution as ${viewer}`).toMatchObject({
+        opd: { id: fx.e.opdId },
+        final: 1,
+        orgRating: { rating: 'GOOD' },
+      });
+    },
+  },
+  {
+    name: 'distributionPatterns',
+    field: 'distributionPatterns',
+    build: () => ({ query: '{ distributionPatterns { orgRating text rules { predikat } } }' }),
+    expect: PERSON_ONLY,
+  },
+  {
+    name: 'myPeerFeedbackRequests',
+    field: 'myPeerFeedbackRequests',
+    build: () => ({
+      query: '{ myPeerFeedbackRequests { id checkpoint relation subject { id } } }',
+    }),
+    expect: PERSON_ONLY,
+    check(result, viewer, fx) {
+      if (!isPerson(viewer)) return;
+      // Before the answerPeerFeedback row: only the peer has the fixture's open request.
+      const ids = result.data?.myPeerFeedbackRequests?.map((r: any) => r.id);
+      if (viewer === 'peer') expect(ids, `as ${viewer}`).toContain(fx.evaluation.peerRequestId);
+      else expect(ids, `as ${viewer}`).not.toContain(fx.evaluation.peerRequestId);
+    },
+  },
+  {
+    name: 'peerFeedbackSummary',
+    field: 'peerFeedbackSummary',
+    build: (fx) => ({
+      query:
+        'query($e: ID!, $p: ID!) { peerFeedbackSummary(subjectId: $e, periodId: $p, checkpoint: Q1) { requested responses minimum visible values { value } comments { text } } }',
+      variables: { e: fx.e.id, p: fx.work.periodId },
+    }),
+    expect: APPRAISAL_READ,
+    check(result, viewer) {
+      if (viewer !== 'employee') return;
+      // Below the minimum of responses E sees no aggregates, and never the comments.
+      const summary = result.data?.peerFeedbackSummary;
+      expect(summary?.visible, 'peerFeedbackSummary as employee').toBe(false);
+      expect(summary?.values, 'peerFeedbackSummary as employee').toEqual([]);
+      expect(summary?.comments, 'peerFeedbackSummary as employee').toEqual([]);
+    },
+  },
+  {
+    name: 'appeal',
+    field: 'appeal',
+    build: (fx) => ({
+      query: 'query($id: ID!) { appeal(id: $id) { id status decider { id } explanations { id } } }',
+      variables: { id: fx.evaluation.appealId },
+    }),
+    expect: APPRAISAL_READ,
+    check(result, viewer, fx) {
+      if (APPRAISAL_READ[viewer] !== 'ALLOWED') return;
+      expect(result.data?.appeal?.id, `appeal as ${viewer}`).toBe(fx.evaluation.appealId);
+      expect(result.data?.appeal?.status, `appeal as ${viewer}`).toBe('FILED');
+    },
   },
 
   // ---- Mutations
@@ -905,6 +1090,196 @@ const ROWS: AccessRow[] = [
     }),
     expect: PLAN_OWNER,
   },
+  // Evaluation. E's Q1 appraisal is appealed: rows that would change it use a stale version or
+  // fail on its status after the access check.
+  {
+    name: 'saveAppraisal',
+    field: 'saveAppraisal',
+    build: (fx) => ({
+      query: 'mutation($input: SaveAppraisalInput!) { saveAppraisal(input: $input) { id } }',
+      variables: {
+        input: {
+          planId: fx.work.planId,
+          checkpoint: fx.evaluation.checkpoint,
+          resultRating: 'ABOVE',
+          expectedVersion: STALE_VERSION,
+        },
+      },
+    }),
+    expect: PLAN_ASSESSOR,
+    allowedError: 'CONFLICT',
+  },
+  {
+    name: 'submitAppraisal',
+    field: 'submitAppraisal',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!, $v: Int!) { submitAppraisal(appraisalId: $id, expectedVersion: $v) { id } }',
+      variables: { id: fx.evaluation.appraisalId, v: STALE_VERSION },
+    }),
+    expect: PLAN_ASSESSOR,
+    allowedError: 'CONFLICT',
+  },
+  {
+    name: 'submitSelfAssessment',
+    field: 'submitSelfAssessment',
+    // Q2 has no appraisal yet, so E may (re)submit a self-assessment for it.
+    build: (fx) => ({
+      query:
+        'mutation($input: SelfAssessmentInput!) { submitSelfAssessment(input: $input) { id predikat } }',
+      variables: {
+        input: {
+          planId: fx.work.planId,
+          checkpoint: 'Q2',
+          resultRating: 'MEETS',
+          behaviourRating: 'MEETS',
+          overallNote: 'Target triwulan tercapai.',
+        },
+      },
+    }),
+    expect: PLAN_OWNER,
+  },
+  {
+    name: 'finaliseAppraisals',
+    field: 'finaliseAppraisals',
+    // Q1 of E's OPD is final already: the finalisers pass the access check, then nothing is left.
+    build: (fx) => ({
+      query:
+        'mutation($u: ID!, $p: ID!) { finaliseAppraisals(orgUnitId: $u, periodId: $p, checkpoint: Q1) { final } }',
+      variables: { u: fx.e.opdId, p: fx.work.periodId },
+    }),
+    expect: FINALISERS,
+    allowedError: 'BAD_USER_INPUT',
+    check(result, viewer) {
+      if (FINALISERS[viewer] !== 'ALLOWED') return;
+      expect(result.errors?.[0].message, `finaliseAppraisals as ${viewer}`).toMatch(
+        /no submitted appraisals/,
+      );
+    },
+  },
+  {
+    name: 'setOrgRating',
+    field: 'setOrgRating',
+    // The same rating and justification again: HR admins, and the leader one level above the
+    // head of E's OPD, who is the other-OPD employee (the Sekretaris Daerah).
+    build: (fx) => ({
+      query:
+        'mutation($u: ID!, $p: ID!, $j: String!) { setOrgRating(orgUnitId: $u, periodId: $p, rating: GOOD, justification: $j) { rating } }',
+      variables: {
+        u: fx.e.opdId,
+        p: fx.work.periodId,
+        j: fx.evaluation.orgRatingJustification,
+      },
+    }),
+    expect: only('hrAdmin', 'otherOpdEmployee'),
+  },
+  {
+    name: 'updateDistributionPattern',
+    field: 'updateDistributionPattern',
+    // The GOOD pattern as it is.
+    build: async (fx) => {
+      const result = await fx.asHr(
+        '{ distributionPatterns { orgRating text rules { predikat max min minCount } } }',
+      );
+      const good = result.data!.distributionPatterns.find((p: any) => p.orgRating === 'GOOD');
+      return {
+        query:
+          'mutation($rules: [DistributionRuleInput!]!, $text: String) { updateDistributionPattern(orgRating: GOOD, rules: $rules, text: $text) { orgRating } }',
+        variables: { rules: good.rules, text: good.text },
+      };
+    },
+    expect: CITY_ADMIN,
+  },
+  {
+    name: 'requestPeerFeedback',
+    field: 'requestPeerFeedback',
+    // Q2: the peer has been asked for Q1 only.
+    build: (fx) => ({
+      query:
+        'mutation($e: ID!, $p: ID!, $r: [ID!]!) { requestPeerFeedback(subjectId: $e, periodId: $p, checkpoint: Q2, respondentIds: $r) { id relation } }',
+      variables: { e: fx.e.id, p: fx.work.periodId, r: [fx.evaluation.peerId] },
+    }),
+    expect: PLAN_ASSESSOR,
+    check(result, viewer) {
+      if (viewer !== 'assessor') return;
+      expect(result.data?.requestPeerFeedback, 'requestPeerFeedback as assessor').toMatchObject([
+        { relation: 'PEER' },
+      ]);
+    },
+  },
+  {
+    name: 'answerPeerFeedback',
+    field: 'answerPeerFeedback',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!, $ratings: [PeerRatingInput!]!) { answerPeerFeedback(requestId: $id, ratings: $ratings) }',
+      variables: {
+        id: fx.evaluation.peerRequestId,
+        ratings: CORE_VALUES.map((value) => ({ value, rating: 'MEETS' })),
+      },
+    }),
+    expect: PEER_RESPONDENT,
+    check(result, viewer) {
+      if (PEER_RESPONDENT[viewer] !== 'NOT_FOUND') return;
+      expect(result.errors?.[0].message, `answerPeerFeedback as ${viewer}`).toMatch(
+        /You have no 360 request with id/,
+      );
+    },
+  },
+  {
+    name: 'fileAppeal',
+    field: 'fileAppeal',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!) { fileAppeal(appraisalId: $id, reason: "Bukti kegiatan belum dipertimbangkan.") { id } }',
+      variables: { id: fx.evaluation.appraisalId },
+    }),
+    expect: PLAN_OWNER,
+    allowedError: 'BAD_USER_INPUT',
+    check(result, viewer) {
+      if (viewer !== 'employee') return;
+      expect(result.errors?.[0].message, `fileAppeal as ${viewer}`).toMatch(
+        /already been appealed/,
+      );
+    },
+  },
+  {
+    name: 'requestAppealExplanation',
+    field: 'requestAppealExplanation',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!) { requestAppealExplanation(appealId: $id, from: EMPLOYEE, question: "Lampirkan bukti yang belum dinilai.") { id } }',
+      variables: { id: fx.evaluation.appealId },
+    }),
+    expect: APPEAL_DECIDER,
+  },
+  {
+    name: 'explainAppeal',
+    field: 'explainAppeal',
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!) { explainAppeal(explanationId: $id, answer: "Kegiatan bulan Maret belum disetujui saat penilaian.") { id } }',
+      variables: { id: fx.evaluation.explanationId },
+    }),
+    expect: EXPLAINER,
+  },
+  {
+    name: 'decideAppeal',
+    field: 'decideAppeal',
+    // Granting without new ratings: the decider passes the access check, then BAD_USER_INPUT,
+    // and the appeal stays open.
+    build: (fx) => ({
+      query:
+        'mutation($id: ID!) { decideAppeal(appealId: $id, decision: GRANTED, note: "Bukti tambahan diterima.") { id } }',
+      variables: { id: fx.evaluation.appealId },
+    }),
+    expect: APPEAL_DECIDER,
+    allowedError: 'BAD_USER_INPUT',
+    check(result, viewer) {
+      if (viewer !== 'assessorsSupervisor') return;
+      expect(result.errors?.[0].message, `decideAppeal as ${viewer}`).toMatch(/new ratings/);
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------
@@ -1104,6 +1479,102 @@ async function setUpWork(args: {
   };
 }
 
+/**
+ * E's Q1 appraisal through its life over the API: the assessor saves and submits it, the HR admin
+ * sets the OPD's organisation rating and finalises Q1 against the GOOD pattern (a single Baik
+ * has no Butuh Perbaikan beside it) with an override reason, E appeals, the assessor's
+ * supervisor asks the assessor to explain; and the assessor asks the peer for 360 feedback on E.
+ */
+async function setUpEvaluation(args: {
+  tokens: Record<ViewerName, string | undefined>;
+  work: WorkFixture;
+  eId: string;
+  opdId: string;
+  peerId: string;
+}): Promise<EvaluationFixture> {
+  const { tokens, work, eId, opdId, peerId } = args;
+  const as =
+    (viewer: PersonName) =>
+    async (what: string, query: string, variables: Record<string, unknown>) =>
+      must(await gql(url(), query, variables, { token: tokens[viewer] }), what);
+  const asAssessor = as('assessor');
+  const asHr = as('hrAdmin');
+  const checkpoint = 'Q1';
+  const orgRatingJustification = 'Capaian indikator kinerja OPD sesuai target tahunan.';
+
+  const saved = (
+    await asAssessor(
+      'save E’s appraisal',
+      'mutation($input: SaveAppraisalInput!) { saveAppraisal(input: $input) { id version predikat } }',
+      {
+        input: {
+          planId: work.planId,
+          checkpoint,
+          resultRating: 'MEETS',
+          behaviourRating: 'MEETS',
+        },
+      },
+    )
+  ).saveAppraisal;
+  expect(saved.predikat).toBe('GOOD');
+  await asAssessor(
+    'submit E’s appraisal',
+    'mutation($id: ID!, $v: Int!) { submitAppraisal(appraisalId: $id, expectedVersion: $v) { status } }',
+    { id: saved.id, v: saved.version },
+  );
+  await asHr(
+    'set the OPD’s organisation rating',
+    'mutation($u: ID!, $p: ID!, $j: String!) { setOrgRating(orgUnitId: $u, periodId: $p, rating: GOOD, justification: $j) { rating } }',
+    { u: opdId, p: work.periodId, j: orgRatingJustification },
+  );
+  const finalised = (
+    await asHr(
+      'finalise Q1 of the OPD',
+      'mutation($u: ID!, $p: ID!, $c: AppraisalCheckpoint!) { finaliseAppraisals(orgUnitId: $u, periodId: $p, checkpoint: $c, overrideReason: "Satu-satunya penilaian triwulan ini.") { holds final } }',
+      { u: opdId, p: work.periodId, c: checkpoint },
+    )
+  ).finaliseAppraisals;
+  expect(finalised, 'Q1 finalised against the pattern').toEqual({ holds: false, final: 1 });
+  const appealId = (
+    await as('employee')(
+      'E appeals',
+      'mutation($id: ID!) { fileAppeal(appraisalId: $id, reason: "Kegiatan bulan Maret belum dinilai.") { id } }',
+      { id: saved.id },
+    )
+  ).fileAppeal.id as string;
+  const explanationId = (
+    await as('assessorsSupervisor')(
+      'ask the assessor to explain',
+      'mutation($id: ID!) { requestAppealExplanation(appealId: $id, from: ASSESSOR, question: "Mengapa kegiatan bulan Maret tidak dinilai?") { id } }',
+      { id: appealId },
+    )
+  ).requestAppealExplanation.id as string;
+  const peerRequests = (
+    await asAssessor(
+      'ask the peer for 360 feedback on E',
+      'mutation($e: ID!, $p: ID!, $c: AppraisalCheckpoint!, $r: [ID!]!) { requestPeerFeedback(subjectId: $e, periodId: $p, checkpoint: $c, respondentIds: $r) { id } }',
+      { e: eId, p: work.periodId, c: checkpoint, r: [peerId] },
+    )
+  ).requestPeerFeedback;
+  const appraisal = (
+    await asHr('read E’s appraisal', 'query($id: ID!) { appraisal(id: $id) { status version } }', {
+      id: saved.id,
+    })
+  ).appraisal;
+  expect(appraisal.status).toBe('APPEALED');
+
+  return {
+    checkpoint,
+    appraisalId: saved.id,
+    appraisalVersion: appraisal.version,
+    appealId,
+    explanationId,
+    peerRequestId: peerRequests[0].id,
+    peerId,
+    orgRatingJustification,
+  };
+}
+
 beforeAll(async () => {
   t = await startTestApp();
   dir = await seedDirectory(t.app, 400);
@@ -1163,6 +1634,15 @@ beforeAll(async () => {
     (p) => plain(p) && opdOf(p).code === otherAdmin.adminOrgUnitCode,
   )!;
 
+  // The head of E's OPD (its highest structural position in the OPD's top unit) reports to the
+  // other-OPD employee, who therefore may set the OPD's organisation rating.
+  const eOpdHead = directory.employees.find(
+    (p) => p.orgUnitCode === eOpd.code && p.jobType === 'SENIOR_EXECUTIVE',
+  );
+  expect(eOpdHead?.supervisorNip, 'the other-OPD employee leads the head of E’s OPD').toBe(
+    otherEmployee.nip,
+  );
+
   const nips: Record<PersonName, string> = {
     employee: e.nip,
     peer: peer.nip,
@@ -1196,11 +1676,20 @@ beforeAll(async () => {
   tokens.directoryClient = directoryClient.token;
   tokens.plansClient = plansClient.token;
 
+  const eId = await idOf(e.nip);
+  const work = await setUpWork({
+    asHr,
+    e,
+    byNip,
+    tokens,
+    // "Today" as the server's rules see it (Denpasar, UTC+8), so activities dated today fit.
+    today: todayInDenpasar(t.config.clock()),
+  });
   fx = {
     tokens,
     nips,
     e: {
-      id: await idOf(e.nip),
+      id: eId,
       nip: e.nip,
       unitId: unitByCode.get(e.orgUnitCode)!.id,
       opdId: eOpd.id,
@@ -1208,13 +1697,13 @@ beforeAll(async () => {
     x: { id: await idOf(x.nip), nip: x.nip },
     y: { id: await idOf(y.nip), nip: y.nip },
     otherOpd: { id: otherOpd.id, code: otherAdmin.adminOrgUnitCode! },
-    work: await setUpWork({
-      asHr,
-      e,
-      byNip,
+    work,
+    evaluation: await setUpEvaluation({
       tokens,
-      // "Today" as the server's rules see it (Denpasar, UTC+8), so activities dated today fit.
-      today: todayInDenpasar(t.config.clock()),
+      work,
+      eId,
+      opdId: eOpd.id,
+      peerId: await idOf(peer.nip),
     }),
     rotateClientId: (await client('Access test: to rotate', ['PLANS_READ'])).client.id,
     revokeClientId: (await client('Access test: to revoke', ['PLANS_READ'])).client.id,
@@ -1325,6 +1814,21 @@ describe('E’s plan after the table', () => {
     expect(result.data?.performancePlan, summary(result)).toEqual({
       status: 'APPROVED',
       version: fx.work.planVersion,
+    });
+  });
+});
+
+describe('E’s appraisal after the table', () => {
+  it('is still appealed, at the version it was appealed with, the appeal open', async () => {
+    const result = await fx.asHr(
+      'query($id: ID!) { appraisal(id: $id) { status version predikat appeal { status } } }',
+      { id: fx.evaluation.appraisalId },
+    );
+    expect(result.data?.appraisal, summary(result)).toEqual({
+      status: 'APPEALED',
+      version: fx.evaluation.appraisalVersion,
+      predikat: 'GOOD',
+      appeal: { status: 'FILED' },
     });
   });
 });

@@ -25,6 +25,7 @@ import {
 } from '../modules/planning/plan.entity.js';
 import { ApiClient } from '../modules/api-clients/api-client.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { EventRow } from '../realtime/event.entity.js';
 import { Account } from '../modules/auth/account.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Employee } from '../modules/directory/employee.entity.js';
@@ -59,4 +60,5 @@ export const entities = [
   PeerFeedbackResponse,
   Appeal,
   AppealExplanation,
+  EventRow,
 ];

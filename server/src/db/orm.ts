@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { EventSubscriber } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import {
   defineConfig,
@@ -40,7 +41,11 @@ class CountingLogger implements Logger {
   }
 }
 
-export function ormConfig(clientUrl: string, poolSize: number) {
+export function ormConfig(
+  clientUrl: string,
+  poolSize: number,
+  subscribers: EventSubscriber[] = [],
+) {
   return defineConfig({
     clientUrl,
     entities,
@@ -60,12 +65,17 @@ export function ormConfig(clientUrl: string, poolSize: number) {
     debug: ['query'],
     loggerFactory: (options) => new CountingLogger(options),
     forceUtcTimezone: true,
+    subscribers,
     // Relations that are not loaded stay references; resolvers batch them through DataLoaders.
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,
   });
 }
 
-export async function openOrm(clientUrl: string, poolSize: number): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(clientUrl, poolSize));
+export async function openOrm(
+  clientUrl: string,
+  poolSize: number,
+  subscribers: EventSubscriber[] = [],
+): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(clientUrl, poolSize, subscribers));
 }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Config } from '../config.js';
 import type { ApiScope } from '../modules/api-clients/api-client.entity.js';
 import type { Role } from '../modules/auth/auth.enums.js';
+import type { EventBus } from '../realtime/bus.js';
 import type { Loaders } from './loaders.js';
 
 /** A signed-in person, resolved from their session token or cookie. */
@@ -37,6 +38,10 @@ export interface Context {
   config: Config;
   /** Caller's address, for the audit trail and sign-in limits. */
   ipAddress: string | null;
+  /** The process's event bus (subscriptions read from it). */
+  bus: EventBus;
+  /** A new EntityManager, for long-lived operations that must not read stale cached state. */
+  freshEm: () => EntityManager;
   /** Present on HTTP requests (absent on WebSocket operations). */
   req?: Request;
   res?: Response;

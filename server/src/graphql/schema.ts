@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import {
   ActivityResolver,
@@ -29,6 +30,11 @@ import { ApiClientResolver } from '../modules/api-clients/api-clients.resolver.j
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AccountResolver, AuthResolver } from '../modules/auth/auth.resolver.js';
 import { EmployeeResolver, OrgUnitResolver } from '../modules/directory/directory.resolver.js';
+import {
+  PerformanceEventResolver,
+  ReviewQueueEventResolver,
+  UnitDashboardResolver,
+} from '../realtime/subscriptions.resolver.js';
 import { DateTimeScalar } from './scalars.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -62,9 +68,14 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
       PeerFeedbackResolver,
       AppealResolver,
       AppealExplanationResolver,
+      PerformanceEventResolver,
+      ReviewQueueEventResolver,
+      UnitDashboardResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    // Required by type-graphql for any subscription; ours stream from the event bus instead.
+    pubSub: createPubSub(),
   });
   return cached;
 }

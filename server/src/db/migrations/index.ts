@@ -1,3 +1,4 @@
+import { Migration20261127200923_Events } from './Migration20261127200923_Events.js';
 import { Migration20261127200016_Evaluation } from './Migration20261127200016_Evaluation.js';
 import { Migration20261127193356_Planning } from './Migration20261127193356_Planning.js';
 import { Migration20261127192401_AccessAudit } from './Migration20261127192401_AccessAudit.js';
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127192401_AccessAudit', class: Migration20261127192401_AccessAudit },
   { name: 'Migration20261127193356_Planning', class: Migration20261127193356_Planning },
   { name: 'Migration20261127200016_Evaluation', class: Migration20261127200016_Evaluation },
+  { name: 'Migration20261127200923_Events', class: Migration20261127200923_Events },
 ];

@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { recordEvent, recordPlanEvent } from '../../realtime/outbox.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
@@ -152,6 +153,12 @@ export async function logActivity(ctx: Ctx, input: ActivityInput): Promise<Activ
       indicator,
       ...values,
     });
+    await recordPlanEvent(em, plan, {
+      type: 'activity.log',
+      subjectType: 'Activity',
+      subjectId: activity.id,
+      data: { activityId: activity.id },
+    });
     audit(em, ctx, {
       action: 'activity.log',
       subjectType: 'Activity',
@@ -245,6 +252,13 @@ export async function withdrawActivity(ctx: Ctx, activityId: string): Promise<Ac
   return ctx.em.transactional(async (em) => {
     const { activity } = await ownUnreviewed(ctx, em, activityId);
     activity.status = ActivityStatus.WITHDRAWN;
+    await recordPlanEvent(em, activity.plan, {
+      type: 'activity.withdraw',
+      subjectType: 'Activity',
+      subjectId: activity.id,
+      data: { activityId: activity.id },
+      toOwner: false,
+    });
     audit(em, ctx, {
       action: 'activity.withdraw',
       subjectType: 'Activity',
@@ -282,8 +296,11 @@ export async function reviewActivities(
     const plans = await em.find(PerformancePlan, {
       id: { $in: [...new Set(activities.map((a) => a.plan.id))] },
     });
+    const opdOf = new Map<string, string>();
     for (const plan of plans) {
-      assertAssessor(ctx.viewer, await planSubject(em, plan), 'review these activities');
+      const subject = await planSubject(em, plan);
+      assertAssessor(ctx.viewer, subject, 'review these activities');
+      opdOf.set(plan.id, subject.opdId);
     }
     const reviewed = activities.filter((a) => a.status !== ActivityStatus.SUBMITTED);
     if (reviewed.length > 0) {
@@ -300,6 +317,15 @@ export async function reviewActivities(
       activity.reviewNote = text;
       activity.reviewedAt = now;
       activity.reviewedByEmployeeId = viewer.employeeId;
+      await recordEvent(em, {
+        type: decision === ReviewDecision.APPROVE ? 'activity.approve' : 'activity.reject',
+        subjectType: 'Activity',
+        subjectId: activity.id,
+        ownerIds: [activity.employee.id],
+        reviewerIds: [viewer.employeeId],
+        opdIds: [opdOf.get(activity.plan.id)],
+        data: { activityId: activity.id, planId: activity.plan.id },
+      });
       audit(em, ctx, {
         action: decision === ReviewDecision.APPROVE ? 'activity.approve' : 'activity.reject',
         subjectType: 'Activity',
@@ -403,6 +429,12 @@ export async function submitMonthlyReport(
         submittedAt: now,
       });
     }
+    await recordPlanEvent(em, plan, {
+      type: 'monthly_report.submit',
+      subjectType: 'MonthlyReport',
+      subjectId: report.id,
+      data: { reportId: report.id },
+    });
     audit(em, ctx, {
       action: 'monthly_report.submit',
       subjectType: 'MonthlyReport',
@@ -467,6 +499,12 @@ export async function verifyMonthlyReport(
       report.status = MonthlyReportStatus.RETURNED;
     }
     report.note = text;
+    await recordPlanEvent(em, plan, {
+      type: decision === ReportDecision.APPROVE ? 'monthly_report.verify' : 'monthly_report.return',
+      subjectType: 'MonthlyReport',
+      subjectId: report.id,
+      data: { reportId: report.id },
+    });
     audit(em, ctx, {
       action:
         decision === ReportDecision.APPROVE ? 'monthly_report.verify' : 'monthly_report.return',
@@ -542,6 +580,12 @@ export async function recordRealisation(
     entry.value = input.value ?? null;
     entry.text = text;
     entry.evidenceUrls = input.evidenceUrls;
+    await recordPlanEvent(em, plan, {
+      type: 'realisation.record',
+      subjectType: 'Indicator',
+      subjectId: indicator.id,
+      reviewers: [],
+    });
     audit(em, ctx, {
       action: 'realisation.record',
       subjectType: 'Indicator',

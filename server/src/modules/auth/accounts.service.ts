@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { recordEvent } from '../../realtime/outbox.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
@@ -192,6 +193,14 @@ export async function setAccountActive(
     const before = snapshot(account);
     account.active = active;
     if (!active) await revokeAllSessions(em, account.id);
+    if (!active) {
+      await recordEvent(em, {
+        type: 'access.revoked',
+        subjectType: 'Account',
+        subjectId: account.id,
+        data: { accountId: account.id },
+      });
+    }
     audit(em, ctx, {
       action: active ? 'account.activate' : 'account.deactivate',
       subjectType: 'Account',
@@ -216,6 +225,12 @@ export async function resetPassword(ctx: Ctx, employeeId: string): Promise<Accou
     account.passwordHash = await hashPassword(password);
     account.mustChangePassword = true;
     await revokeAllSessions(em, account.id);
+    await recordEvent(em, {
+      type: 'access.revoked',
+      subjectType: 'Account',
+      subjectId: account.id,
+      data: { accountId: account.id },
+    });
     audit(em, ctx, {
       action: 'account.password_reset',
       subjectType: 'Account',
@@ -255,6 +270,12 @@ export async function changePassword(
     account.passwordHash = await hashPassword(newPassword);
     account.mustChangePassword = false;
     await revokeAllSessions(em, account.id, viewer.sessionId);
+    await recordEvent(em, {
+      type: 'access.revoked',
+      subjectType: 'Account',
+      subjectId: account.id,
+      data: { accountId: account.id, exceptSessionId: viewer.sessionId },
+    });
     audit(em, ctx, {
       action: 'account.password_change',
       subjectType: 'Account',
@@ -294,6 +315,12 @@ export async function revokeSession(ctx: Ctx, sessionId: string): Promise<boolea
       { revokedAt: new Date() },
     );
     if (updated === 0) throw notFound(`You have no active session with id ${sessionId}.`);
+    await recordEvent(em, {
+      type: 'access.revoked',
+      subjectType: 'Session',
+      subjectId: sessionId,
+      data: { accountId: viewer.accountId, sessionId },
+    });
     audit(em, ctx, { action: 'auth.session_revoke', subjectType: 'Session', subjectId: sessionId });
     await em.flush();
     return true;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { recordEvent } from '../../realtime/outbox.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context, PersonViewer, Viewer } from '../../graphql/context.js';
 import { appError, badInput, rateLimited } from '../../graphql/errors.js';
@@ -215,6 +216,12 @@ export async function logout(
       { id: viewer.sessionId, revokedAt: null },
       { revokedAt: new Date() },
     );
+    await recordEvent(em, {
+      type: 'access.revoked',
+      subjectType: 'Session',
+      subjectId: viewer.sessionId,
+      data: { accountId: viewer.accountId, sessionId: viewer.sessionId },
+    });
     audit(em, ctx, { action: 'auth.logout', subjectType: 'Session', subjectId: viewer.sessionId });
   });
   return true;

@@ -1,10 +1,12 @@
 import type { Context } from '../../graphql/context.js';
+import { recordEvent } from '../../realtime/outbox.js';
+import { recordPlanEvent } from '../../realtime/outbox.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
 import {
   assertAppraisalRead,
+  assertMayReadSomeAppraisals,
   assertOwner,
   requirePerson,
-  requireViewer,
 } from '../access/policy.js';
 import { planSubject } from '../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
@@ -73,6 +75,13 @@ export async function fileAppeal(ctx: Ctx, appraisalId: string, reason: string):
       decider: assessor.supervisor,
       reason: text,
     });
+    await recordPlanEvent(em, plan, {
+      type: 'appeal.file',
+      subjectType: 'Appeal',
+      subjectId: appeal.id,
+      data: { appealId: appeal.id, appraisalId: appraisal.id },
+      reviewers: [assessor.supervisor.id],
+    });
     audit(em, ctx, {
       action: 'appeal.file',
       subjectType: 'Appraisal',
@@ -118,6 +127,13 @@ export async function requestExplanation(
       askedOf: from === ExplanationFrom.ASSESSOR ? appeal.appraisal.assessor : appeal.employee,
       question: text,
     });
+    await recordEvent(em, {
+      type: 'appeal.request_explanation',
+      subjectType: 'Appeal',
+      subjectId: appeal.id,
+      reviewerIds: [explanation.askedOf.id],
+      data: { appealId: appeal.id },
+    });
     audit(em, ctx, {
       action: 'appeal.request_explanation',
       subjectType: 'Appeal',
@@ -153,6 +169,13 @@ export async function explainAppeal(
       throw badInput('The appeal has been decided already.', 'explanationId');
     explanation.answer = text;
     explanation.answeredAt = new Date();
+    await recordEvent(em, {
+      type: 'appeal.explain',
+      subjectType: 'Appeal',
+      subjectId: explanation.appeal.id,
+      reviewerIds: [explanation.appeal.decider.id, viewer.employeeId],
+      data: { appealId: explanation.appeal.id },
+    });
     audit(em, ctx, {
       action: 'appeal.explain',
       subjectType: 'Appeal',
@@ -216,6 +239,14 @@ export async function decideAppeal(
     appeal.decision = input.decision;
     appeal.decisionNote = note;
     appeal.decidedAt = new Date();
+    const plan = await em.findOneOrFail(PerformancePlan, { id: appraisal.plan.id });
+    await recordPlanEvent(em, plan, {
+      type: input.decision === AppealDecision.GRANTED ? 'appeal.grant' : 'appeal.reject',
+      subjectType: 'Appeal',
+      subjectId: appeal.id,
+      data: { appealId: appeal.id, appraisalId: appraisal.id },
+      reviewers: [appeal.decider.id, appraisal.assessor.id],
+    });
     audit(em, ctx, {
       action: input.decision === AppealDecision.GRANTED ? 'appeal.grant' : 'appeal.reject',
       subjectType: 'Appraisal',
@@ -230,7 +261,7 @@ export async function decideAppeal(
 
 /** An appeal: the employee, the assessor, the decider, and the appraisal's other readers. */
 export async function getAppeal(ctx: Ctx, appealId: string): Promise<Appeal | null> {
-  const viewer = requireViewer(ctx.viewer);
+  const viewer = assertMayReadSomeAppraisals(ctx.viewer);
   const appeal = await ctx.em.findOne(Appeal, { id: appealId }, { populate: ['appraisal'] });
   if (!appeal) return null;
   if (viewer.kind === 'person' && viewer.employeeId === appeal.decider.id) return appeal;

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordPlanEvent } from '../../realtime/outbox.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import {
@@ -205,6 +206,12 @@ export async function submitAppraisal(
     const before = ratingsSnapshot(appraisal);
     appraisal.status = next;
     appraisal.submittedAt = new Date();
+    await recordPlanEvent(em, plan, {
+      type: 'appraisal.submit',
+      subjectType: 'Appraisal',
+      subjectId: appraisal.id,
+      data: { appraisalId: appraisal.id },
+    });
     audit(em, ctx, {
       action: 'appraisal.submit',
       subjectType: 'Appraisal',
@@ -258,6 +265,12 @@ export async function submitSelfAssessment(
     self.valueNotes = checkValueNotes(input.valueNotes);
     self.overallNote = checkOverall(input.overallNote);
     self.submittedAt = new Date();
+    await recordPlanEvent(em, plan, {
+      type: 'self_assessment.submit',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+      toOwner: false,
+    });
     audit(em, ctx, {
       action: 'self_assessment.submit',
       subjectType: 'PerformancePlan',

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordEvent } from '../../realtime/outbox.js';
 import type { Context } from '../../graphql/context.js';
 import { appError, badInput, forbidden, notFound } from '../../graphql/errors.js';
 import {
   assertCityAdmin,
   assertDistributionRead,
   assertFinalise,
+  assertMayReadSomeAppraisals,
   hasRole,
   requirePerson,
-  requireViewer,
 } from '../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { Role } from '../auth/auth.enums.js';
@@ -148,6 +149,13 @@ export async function setOrgRating(
     rating.rating = input.rating;
     rating.justification = justification;
     rating.setByEmployeeId = viewer.employeeId;
+    await recordEvent(em, {
+      type: 'org_rating.set',
+      subjectType: 'OrgUnit',
+      subjectId: opd.id,
+      opdIds: [opd.id],
+      data: { orgRatingId: rating.id },
+    });
     audit(em, ctx, {
       action: 'org_rating.set',
       subjectType: 'OrgUnit',
@@ -242,7 +250,7 @@ export async function distribution(
   periodId: string,
   checkpoint: AppraisalCheckpoint,
 ): Promise<DistributionData> {
-  const viewer = requireViewer(ctx.viewer);
+  const viewer = assertMayReadSomeAppraisals(ctx.viewer);
   const unit = await ctx.em.findOne(OrgUnit, { id: orgUnitId });
   if (!unit) throw notFound(`No organisation unit has id ${orgUnitId}.`);
   const opdId = unit.opd?.id ?? unit.id;
@@ -308,6 +316,15 @@ export async function finaliseAppraisals(
     for (const appraisal of appraisals) {
       appraisal.status = AppraisalStatus.FINAL;
       appraisal.finalisedAt = now;
+      await recordEvent(em, {
+        type: 'appraisal.finalise',
+        subjectType: 'Appraisal',
+        subjectId: appraisal.id,
+        ownerIds: [appraisal.employee.id],
+        reviewerIds: [appraisal.assessor.id],
+        opdIds: [opd.id],
+        data: { appraisalId: appraisal.id, planId: appraisal.plan.id },
+      });
       audit(em, ctx, {
         action: 'appraisal.finalise',
         subjectType: 'Appraisal',

@@ -13,6 +13,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { assertMayReadSomePlans } from '../access/policy.js';
 import { Activity } from '../activities/activity.entity.js';
 import { ActivityStatus } from '../activities/activities.enums.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -305,7 +306,7 @@ export class PatternRule {
   minCount!: number | null;
 }
 
-function toDistribution(d: distributions.DistributionData): Distribution {
+export function toDistribution(d: distributions.DistributionData): Distribution {
   return {
     orgUnit: d.unit,
     opd: d.opd,
@@ -397,8 +398,9 @@ export class AppraisalResolver {
     return (await ctx.loaders.employee.load(a.assessor.id))!;
   }
 
-  @FieldResolver(() => PerformancePlan)
+  @FieldResolver(() => PerformancePlan, { description: 'API clients need plans:read as well' })
   async plan(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<PerformancePlan> {
+    assertMayReadSomePlans(ctx.viewer);
     return (await ctx.loaders.plan.load(a.plan.id))!;
   }
 
@@ -450,6 +452,8 @@ export class AppraisalResolver {
     description: 'Progress, approved activities and feedback it rests on',
   })
   async evidence(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<AppraisalEvidence> {
+    // The evidence is plan content: API clients need plans:read for it.
+    assertMayReadSomePlans(ctx.viewer);
     const period = (await ctx.loaders.period.load(a.period.id))!;
     const quarter = checkpointsOf(period.year).find((c) => c.key === a.checkpoint);
     const from = quarter?.startsOn ?? period.startsOn;

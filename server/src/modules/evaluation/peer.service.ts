@@ -1,7 +1,8 @@
 import type { Context } from '../../graphql/context.js';
+import { recordEvent } from '../../realtime/outbox.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
 import { assertAppraisalRead, relationsTo, requirePerson } from '../access/policy.js';
-import { planSubject } from '../access/subjects.js';
+import { employeeSubject, planSubject } from '../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { Employee } from '../directory/employee.entity.js';
 import { todayInDenpasar } from '../planning/period.service.js';
@@ -98,6 +99,14 @@ export async function requestPeerFeedback(
         relation,
       });
       requests.push(request);
+      await recordEvent(em, {
+        type: 'peer_feedback.request',
+        subjectType: 'PeerFeedbackRequest',
+        subjectId: request.id,
+        ownerIds: [respondent.id],
+        reviewerIds: [respondent.id],
+        data: { requestId: request.id },
+      });
       audit(em, ctx, {
         action: 'peer_feedback.request',
         subjectType: 'PeerFeedbackRequest',
@@ -172,6 +181,14 @@ export async function answerPeerFeedback(
       answeredOn: todayInDenpasar(ctx.config.clock()),
     });
     request.status = PeerRequestStatus.ANSWERED;
+    // Only the respondent's own queue hears of it: telling the subject when an answer came in
+    // would help them guess who wrote it.
+    await recordEvent(em, {
+      type: 'peer_feedback.answer',
+      subjectType: 'PeerFeedbackRequest',
+      subjectId: request.id,
+      reviewerIds: [viewer.employeeId],
+    });
     audit(em, ctx, {
       action: 'peer_feedback.answer',
       subjectType: 'PeerFeedbackRequest',
@@ -217,9 +234,12 @@ export async function peerFeedbackSummary(
   const subject = await ctx.em.findOne(Employee, { id: subjectId });
   if (!subject) throw notFound(`No employee has id ${subjectId}.`);
   const plan = await ctx.em.findOne(PerformancePlan, { employee: subject, period: periodId });
-  if (!plan) throw notFound(`${subject.name} has no plan for this period.`);
-  const who = await planSubject(ctx.loaders, plan);
+  // Access is decided before saying whether a plan exists.
+  const who = plan
+    ? await planSubject(ctx.loaders, plan)
+    : await employeeSubject(ctx.loaders, subject);
   assertAppraisalRead(ctx.viewer, who);
+  if (!plan) throw notFound(`${subject.name} has no plan for this period.`);
   const relations = relationsTo(viewer, who);
   const [requested, responses, settings] = await Promise.all([
     ctx.em.count(PeerFeedbackRequest, { subject, period: periodId, checkpoint }),

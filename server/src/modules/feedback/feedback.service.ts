@@ -1,4 +1,5 @@
 import type { Context } from '../../graphql/context.js';
+import { recordPlanEvent } from '../../realtime/outbox.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
 import {
@@ -66,6 +67,13 @@ export async function giveFeedback(
       author: em.getReference(Employee, viewer.employeeId),
       body,
     });
+    await recordPlanEvent(em, plan, {
+      type: 'feedback.give',
+      subjectType: 'Feedback',
+      subjectId: feedback.id,
+      data: { feedbackId: feedback.id },
+      reviewers: [],
+    });
     audit(em, ctx, {
       action: 'feedback.give',
       subjectType: 'PerformancePlan',
@@ -101,6 +109,14 @@ export async function replyToFeedback(
       author: em.getReference(Employee, viewer.employeeId),
       replyTo: original,
       body: text,
+    });
+    await recordPlanEvent(em, plan, {
+      type: 'feedback.reply',
+      subjectType: 'Feedback',
+      subjectId: reply.id,
+      data: { feedbackId: reply.id },
+      reviewers: [original.author.id],
+      toOwner: false,
     });
     audit(em, ctx, {
       action: 'feedback.reply',

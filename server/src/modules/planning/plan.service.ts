@@ -13,6 +13,7 @@ import {
 import { employeeSubject, planSubject } from '../access/subjects.js';
 import { Activity } from '../activities/activity.entity.js';
 import { audit } from '../audit/audit.service.js';
+import { recordPlanEvent } from '../../realtime/outbox.js';
 import { JobType } from '../directory/directory.enums.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
@@ -493,6 +494,11 @@ export async function submitPlan(
     plan.status = next;
     plan.submittedAt = new Date();
     plan.revisionNote = null;
+    await recordPlanEvent(em, plan, {
+      type: 'plan.submit',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+    });
     audit(em, ctx, {
       action: 'plan.submit',
       subjectType: 'PerformancePlan',
@@ -528,6 +534,11 @@ export async function approvePlan(
       approvedByEmployeeId: viewer.employeeId,
       content: await planContent(em, plan),
     });
+    await recordPlanEvent(em, plan, {
+      type: 'plan.approve',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+    });
     audit(em, ctx, {
       action: 'plan.approve',
       subjectType: 'PerformancePlan',
@@ -557,6 +568,11 @@ export async function requestRevision(
     const next = transition(plan, 'REQUEST_REVISION');
     plan.status = next;
     plan.revisionNote = text;
+    await recordPlanEvent(em, plan, {
+      type: 'plan.request_revision',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+    });
     audit(em, ctx, {
       action: 'plan.request_revision',
       subjectType: 'PerformancePlan',
@@ -593,6 +609,11 @@ export async function reopenPlan(
     version.reopenReason = text;
     plan.status = next;
     plan.reopenReason = text;
+    await recordPlanEvent(em, plan, {
+      type: 'plan.reopen',
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+    });
     audit(em, ctx, {
       action: 'plan.reopen',
       subjectType: 'PerformancePlan',

@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { OrgUnit } from '../modules/directory/org-unit.entity.js';
+import { EventRow } from './event.entity.js';
+
+export const EVENTS_CHANNEL = 'kinerja_events';
+
+export interface EventInput {
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  ownerIds?: (string | null | undefined)[];
+  reviewerIds?: (string | null | undefined)[];
+  opdIds?: (string | null | undefined)[];
+  data?: Record<string, unknown>;
+}
+
+const clean = (ids: (string | null | undefined)[] | undefined): string[] => [
+  ...new Set((ids ?? []).filter((id): id is string => Boolean(id))),
+];
+
+/**
+ * Adds an event to `em`'s unit of work (written by the same flush and transaction as the change)
+ * and asks PostgreSQL to NOTIFY the other server instances, which it does only on commit.
+ */
+export async function recordEvent(em: EntityManager, input: EventInput): Promise<void> {
+  em.create(EventRow, {
+    type: input.type,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    ownerIds: clean(input.ownerIds),
+    reviewerIds: clean(input.reviewerIds),
+    opdIds: clean(input.opdIds),
+    data: input.data ?? {},
+  });
+  await em.execute(`select pg_notify('${EVENTS_CHANNEL}', '')`);
+}
+
+/**
+ * An event about a plan or something in it: for its owner, for `reviewers` (by default the
+ * plan's assessor) and for the OPD of the plan's unit.
+ */
+export async function recordPlanEvent(
+  em: EntityManager,
+  plan: {
+    id: string;
+    employee: { id: string };
+    assessor: { id: string } | null;
+    orgUnit: { id: string };
+  },
+  input: {
+    type: string;
+    subjectType: string;
+    subjectId: string;
+    data?: Record<string, unknown>;
+    reviewers?: (string | null | undefined)[];
+    toOwner?: boolean;
+  },
+): Promise<void> {
+  const unit = await em.findOne(OrgUnit, { id: plan.orgUnit.id }, { fields: ['opd'] });
+  await recordEvent(em, {
+    type: input.type,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    ownerIds: input.toOwner === false ? [] : [plan.employee.id],
+    reviewerIds: input.reviewers ?? [plan.assessor?.id],
+    opdIds: [unit?.opd?.id ?? plan.orgUnit.id],
+    data: { planId: plan.id, ...input.data },
+  });
+}

@@ -1,0 +1,257 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { parse as parseCookies } from 'cookie';
+import {
+  type DocumentNode,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import { CloseCode, type Context as WsContext } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Config } from '../config.js';
+import type { Context, Viewer } from '../graphql/context.js';
+import { checkTokenCount, DEFAULT_LIMITS, limitValidationRules } from '../graphql/limits.js';
+import { createLoaders } from '../graphql/loaders.js';
+import type { Logger } from '../logger.js';
+import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import type { EventBus } from './bus.js';
+
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+export const MAX_CONNECTIONS_PER_ACCOUNT = 10;
+const REAUTH_INTERVAL_MS = 60_000;
+
+type Extra = {
+  socket: WebSocket;
+  request: http.IncomingMessage;
+  token?: string | null;
+  viewer?: Viewer | null;
+  subscriptions?: number;
+} & Record<PropertyKey, unknown>;
+
+type Ctx = WsContext<Record<string, unknown> | undefined, Extra>;
+
+export interface WebSocketServerOptions {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  bus: EventBus;
+  config: Config;
+  logger: Logger;
+  authenticate: (em: MikroORM['em'], token: string | null) => Promise<Viewer | null>;
+}
+
+function accountKey(viewer: Viewer): string {
+  return viewer.kind === 'person' ? `person:${viewer.accountId}` : `client:${viewer.clientId}`;
+}
+
+/** Same origin (Origin's host equals Host), an allowed origin, or no Origin (not a browser). */
+export function originAllowed(request: http.IncomingMessage, allowed: string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    if (new URL(origin).host === request.headers.host) return true;
+  } catch {
+    return false;
+  }
+  return allowed.includes(origin.replace(/\/$/, ''));
+}
+
+/**
+ * graphql-ws on the HTTP server's `/graphql`: authenticates in `connection_init` (token in the
+ * payload, or the session cookie) and closes with 4401 otherwise; refuses foreign Origins at the
+ * upgrade; applies the HTTP limits (tokens, depth, aliases, cost) in onSubscribe; caps
+ * subscriptions per connection and connections per account; closes the sockets of a revoked
+ * session or deactivated account at once, and re-checks every socket's session every minute.
+ */
+export function attachWebSocketServer(options: WebSocketServerOptions): { close(): Promise<void> } {
+  const { httpServer, schema, orm, bus, config, logger } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+  const byAccount = new Map<string, Set<Extra>>();
+
+  const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/graphql') {
+      socket.destroy();
+      return;
+    }
+    if (!originAllowed(request, config.allowedOrigins)) {
+      logger.warn({ origin: request.headers.origin }, 'websocket refused: origin not allowed');
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  const forget = (extra: Extra) => {
+    if (!extra.viewer) return;
+    const set = byAccount.get(accountKey(extra.viewer));
+    set?.delete(extra);
+    if (set?.size === 0) byAccount.delete(accountKey(extra.viewer));
+  };
+
+  const disposer = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      async onConnect(ctx: Ctx) {
+        const params = ctx.connectionParams ?? {};
+        const fromParams = typeof params.token === 'string' ? params.token : null;
+        const cookie = ctx.extra.request.headers.cookie;
+        const token =
+          fromParams ?? (cookie ? (parseCookies(cookie)[SESSION_COOKIE] ?? null) : null);
+        const viewer = await options.authenticate(orm.em.fork(), token);
+        if (!viewer) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: sign in first');
+          return false;
+        }
+        const key = accountKey(viewer);
+        const set = byAccount.get(key) ?? new Set<Extra>();
+        if (set.size >= MAX_CONNECTIONS_PER_ACCOUNT) {
+          ctx.extra.socket.close(
+            CloseCode.Forbidden,
+            `Too many connections: at most ${MAX_CONNECTIONS_PER_ACCOUNT} per account`,
+          );
+          return false;
+        }
+        ctx.extra.token = token;
+        ctx.extra.viewer = viewer;
+        ctx.extra.subscriptions = 0;
+        set.add(ctx.extra);
+        byAccount.set(key, set);
+        return true;
+      },
+      onClose(ctx: Ctx) {
+        forget(ctx.extra);
+      },
+      onSubscribe(ctx: Ctx, _id, payload) {
+        const tooLong = checkTokenCount(payload.query, DEFAULT_LIMITS.maxTokens);
+        if (tooLong) return [tooLong];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: DEFAULT_LIMITS.maxTokens });
+        } catch (error) {
+          return [
+            error instanceof GraphQLError
+              ? error
+              : new GraphQLError('The query could not be parsed.'),
+          ];
+        }
+        const errors = validate(schema, document, [
+          ...specifiedRules,
+          ...limitValidationRules(DEFAULT_LIMITS, payload.variables ?? undefined),
+        ]);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Name the operation to run.')];
+        const viewer = ctx.extra.viewer!;
+        if (viewer.kind === 'person' && viewer.mustChangePassword) {
+          return [
+            new GraphQLError('Your password was reset: change it before doing anything else.', {
+              extensions: { code: 'FORBIDDEN' },
+            }),
+          ];
+        }
+        if (operation.operation === 'subscription') {
+          if ((ctx.extra.subscriptions ?? 0) >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+            return [
+              new GraphQLError(
+                `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`,
+                { extensions: { code: 'RATE_LIMITED' } },
+              ),
+            ];
+          }
+          ctx.extra.subscriptions = (ctx.extra.subscriptions ?? 0) + 1;
+        }
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables ?? undefined,
+          contextValue: operationContext(ctx.extra),
+        };
+      },
+      onComplete(ctx: Ctx) {
+        ctx.extra.subscriptions = Math.max(0, (ctx.extra.subscriptions ?? 1) - 1);
+      },
+    },
+    wss,
+  );
+
+  function operationContext(extra: Extra): Context {
+    const em = orm.em.fork();
+    return {
+      em,
+      viewer: extra.viewer ?? null,
+      loaders: createLoaders(em),
+      requestId: `ws-${Date.now().toString(36)}`,
+      config,
+      ipAddress: extra.request.socket.remoteAddress ?? null,
+      bus,
+      freshEm: () => orm.em.fork(),
+    };
+  }
+
+  const closeWhere = (match: (extra: Extra) => boolean, reason: string) => {
+    for (const set of byAccount.values()) {
+      for (const extra of [...set]) {
+        if (match(extra)) {
+          extra.socket.close(CloseCode.Unauthorized, reason);
+          forget(extra);
+        }
+      }
+    }
+  };
+
+  // A revoked session or a deactivated account closes its sockets at once.
+  const unsubscribe = bus.subscribe((event) => {
+    if (event.type !== 'access.revoked') return;
+    const { accountId, sessionId, exceptSessionId } = event.data as {
+      accountId?: string;
+      sessionId?: string;
+      exceptSessionId?: string;
+    };
+    closeWhere((extra) => {
+      const v = extra.viewer;
+      if (v?.kind !== 'person' || v.accountId !== accountId) return false;
+      if (sessionId) return v.sessionId === sessionId;
+      return v.sessionId !== exceptSessionId;
+    }, 'Unauthorized: the session has ended');
+  });
+
+  // Expired sessions (and anything else the events missed) are caught by a periodic check.
+  const reauth = setInterval(() => {
+    void (async () => {
+      for (const set of byAccount.values()) {
+        for (const extra of [...set]) {
+          const viewer = await options
+            .authenticate(orm.em.fork(), extra.token ?? null)
+            .catch(() => null);
+          if (!viewer) {
+            extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: the session has ended');
+            forget(extra);
+          }
+        }
+      }
+    })();
+  }, REAUTH_INTERVAL_MS);
+  reauth.unref();
+
+  return {
+    async close() {
+      clearInterval(reauth);
+      unsubscribe();
+      httpServer.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.close(1001, 'Server is shutting down');
+      await disposer.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
