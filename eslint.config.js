@@ -10,6 +10,9 @@ import svelteConfig from './web/svelte.config.js';
 const promiseRules = {
   '@typescript-eslint/no-floating-promises': 'error',
   '@typescript-eslint/no-misused-promises': 'error',
+  // Arguments a framework passes by position (GraphQL args declared for the schema, hooks)
+  // are named with a leading underscore when the body does not read them.
+  '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
 };
 
 export default defineConfig(
