@@ -83,6 +83,18 @@ export async function authenticate(
     : authenticateSession(em, token);
 }
 
+/** By class name along the prototype chain: the ORM's error class may come from another module copy. */
+function isOptimisticLockError(error: unknown): boolean {
+  for (
+    let proto = error as object | null;
+    proto;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    if (proto.constructor?.name === 'OptimisticLockError') return true;
+  }
+  return false;
+}
+
 function rootFieldNames(operation: OperationDefinitionNode): string[] {
   return operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
 }
@@ -290,6 +302,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if (PUBLIC_CODES.has(code)) return formatted;
       const cause = (error as { originalError?: { code?: string; message?: string } })
         .originalError;
+      if (isOptimisticLockError(cause)) {
+        // Two writes passed the version check at the same moment; the database kept the first.
+        return {
+          message:
+            'Someone else changed this at the same moment and their change was saved first. Reload it and apply your change again.',
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: 'CONFLICT' },
+        };
+      }
       if (cause?.code === '22P02') {
         // PostgreSQL "invalid text representation": an id that is not a UUID, and the like.
         return {

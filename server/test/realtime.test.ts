@@ -8,6 +8,7 @@ import {
   type TestApp,
   type TestDirectory,
 } from './helpers.js';
+import { collect, wsClient } from './ws-helpers.js';
 
 let t: TestApp;
 let dir: TestDirectory;

@@ -198,11 +198,9 @@ export class EventBus {
 
   private async prune(): Promise<void> {
     try {
-      const deleted = await this.orm.em
-        .fork()
-        .nativeDelete(EventRow, {
-          createdAt: { $lt: new Date(Date.now() - this.options.retentionHours * 3_600_000) },
-        });
+      const deleted = await this.orm.em.fork().nativeDelete(EventRow, {
+        createdAt: { $lt: new Date(Date.now() - this.options.retentionHours * 3_600_000) },
+      });
       if (deleted > 0) this.logger.info({ deleted }, 'event bus: old events pruned');
     } catch (error) {
       this.logger.warn({ err: error }, 'event bus: pruning failed');

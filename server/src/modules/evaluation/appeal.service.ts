@@ -74,6 +74,7 @@ export async function fileAppeal(ctx: Ctx, appraisalId: string, reason: string):
       employee: appraisal.employee,
       decider: assessor.supervisor,
       reason: text,
+      filedAt: ctx.config.clock(),
     });
     await recordPlanEvent(em, plan, {
       type: 'appeal.file',
@@ -168,7 +169,7 @@ export async function explainAppeal(
     if (explanation.appeal.status === AppealStatus.DECIDED)
       throw badInput('The appeal has been decided already.', 'explanationId');
     explanation.answer = text;
-    explanation.answeredAt = new Date();
+    explanation.answeredAt = ctx.config.clock();
     await recordEvent(em, {
       type: 'appeal.explain',
       subjectType: 'Appeal',
@@ -238,7 +239,7 @@ export async function decideAppeal(
     appeal.status = AppealStatus.DECIDED;
     appeal.decision = input.decision;
     appeal.decisionNote = note;
-    appeal.decidedAt = new Date();
+    appeal.decidedAt = ctx.config.clock();
     const plan = await em.findOneOrFail(PerformancePlan, { id: appraisal.plan.id });
     await recordPlanEvent(em, plan, {
       type: input.decision === AppealDecision.GRANTED ? 'appeal.grant' : 'appeal.reject',

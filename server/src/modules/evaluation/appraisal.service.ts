@@ -205,7 +205,7 @@ export async function submitAppraisal(
     }
     const before = ratingsSnapshot(appraisal);
     appraisal.status = next;
-    appraisal.submittedAt = new Date();
+    appraisal.submittedAt = ctx.config.clock();
     await recordPlanEvent(em, plan, {
       type: 'appraisal.submit',
       subjectType: 'Appraisal',
@@ -258,13 +258,13 @@ export async function submitSelfAssessment(
       checkpoint: input.checkpoint,
       resultRating: input.resultRating,
       behaviourRating: input.behaviourRating,
-      submittedAt: new Date(),
+      submittedAt: ctx.config.clock(),
     });
     self.resultRating = input.resultRating;
     self.behaviourRating = input.behaviourRating;
     self.valueNotes = checkValueNotes(input.valueNotes);
     self.overallNote = checkOverall(input.overallNote);
-    self.submittedAt = new Date();
+    self.submittedAt = ctx.config.clock();
     await recordPlanEvent(em, plan, {
       type: 'self_assessment.submit',
       subjectType: 'PerformancePlan',

@@ -312,7 +312,7 @@ export async function finaliseAppraisals(
       checkpoint: input.checkpoint,
       status: AppraisalStatus.SUBMITTED,
     });
-    const now = new Date();
+    const now = ctx.config.clock();
     for (const appraisal of appraisals) {
       appraisal.status = AppraisalStatus.FINAL;
       appraisal.finalisedAt = now;
