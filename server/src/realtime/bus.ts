@@ -2,6 +2,7 @@ import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { inBackground } from '../db/query-stats.js';
 import { EventRow } from './event.entity.js';
 import { EVENTS_CHANNEL } from './outbox.js';
 
@@ -81,7 +82,7 @@ export class EventBus {
     this.lastId = BigInt(rows[0]?.max ?? '0');
     if (this.options.listenUrl) await this.listen();
     this.timers.push(setInterval(() => this.poke(), this.options.pollMs).unref());
-    this.timers.push(setInterval(() => void this.prune(), 3_600_000).unref());
+    this.timers.push(setInterval(() => void inBackground(() => this.prune()), 3_600_000).unref());
   }
 
   /** The id of the newest event delivered so far. */
@@ -101,7 +102,7 @@ export class EventBus {
       this.readAgain = true;
       return;
     }
-    this.reading = this.readNew()
+    this.reading = inBackground(() => this.readNew())
       .catch((error: unknown) =>
         this.logger.warn({ err: error }, 'event bus: reading events failed; will retry'),
       )

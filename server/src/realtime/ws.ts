@@ -20,6 +20,7 @@ import { checkTokenCount, DEFAULT_LIMITS, limitValidationRules } from '../graphq
 import { createLoaders } from '../graphql/loaders.js';
 import type { Logger } from '../logger.js';
 import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import { inBackground } from '../db/query-stats.js';
 import type { EventBus } from './bus.js';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -228,7 +229,7 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
 
   // Expired sessions (and anything else the events missed) are caught by a periodic check.
   const reauth = setInterval(() => {
-    void (async () => {
+    void inBackground(async () => {
       for (const set of byAccount.values()) {
         for (const extra of [...set]) {
           const viewer = await options
@@ -240,7 +241,7 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
           }
         }
       }
-    })();
+    });
   }, REAUTH_INTERVAL_MS);
   reauth.unref();
 
