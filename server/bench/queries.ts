@@ -1,0 +1,64 @@
+/** The GraphQL operations the benchmarks send, as a browser or agency tool would. */
+
+export const REVIEW_QUEUE = `query ReviewQueue($n: Int) {
+  reviewQueue(activitiesPerPerson: $n) {
+    total plansAwaitingApproval activitiesAwaitingReview monthlyReportsAwaitingVerification
+    appraisalsToComplete dueCheckpoint
+    people {
+      count activityCount oldestWaitingSince
+      employee { id nip name positionTitle orgUnit { id name } }
+      activitiesAwaitingReview { id date description output status indicator { id } }
+      plansAwaitingApproval { id status }
+      monthlyReportsAwaitingVerification { id }
+      appraisalsToComplete { checkpoint plan { id } }
+    }
+  }
+}`;
+
+export const EMPLOYEES = `query Employees($unit: ID!, $first: Int) {
+  employees(first: $first, filter: { orgUnitId: $unit }) {
+    totalCount
+    nodes { id nip name positionTitle orgUnit { id name } supervisor { id name } }
+  }
+}`;
+
+/**
+ * The HTTP part of what the unit dashboard shows: the distribution and the headcount (plan counts
+ * have no query of their own; they come with the unitDashboard subscription, timed separately).
+ */
+export const UNIT_SUMMARY = `query UnitSummary($unit: ID!, $period: ID!, $checkpoint: AppraisalCheckpoint!) {
+  distribution(orgUnitId: $unit, periodId: $period, checkpoint: $checkpoint) {
+    total final drafts submitted holds
+    counts { predikat count share }
+    rules { description count holds allowedMax }
+  }
+  staff: employees(first: 1, filter: { orgUnitId: $unit }) { totalCount }
+}`;
+
+export const DISTRIBUTION = `query Distribution($unit: ID!, $period: ID!, $checkpoint: AppraisalCheckpoint!) {
+  distribution(orgUnitId: $unit, periodId: $period, checkpoint: $checkpoint) {
+    total final drafts holds counts { predikat count }
+  }
+}`;
+
+/** PostGraphile's equivalent of EMPLOYEES for one unit without sub-units. */
+export const POSTGRAPHILE_EMPLOYEES = `query Employees($unit: UUID!, $first: Int) {
+  allEmployees(first: $first, condition: { orgUnitId: $unit, active: true }, orderBy: [NAME_ASC, ID_ASC]) {
+    totalCount
+    nodes {
+      id nip name positionTitle
+      orgUnitByOrgUnitId { id name }
+      employeeBySupervisorId { id name }
+    }
+  }
+}`;
+
+export const MY_PERFORMANCE = `subscription { myPerformance { id type at subjectType subjectId } }`;
+
+export const UNIT_DASHBOARD = `subscription Dashboard($unit: ID!, $period: ID!) {
+  unitDashboard(orgUnitId: $unit, periodId: $period) {
+    at lastEventId activitiesAwaitingReview activitiesApprovedLast30Days
+    plans { total draft submitted revisionRequested approved }
+    distribution { total final holds counts { predikat count } }
+  }
+}`;

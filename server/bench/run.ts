@@ -1,0 +1,576 @@
+/**
+ * `pnpm bench [-- --quick] [--dataset quick|denpasar|province] [--explain province]
+ *  [--fanout 1000,10000] [--duration S] [--skip-fanout]`
+ *
+ * Seeds (or reuses) a dataset database on the PostgreSQL of DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres), starts Kinerja in this process with createApp,
+ * loads it from a child process, compares it with hand-written SQL and PostGraphile 4 on the
+ * same data, times subscription fan-out against a bare `ws` broadcast, EXPLAINs the hot
+ * queries, and writes server/bench/results/<date>.json and BENCHMARKS.md. Nothing is asserted.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createApp, type App } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { processStats } from '../src/db/query-stats.js';
+import { createLoaders } from '../src/graphql/loaders.js';
+import { createLogger } from '../src/logger.js';
+import { OrgUnit } from '../src/modules/directory/org-unit.entity.js';
+import { unitSummary } from '../src/realtime/subscriptions.resolver.js';
+import type { Context } from '../src/graphql/context.js';
+import { DATASETS, type DatasetInfo, type DatasetSpec, ensureDataset } from './datasets.js';
+import { captureSql, type ExplainedStatement, explainAll, tableSizes } from './explain.js';
+import { type FanoutResult, runFanout } from './fanout.js';
+import {
+  type HttpMeasurement,
+  type HttpTarget,
+  measureHttp,
+  postJson,
+  settle,
+} from './http-bench.js';
+import { machineInfo, type MachineInfo } from './machine.js';
+import { startHandWrittenSql, startPostGraphile } from './peers.js';
+import * as Q from './queries.js';
+import { writeReport } from './report.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// dist/bench/run.js → server/ (two up); bench/run.ts never runs unbuilt.
+const serverRoot = path.resolve(here, '..', '..');
+const repoRoot = path.resolve(serverRoot, '..');
+
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0 && args[i + 1] && !args[i + 1].startsWith('--')) return args[i + 1];
+  return args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
+const flag = (name: string) => process.argv.slice(2).includes(`--${name}`);
+
+const quick = flag('quick');
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const datasetName = (option('dataset') ?? (quick ? 'quick' : 'denpasar')) as DatasetSpec['name'];
+const explainDataset = option('explain') as DatasetSpec['name'] | undefined;
+const durationSeconds = Number(option('duration') ?? (quick ? 5 : 15));
+const concurrencies = quick ? [1, 16] : [1, 16, 64];
+const fanoutSizes = (option('fanout') ?? (quick ? '200' : '1000,10000'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const started = Date.now();
+const log = (line: string) =>
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+export interface QueryBench {
+  name: string;
+  description: string;
+  measurements: HttpMeasurement[];
+}
+
+export interface PeerComparison {
+  description: string;
+  rows: { target: string; measurements: HttpMeasurement[] }[];
+}
+
+export interface BenchResults {
+  date: string;
+  mode: 'quick' | 'full';
+  machine: MachineInfo;
+  durationSeconds: number;
+  dataset: DatasetInfo;
+  subjects: Record<string, string | number>;
+  queries: QueryBench[];
+  statementsByLength: { query: string; length: number; statements: number }[];
+  unitSummaryInProcess: { iterations: number; p50Ms: number; p99Ms: number; statements: number };
+  peers: PeerComparison | null;
+  dataLoadersOff: string;
+  fanout: FanoutResult[];
+  explain: {
+    dataset: string;
+    statements: ExplainedStatement[];
+    largeSeqScans: { operation: string; table: string; rows: number; sql: string }[];
+  } | null;
+  notes: string[];
+  totalSeconds: number;
+}
+
+interface Subjects {
+  periodId: string;
+  checkpoint: string;
+  largestOpd: { id: string; name: string; employees: number };
+  largestLeaf: { id: string; name: string; employees: number };
+  opdIds: string[];
+  logins: { hrAdmin: string; supervisor: string; password: string };
+  busiestSupervisor: { nip: string; reports: number };
+}
+
+async function findSubjects(url: string): Promise<Subjects> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const one = async <T extends pg.QueryResultRow>(sql: string) => (await db.query<T>(sql)).rows;
+    const [period] = await one<{ id: string }>('select id from period order by year desc limit 1');
+    const [checkpoint] = await one<{ c: string }>(
+      'select checkpoint as c from appraisal group by 1 order by count(*) desc limit 1',
+    );
+    const [opd] = await one<{ id: string; name: string; n: number }>(
+      `select o.id, coalesce(o.short_name, o.name) as name, count(*)::int as n
+         from employee e join org_unit u on u.id = e.org_unit_id
+         join org_unit o on o.id = coalesce(u.opd_id, u.id)
+        group by 1, 2 order by 3 desc limit 1`,
+    );
+    const [leaf] = await one<{ id: string; name: string; n: number }>(
+      `select u.id, u.name, count(*)::int as n from employee e join org_unit u on u.id = e.org_unit_id
+        where not exists (select 1 from org_unit c where c.parent_id = u.id)
+        group by 1, 2 order by 3 desc limit 1`,
+    );
+    const opds = await one<{ id: string }>(
+      `select o.id from org_unit o where o.parent_id is null
+          and exists (select 1 from employee e join org_unit u on u.id = e.org_unit_id
+                       where coalesce(u.opd_id, u.id) = o.id)
+        order by o.name`,
+    );
+    const [logins] = await one<{ v: Subjects['logins'] }>(
+      `select value as v from app_setting where key = 'demo.logins'`,
+    );
+    const [busiest] = await one<{ nip: string; n: number }>(
+      `select s.nip, count(*)::int as n from employee e join employee s on s.id = e.supervisor_id
+        group by 1 order by 2 desc limit 1`,
+    );
+    return {
+      periodId: period.id,
+      checkpoint: checkpoint?.c ?? 'Q1',
+      largestOpd: { id: opd.id, name: opd.name, employees: opd.n },
+      largestLeaf: { id: leaf.id, name: leaf.name, employees: leaf.n },
+      opdIds: opds.map((o) => o.id),
+      logins: logins.v,
+      busiestSupervisor: { nip: busiest.nip, reports: busiest.n },
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+async function startKinerja(databaseUrl: string): Promise<App> {
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl }),
+    host: '127.0.0.1',
+    port: 0,
+  };
+  // Per-request log lines go nowhere: the SQL count they carry is read from processStats.
+  return createApp(config, { logger: createLogger({ logLevel: 'warn' }), print: () => {} });
+}
+
+async function signIn(url: string, nip: string, password: string): Promise<string> {
+  const r = await postJson<{ data: { login: { token: string } } }>(`${url}/graphql`, {
+    query: 'mutation($nip: String!, $p: String!) { login(nip: $nip, password: $p) { token } }',
+    variables: { nip, p: password },
+  });
+  return r.data.login.token;
+}
+
+const gqlBody = (query: string, variables: Record<string, unknown>) =>
+  JSON.stringify({ query, variables });
+
+async function statementsOf(fn: () => Promise<unknown>): Promise<number> {
+  await settle();
+  const before = processStats.sqlStatements;
+  await fn();
+  return processStats.sqlStatements - before;
+}
+
+async function main(): Promise<void> {
+  const notes: string[] = [];
+  const machine = await machineInfo(adminUrl);
+  log(
+    `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}; PostgreSQL ${machine.postgres}`,
+  );
+  const dataset = await ensureDataset(adminUrl, DATASETS[datasetName], log);
+  const s = await findSubjects(dataset.url);
+  log(
+    `largest OPD ${s.largestOpd.name} (${s.largestOpd.employees}); largest unit ${s.largestLeaf.name} (${s.largestLeaf.employees}); ${s.opdIds.length} OPDs`,
+  );
+
+  const app = await startKinerja(dataset.url);
+  const queries: QueryBench[] = [];
+  const statementsByLength: BenchResults['statementsByLength'] = [];
+  let peers: PeerComparison | null;
+  let unitSummaryInProcess: BenchResults['unitSummaryInProcess'];
+  const fanout: FanoutResult[] = [];
+  try {
+    const gql = `${app.url}`;
+    const hr = await signIn(gql, s.logins.hrAdmin, s.logins.password);
+    const supervisor = await signIn(gql, s.logins.supervisor, s.logins.password);
+    const busiest = await signIn(gql, s.busiestSupervisor.nip, s.logins.password);
+    const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+    const post = (token: string, query: string, variables: Record<string, unknown>) =>
+      postJson(`${gql}/graphql`, { query, variables }, auth(token));
+
+    // Subscription fan-out first, while the server's memory has not yet grown under HTTP load.
+    if (!flag('skip-fanout')) {
+      const db = new pg.Client({ connectionString: dataset.url });
+      await db.connect();
+      const people = (
+        await db.query<{ nip: string; id: string }>(
+          `select e.nip, e.id from employee e join org_unit u on u.id = e.org_unit_id
+            where coalesce(u.opd_id, u.id) = $1 and e.active order by e.nip`,
+          [s.largestOpd.id],
+        )
+      ).rows;
+      await db.end();
+      for (const size of fanoutSizes) {
+        const accounts = Math.min(people.length, Math.ceil(size / 10), size);
+        const perToken = Math.ceil(size / accounts);
+        if (perToken > 10) {
+          notes.push(
+            `fan-out ${size}: ${people.length} accounts in ${s.largestOpd.name} allow at most ${people.length * 10} connections; skipped`,
+          );
+          continue;
+        }
+        log(`fan-out ${size}: signing in ${accounts} accounts of ${s.largestOpd.name}`);
+        const signStarted = Date.now();
+        const tokens: string[] = [];
+        const chosen = people.slice(0, accounts);
+        let nextPerson = 0;
+        await Promise.all(
+          Array.from({ length: 4 }, async () => {
+            while (nextPerson < chosen.length) {
+              const p = chosen[nextPerson++];
+              tokens.push(await signIn(gql, p.nip, s.logins.password));
+            }
+          }),
+        );
+        log(`  signed in ${tokens.length} in ${((Date.now() - signStarted) / 1000).toFixed(1)} s`);
+        const timeoutMs = Math.max(60_000, size * 30);
+        for (const [subscription, variables, waitForInitial] of [
+          [Q.MY_PERFORMANCE, {}, false],
+          [Q.UNIT_DASHBOARD, { unit: s.largestOpd.id, period: s.periodId }, true],
+        ] as const) {
+          if (waitForInitial && size > 1000) {
+            notes.push(
+              `unitDashboard fan-out at ${size}: not run: each subscriber recomputes the unit summary on every change (see unitDashboard summary), ${size} of them per change`,
+            );
+            continue;
+          }
+          log(`fan-out ${size}: ${waitForInitial ? 'unitDashboard' : 'myPerformance'}`);
+          const result = await runFanout({
+            serverUrl: gql,
+            databaseUrl: dataset.url,
+            subscription,
+            variables,
+            tokens,
+            perToken,
+            count: size,
+            waitForInitial,
+            ownerIds: chosen.map((p) => p.id),
+            opdIds: [s.largestOpd.id],
+            rounds: 3,
+            timeoutMs,
+            log,
+          });
+          fanout.push(result);
+        }
+      }
+    }
+
+    const common = { period: s.periodId, checkpoint: s.checkpoint };
+    const targets = [
+      {
+        name: 'reviewQueue',
+        description: `the busiest supervisor's nested review queue (${s.busiestSupervisor.reports} direct reports, 10 activities each)`,
+        token: busiest,
+        bodies: [gqlBody(Q.REVIEW_QUEUE, { n: 10 })],
+      },
+      {
+        name: 'employees',
+        description: `employees of ${s.largestOpd.name} (${s.largestOpd.employees}), first 50, with unit and supervisor`,
+        token: hr,
+        bodies: [gqlBody(Q.EMPLOYEES, { unit: s.largestOpd.id, first: 50 })],
+      },
+      {
+        name: 'unitSummary',
+        description: `distribution (${s.checkpoint}) and headcount of ${s.largestOpd.name}`,
+        token: hr,
+        bodies: [gqlBody(Q.UNIT_SUMMARY, { unit: s.largestOpd.id, ...common })],
+      },
+      {
+        name: 'cityDistribution',
+        description: `distribution (${s.checkpoint}) of each of the ${s.opdIds.length} OPDs in turn (one OPD per request)`,
+        token: hr,
+        bodies: s.opdIds.map((unit) => gqlBody(Q.DISTRIBUTION, { unit, ...common })),
+      },
+    ];
+    for (const t of targets) {
+      // Fail early, with the server's message, on a query the schema refuses.
+      await postJson(`${gql}/graphql`, JSON.parse(t.bodies[0]) as object, auth(t.token));
+      const measurements: HttpMeasurement[] = [];
+      for (const c of concurrencies) {
+        const m = await measureHttp(
+          {
+            url: gql,
+            path: '/graphql',
+            headers: auth(t.token),
+            bodies: t.bodies,
+            countsStatements: true,
+          },
+          c,
+          durationSeconds,
+        );
+        measurements.push(m);
+        log(
+          `${t.name} c=${c}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms, p99 ${m.latencyMs.p99.toFixed(1)} ms, ${m.sqlPerRequest?.toFixed(1)} SQL/req${m.failed ? `, ${m.failed} failed` : ''}`,
+        );
+      }
+      queries.push({ name: t.name, description: t.description, measurements });
+    }
+
+    // Statements must not grow with the length of the list.
+    for (const n of [10, 100]) {
+      statementsByLength.push({
+        query: 'employees (first: n)',
+        length: n,
+        statements: await statementsOf(() =>
+          post(hr, Q.EMPLOYEES, { unit: s.largestOpd.id, first: n }),
+        ),
+      });
+    }
+    for (const [who, token] of [
+      ['demo supervisor', supervisor],
+      ['busiest supervisor', busiest],
+    ] as const) {
+      for (const n of [1, 50]) {
+        statementsByLength.push({
+          query: `reviewQueue of the ${who} (activitiesPerPerson: n)`,
+          length: n,
+          statements: await statementsOf(() => post(token, Q.REVIEW_QUEUE, { n })),
+        });
+      }
+    }
+    log(
+      `statements by length: ${statementsByLength.map((r) => `${r.query} n=${r.length}: ${r.statements}`).join('; ')}`,
+    );
+
+    // What each unitDashboard subscriber computes on every change, timed in this process.
+    {
+      const em = app.orm.em.fork();
+      const ctx = {
+        em,
+        viewer: null,
+        loaders: createLoaders(em),
+        requestId: 'bench',
+        config: loadConfig({ NODE_ENV: 'test' }),
+        ipAddress: null,
+        bus: app.bus,
+        freshEm: () => app.orm.em.fork(),
+      } as Context;
+      const times: number[] = [];
+      const before = processStats.sqlStatements;
+      const iterations = quick ? 20 : 50;
+      for (let i = 0; i < iterations; i++) {
+        ctx.em = app.orm.em.fork();
+        const unit = await ctx.em.findOneOrFail(OrgUnit, { id: s.largestOpd.id });
+        const t0 = performance.now();
+        await unitSummary(ctx, unit, s.periodId);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      unitSummaryInProcess = {
+        iterations,
+        p50Ms: times[Math.floor(times.length / 2)],
+        p99Ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))],
+        statements: (processStats.sqlStatements - before) / iterations - 1,
+      };
+      log(
+        `unitDashboard summary in process: p50 ${unitSummaryInProcess.p50Ms.toFixed(1)} ms, ${unitSummaryInProcess.statements} SQL`,
+      );
+    }
+
+    // The limit and a peer, on one unit without sub-units (PostGraphile filters by column).
+    {
+      const pgServer = await startHandWrittenSql(dataset.url, 10);
+      let graphile: Awaited<ReturnType<typeof startPostGraphile>> | null = null;
+      try {
+        graphile = await startPostGraphile(
+          dataset.url,
+          5000 + Math.floor(Math.random() * 1000),
+          10,
+          log,
+        );
+      } catch (error) {
+        notes.push(`PostGraphile did not start: ${(error as Error).message.slice(0, 300)}`);
+      }
+      try {
+        const unit = s.largestLeaf.id;
+        const rows: PeerComparison['rows'] = [];
+        const kinerjaTarget: HttpTarget = {
+          url: gql,
+          path: '/graphql',
+          headers: auth(hr),
+          bodies: [gqlBody(Q.EMPLOYEES, { unit, first: 50 })],
+          countsStatements: true,
+        };
+        const sqlTarget: HttpTarget = {
+          url: pgServer.url,
+          path: '/',
+          headers: {},
+          bodies: [JSON.stringify({ unitId: unit, first: 50 })],
+          countsStatements: false,
+        };
+        const pgBody = gqlBody(Q.POSTGRAPHILE_EMPLOYEES, { unit, first: 50 });
+        if (graphile) await postJson(`${graphile.url}/graphql`, JSON.parse(pgBody) as object);
+        const runs: [string, HttpTarget][] = [
+          ['Kinerja (GraphQL, signed in)', kinerjaTarget],
+          ['hand-written SQL (pg + node:http)', sqlTarget],
+        ];
+        if (graphile)
+          runs.push([
+            'PostGraphile 4.14.1',
+            {
+              url: graphile.url,
+              path: '/graphql',
+              headers: {},
+              bodies: [pgBody],
+              countsStatements: false,
+              pid: graphile.child.pid,
+            },
+          ]);
+        for (const [target, spec] of runs) {
+          const measurements: HttpMeasurement[] = [];
+          for (const c of concurrencies) {
+            const m = await measureHttp(spec, c, durationSeconds);
+            measurements.push(m);
+            log(
+              `peer ${target} c=${c}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms${m.failed ? `, ${m.failed} failed` : ''}`,
+            );
+          }
+          rows.push({ target, measurements });
+        }
+        peers = {
+          description: `employees of ${s.largestLeaf.name} (${s.largestLeaf.employees} people, no sub-units), first 50 by name, with unit, supervisor and the total`,
+          rows,
+        };
+      } finally {
+        await graphile?.close();
+        await pgServer.close();
+      }
+    }
+  } finally {
+    await app.close();
+  }
+
+  // EXPLAIN of the hot queries, on the dataset asked for (province in the full run).
+  let explain: BenchResults['explain'];
+  const explainOn = explainDataset ?? datasetName;
+  {
+    const target =
+      explainOn === datasetName ? dataset : await ensureDataset(adminUrl, DATASETS[explainOn], log);
+    const t = await findSubjects(target.url);
+    const eapp = await startKinerja(target.url);
+    try {
+      const hr = await signIn(eapp.url, t.logins.hrAdmin, t.logins.password);
+      const busiest = await signIn(eapp.url, t.busiestSupervisor.nip, t.logins.password);
+      const post = (token: string, query: string, variables: Record<string, unknown>) =>
+        postJson(`${eapp.url}/graphql`, { query, variables }, { authorization: `Bearer ${token}` });
+      const common = { period: t.periodId, checkpoint: t.checkpoint };
+      const ops: [string, () => Promise<unknown>][] = [
+        ['reviewQueue', () => post(busiest, Q.REVIEW_QUEUE, { n: 10 })],
+        ['employees', () => post(hr, Q.EMPLOYEES, { unit: t.largestOpd.id, first: 50 })],
+        ['unitSummary', () => post(hr, Q.UNIT_SUMMARY, { unit: t.largestOpd.id, ...common })],
+        ['distribution', () => post(hr, Q.DISTRIBUTION, { unit: t.opdIds[0], ...common })],
+        [
+          'unitDashboard',
+          async () => {
+            const em = eapp.orm.em.fork();
+            const ctx = {
+              em,
+              loaders: createLoaders(em),
+              config: loadConfig({ NODE_ENV: 'test' }),
+              bus: eapp.bus,
+              freshEm: () => eapp.orm.em.fork(),
+            } as unknown as Context;
+            await unitSummary(
+              ctx,
+              await em.findOneOrFail(OrgUnit, { id: t.largestOpd.id }),
+              t.periodId,
+            );
+          },
+        ],
+      ];
+      const statements: { operation: string; sql: string }[] = [];
+      for (const [operation, fn] of ops) {
+        for (const sql of await captureSql(eapp.orm, fn)) statements.push({ operation, sql });
+      }
+      const explained = await explainAll(target.url, statements);
+      const sizes = await tableSizes(target.url);
+      const largeSeqScans = explained.flatMap((e) =>
+        e.seqScans
+          .filter((scan) => (sizes.get(scan.table) ?? 0) >= 10_000)
+          .map((scan) => ({
+            operation: e.operation,
+            table: scan.table,
+            rows: scan.rows,
+            sql: e.sql,
+          })),
+      );
+      explain = { dataset: explainOn, statements: explained, largeSeqScans };
+      log(
+        `explained ${explained.length} statements on ${explainOn}; ${largeSeqScans.length} sequential scans of tables of 10,000+ rows`,
+      );
+    } finally {
+      await eapp.close();
+    }
+  }
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine,
+    durationSeconds,
+    dataset,
+    subjects: {
+      largestOpd: `${s.largestOpd.name} (${s.largestOpd.employees})`,
+      largestUnit: `${s.largestLeaf.name} (${s.largestLeaf.employees})`,
+      opds: s.opdIds.length,
+      busiestSupervisorReports: s.busiestSupervisor.reports,
+      checkpoint: s.checkpoint,
+    },
+    queries,
+    statementsByLength,
+    unitSummaryInProcess: unitSummaryInProcess!,
+    peers,
+    dataLoadersOff:
+      "Not measured: the request-scoped DataLoaders are created unconditionally in the request context (src/app.ts) and MikroORM's dataloader is set in src/db/orm.ts; neither has a switch, and the benchmark does not change the server.",
+    fanout,
+    explain,
+    notes,
+    totalSeconds: (Date.now() - started) / 1000,
+  };
+  const resultsDir = path.join(serverRoot, 'bench', 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${results.date.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const report = path.join(repoRoot, 'BENCHMARKS.md');
+  fs.writeFileSync(report, writeReport(results));
+  // The repository's lint checks Markdown with Prettier: format the report the same way.
+  try {
+    execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'prettier'), ['--write', report], {
+      stdio: 'ignore',
+    });
+  } catch {
+    log('prettier was not found or failed; BENCHMARKS.md is left unformatted');
+  }
+  log(
+    `wrote ${path.relative(repoRoot, file)} and BENCHMARKS.md in ${results.totalSeconds.toFixed(0)} s`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
