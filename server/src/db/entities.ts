@@ -14,6 +14,13 @@ import {
   PeerFeedbackResponse,
   SelfAssessment,
 } from '../modules/evaluation/evaluation.entity.js';
+import {
+  CompetencyAssessment,
+  CompetencyStandard,
+  Enrolment,
+  PotentialAssessment,
+  Training,
+} from '../modules/development/development.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { Period } from '../modules/planning/period.entity.js';
 import {
@@ -61,4 +68,9 @@ export const entities = [
   Appeal,
   AppealExplanation,
   EventRow,
+  CompetencyStandard,
+  CompetencyAssessment,
+  PotentialAssessment,
+  Training,
+  Enrolment,
 ];

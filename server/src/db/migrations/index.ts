@@ -1,3 +1,4 @@
+import { Migration20261127202501_Development } from './Migration20261127202501_Development.js';
 import { Migration20261127200923_Events } from './Migration20261127200923_Events.js';
 import { Migration20261127200016_Evaluation } from './Migration20261127200016_Evaluation.js';
 import { Migration20261127193356_Planning } from './Migration20261127193356_Planning.js';
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127193356_Planning', class: Migration20261127193356_Planning },
   { name: 'Migration20261127200016_Evaluation', class: Migration20261127200016_Evaluation },
   { name: 'Migration20261127200923_Events', class: Migration20261127200923_Events },
+  { name: 'Migration20261127202501_Development', class: Migration20261127202501_Development },
 ];

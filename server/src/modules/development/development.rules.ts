@@ -1,0 +1,663 @@
+/**
+ * Development and talent rules (DOMAIN.md, "Development"): competency gaps, training
+ * recommendations with their reasons, the 20 JP right, nine-box placement and candidates. Pure
+ * functions over plain values; the competency list, the JP minimum and the box numbers come from
+ * `asn-reference.json`.
+ */
+import reference from '../../db/reference/asn-reference.json' with { type: 'json' };
+import { PREDIKAT_NAMES, type Predikat, type Rating } from '../evaluation/evaluation.rules.js';
+import type { FieldProblem } from '../planning/plan.rules.js';
+
+export type CompetencyKind = 'MANAGERIAL' | 'SOCIO_CULTURAL' | 'TECHNICAL';
+export type Potential = 'LOW' | 'MEDIUM' | 'HIGH';
+export type EnrolmentStatus = 'ASSIGNED' | 'ENROLLED' | 'COMPLETED' | 'CANCELLED';
+export type EnrolmentAction = 'ASSIGN' | 'ENROL' | 'CANCEL' | 'COMPLETE';
+
+export interface Competency {
+  key: string;
+  name: string;
+  kind: CompetencyKind;
+}
+
+/** The 8 managerial competencies and Perekat Bangsa, as in the reference data. */
+export const COMMON_COMPETENCIES: readonly Competency[] = Object.freeze([
+  ...reference.competencies.managerial.map((c) => ({ ...c, kind: 'MANAGERIAL' as const })),
+  ...reference.competencies.socioCultural.map((c) => ({ ...c, kind: 'SOCIO_CULTURAL' as const })),
+]);
+const COMMON_BY_KEY = new Map(COMMON_COMPETENCIES.map((c) => [c.key, c]));
+
+export const MIN_LEVEL = 1;
+export const MAX_LEVEL = 5;
+/** Hak pengembangan kompetensi: JP a year (PP 11/2017). */
+export const MINIMUM_JP_PER_YEAR: number = reference.developmentHours.minimumPerYear;
+export const TECHNICAL_PREFIX = 'TECH:';
+
+/** The key of a technical competency, from its name: `TECH:` and the name in capitals. */
+export function technicalKey(name: string): string {
+  return `${TECHNICAL_PREFIX}${name.trim().replace(/\s+/g, ' ').toUpperCase()}`;
+}
+
+export interface CompetencyLevelValue extends Competency {
+  level: number;
+}
+
+/**
+ * A requirement or development entry, checked and named: common competencies by key (their
+ * official name is taken from the reference data), technical ones by name. Returns the
+ * normalised list, or the problems with it.
+ */
+export function normaliseLevels(
+  entries: { key?: string | null; name?: string | null; level: number }[],
+  field: string,
+): { levels: CompetencyLevelValue[]; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const levels: CompetencyLevelValue[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    let competency: Competency | undefined;
+    const key = entry.key?.trim() ?? '';
+    if (key && !key.startsWith(TECHNICAL_PREFIX)) {
+      competency = COMMON_BY_KEY.get(key);
+      if (!competency) {
+        problems.push({
+          field,
+          message: `${key} is not a competency; use one of ${[...COMMON_BY_KEY.keys()].join(', ')}, or give a technical competency by name.`,
+        });
+        continue;
+      }
+    } else {
+      const name = (entry.name?.trim() || key.slice(TECHNICAL_PREFIX.length)).replace(/\s+/g, ' ');
+      if (!name || name.length > 150) {
+        problems.push({
+          field,
+          message: 'A technical competency needs a name of 1–150 characters.',
+        });
+        continue;
+      }
+      competency = { key: technicalKey(name), name, kind: 'TECHNICAL' };
+    }
+    if (!Number.isInteger(entry.level) || entry.level < MIN_LEVEL || entry.level > MAX_LEVEL) {
+      problems.push({
+        field,
+        message: `The level of ${competency.name} must be a whole number from ${MIN_LEVEL} to ${MAX_LEVEL}; it is ${entry.level}.`,
+      });
+      continue;
+    }
+    if (seen.has(competency.key)) {
+      problems.push({ field, message: `${competency.name} is listed twice.` });
+      continue;
+    }
+    seen.add(competency.key);
+    levels.push({ ...competency, level: entry.level });
+  }
+  return { levels: sortLevels(levels), problems };
+}
+
+const KIND_ORDER: Record<CompetencyKind, number> = {
+  MANAGERIAL: 0,
+  SOCIO_CULTURAL: 1,
+  TECHNICAL: 2,
+};
+const commonIndex = (key: string) => {
+  const i = COMMON_COMPETENCIES.findIndex((c) => c.key === key);
+  return i < 0 ? COMMON_COMPETENCIES.length : i;
+};
+
+/** Managerial in reference order, then Perekat Bangsa, then technical by name. */
+export function sortLevels<T extends Competency>(levels: T[]): T[] {
+  return [...levels].sort(
+    (a, b) =>
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      commonIndex(a.key) - commonIndex(b.key) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessments and gaps
+
+export interface AssessedRow {
+  competencyKey: string;
+  level: number;
+  assessedOn: string;
+  createdAt: Date;
+}
+
+/** The latest assessment of each competency (by date, then by when it was recorded). */
+export function latestLevels<T extends AssessedRow>(rows: T[]): Map<string, T> {
+  const latest = new Map<string, T>();
+  for (const row of rows) {
+    const known = latest.get(row.competencyKey);
+    if (
+      !known ||
+      row.assessedOn > known.assessedOn ||
+      (row.assessedOn === known.assessedOn && row.createdAt.getTime() > known.createdAt.getTime())
+    ) {
+      latest.set(row.competencyKey, row);
+    }
+  }
+  return latest;
+}
+
+export interface Gap extends Competency {
+  required: number;
+  /** Null when never assessed. */
+  assessed: number | null;
+  /** required − assessed; negative when above the requirement; null when never assessed. */
+  gap: number | null;
+}
+
+/**
+ * Gap per required competency, largest first; never-assessed competencies last (their gap is
+ * unknown, not zero); ties in the standard's order.
+ */
+export function competencyGaps(
+  requirements: CompetencyLevelValue[],
+  assessed: ReadonlyMap<string, number>,
+): Gap[] {
+  const gaps = sortLevels(requirements).map((r, index) => {
+    const level = assessed.get(r.key) ?? null;
+    return {
+      gap: {
+        key: r.key,
+        name: r.name,
+        kind: r.kind,
+        required: r.level,
+        assessed: level,
+        gap: level === null ? null : r.level - level,
+      },
+      index,
+    };
+  });
+  return gaps
+    .sort((a, b) => (b.gap.gap ?? -Infinity) - (a.gap.gap ?? -Infinity) || a.index - b.index)
+    .map((g) => g.gap);
+}
+
+export interface UnitGap extends Competency {
+  /** People whose standard requires it and who were assessed on it. */
+  assessedPeople: number;
+  peopleWithGap: number;
+  /** Mean of max(gap, 0) over the assessed people. */
+  averageGap: number;
+  largestGap: number;
+}
+
+/** Gaps across a unit, weakest competency first (mean gap, then how many fall short). */
+export function aggregateGaps(perPerson: Gap[][]): UnitGap[] {
+  const byKey = new Map<string, UnitGap & { sum: number }>();
+  for (const gaps of perPerson) {
+    for (const g of gaps) {
+      if (g.gap === null) continue;
+      let agg = byKey.get(g.key);
+      if (!agg) {
+        agg = {
+          key: g.key,
+          name: g.name,
+          kind: g.kind,
+          assessedPeople: 0,
+          peopleWithGap: 0,
+          averageGap: 0,
+          largestGap: 0,
+          sum: 0,
+        };
+        byKey.set(g.key, agg);
+      }
+      agg.assessedPeople += 1;
+      if (g.gap > 0) agg.peopleWithGap += 1;
+      agg.sum += Math.max(g.gap, 0);
+      agg.largestGap = Math.max(agg.largestGap, g.gap);
+    }
+  }
+  return sortLevels(
+    [...byKey.values()].map(({ sum, ...agg }) => ({
+      ...agg,
+      averageGap: Math.round((sum / agg.assessedPeople) * 100) / 100,
+    })),
+  ).sort((a, b) => b.averageGap - a.averageGap || b.peopleWithGap - a.peopleWithGap);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recommendations
+
+export interface TrainingOption {
+  id: string;
+  title: string;
+  jp: number;
+  publicServiceFocus: boolean;
+  competencies: { key: string; level: number }[];
+  endsOn: string | null;
+}
+
+export type RecommendationBasis = 'GAP' | 'ADVANCED';
+
+export interface Recommendation {
+  trainingId: string;
+  competencyKey: string;
+  basis: RecommendationBasis;
+  reason: string;
+}
+
+const GOOD_PERFORMERS: readonly Predikat[] = ['VERY_GOOD', 'GOOD'];
+
+interface Match {
+  training: TrainingOption;
+  gap: Gap;
+  basis: RecommendationBasis;
+  publicFit: boolean;
+}
+
+function reasonOf(m: Match, predikat: Predikat | null, publicService: boolean): string {
+  const g = m.gap;
+  const parts: string[] = [];
+  if (m.basis === 'GAP') {
+    parts.push(`${g.name}: required ${g.required}, assessed ${g.assessed}`);
+    if (publicService && m.training.publicServiceFocus)
+      parts.push('your work is in public service');
+    if (predikat && !GOOD_PERFORMERS.includes(predikat)) {
+      parts.push(`your latest predikat is ${PREDIKAT_NAMES[predikat]}`);
+    }
+  } else {
+    parts.push(`${g.name}: assessed ${g.assessed}, required ${g.required}`);
+    parts.push(
+      `your latest predikat is ${PREDIKAT_NAMES[predikat!]}: advanced training for your field`,
+    );
+    if (publicService && m.training.publicServiceFocus)
+      parts.push('your work is in public service');
+  }
+  return parts.join('; ');
+}
+
+/**
+ * Trainings recommended from the gaps and the latest predikat, best first, one entry per
+ * training with its reason in words. Everyone is offered trainings that close a gap (a training
+ * fits when it develops the competency beyond the assessed level), the largest gap first, and
+ * for a public-service position trainings aimed at public service before others. Good performers
+ * (VERY_GOOD, GOOD) are offered, before those, advanced trainings for competencies they already
+ * meet (technical ones, their field, first). Trainings already taken (`taken`) and those that
+ * have ended before `today` are left out.
+ */
+export function recommendTrainings(args: {
+  gaps: Gap[];
+  predikat: Predikat | null;
+  publicService: boolean;
+  trainings: TrainingOption[];
+  taken: ReadonlySet<string>;
+  today: string;
+  limit?: number;
+}): Recommendation[] {
+  const { gaps, predikat, publicService, trainings, taken, today, limit = 10 } = args;
+  const good = predikat !== null && GOOD_PERFORMERS.includes(predikat);
+  const byKey = new Map(gaps.map((g) => [g.key, g]));
+  const best = new Map<string, Match>();
+  const rank = (m: Match): number[] => [
+    // Lower sorts first.
+    good ? (m.basis === 'ADVANCED' ? 0 : 1) : 0,
+    m.basis === 'ADVANCED' ? (m.gap.kind === 'TECHNICAL' ? 0 : 1) : -(m.gap.gap ?? 0),
+    publicService && !m.publicFit ? 1 : 0,
+    m.basis === 'ADVANCED' ? -(m.gap.assessed! - m.gap.required) : 0,
+  ];
+  const compare = (a: Match, b: Match): number => {
+    const ra = rank(a);
+    const rb = rank(b);
+    for (let i = 0; i < ra.length; i += 1) if (ra[i] !== rb[i]) return ra[i] - rb[i];
+    return a.training.jp - b.training.jp || a.training.title.localeCompare(b.training.title);
+  };
+  for (const training of trainings) {
+    if (taken.has(training.id)) continue;
+    if (training.endsOn !== null && training.endsOn < today) continue;
+    for (const develops of training.competencies) {
+      const gap = byKey.get(develops.key);
+      if (!gap || gap.assessed === null || develops.level <= gap.assessed) continue;
+      let basis: RecommendationBasis | null = null;
+      if (gap.gap! > 0) basis = 'GAP';
+      else if (good) basis = 'ADVANCED';
+      if (!basis) continue;
+      const match: Match = { training, gap, basis, publicFit: training.publicServiceFocus };
+      const known = best.get(training.id);
+      if (!known || compare(match, known) < 0) best.set(training.id, match);
+    }
+  }
+  return [...best.values()]
+    .sort(compare)
+    .slice(0, limit)
+    .map((m) => ({
+      trainingId: m.training.id,
+      competencyKey: m.gap.key,
+      basis: m.basis,
+      reason: reasonOf(m, predikat, publicService),
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enrolment
+
+const TRANSITIONS: Record<
+  EnrolmentAction,
+  Partial<Record<EnrolmentStatus | 'NONE', EnrolmentStatus>>
+> = {
+  ASSIGN: { NONE: 'ASSIGNED', CANCELLED: 'ASSIGNED' },
+  ENROL: { NONE: 'ENROLLED', ASSIGNED: 'ENROLLED', CANCELLED: 'ENROLLED' },
+  CANCEL: { ASSIGNED: 'CANCELLED', ENROLLED: 'CANCELLED' },
+  COMPLETE: { ENROLLED: 'COMPLETED' },
+};
+
+const REFUSALS: Record<EnrolmentAction, string> = {
+  ASSIGN: 'It can be assigned only when the employee is not on it yet (or cancelled)',
+  ENROL: 'Enrolment is possible only when not enrolled yet (assigned, cancelled or new)',
+  CANCEL: 'Only an assigned or enrolled place can be cancelled',
+  COMPLETE: 'Only an enrolled place can be completed',
+};
+
+/** The next status of an enrolment (null = none yet), or why the action is refused. */
+export function enrolmentTransition(
+  status: EnrolmentStatus | null,
+  action: EnrolmentAction,
+): { next: EnrolmentStatus } | { problem: string } {
+  const next = TRANSITIONS[action][status ?? 'NONE'];
+  if (next) return { next };
+  return { problem: `${REFUSALS[action]}; this one is ${status ?? 'not there'}.` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 20 JP
+
+export interface JpProgress {
+  jp: number;
+  minimum: number;
+  remaining: number;
+  reached: boolean;
+  /** jp / minimum, at most 1. */
+  share: number;
+}
+
+export function jpProgress(jp: number, minimum = MINIMUM_JP_PER_YEAR): JpProgress {
+  return {
+    jp,
+    minimum,
+    remaining: Math.max(minimum - jp, 0),
+    reached: jp >= minimum,
+    share: minimum > 0 ? Math.min(jp / minimum, 1) : 1,
+  };
+}
+
+/** A unit's progress: the share of people at or above the minimum, and who is behind (least first). */
+export function unitJpProgress<T extends { jp: number; name: string }>(
+  people: T[],
+  minimum = MINIMUM_JP_PER_YEAR,
+): { total: number; reached: number; share: number; behind: T[] } {
+  const behind = people
+    .filter((p) => p.jp < minimum)
+    .sort((a, b) => a.jp - b.jp || a.name.localeCompare(b.name));
+  const reached = people.length - behind.length;
+  return {
+    total: people.length,
+    reached,
+    share: people.length === 0 ? 0 : Math.round((reached / people.length) * 10000) / 10000,
+    behind,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Talent
+
+const POTENTIALS: readonly Potential[] = reference.talentBoxes.columns as Potential[];
+const BOX_ROWS = reference.talentBoxes.rows as Record<Rating, number[]>;
+
+/** The nine-box number for a performance rating and a potential (reference data). */
+export function talentBox(performance: Rating, potential: Potential): number {
+  const box = BOX_ROWS[performance]?.[POTENTIALS.indexOf(potential)];
+  if (box === undefined) throw new Error(`No talent box for ${performance} × ${potential}.`);
+  return box;
+}
+
+/**
+ * Potential read from the latest competency assessments when none was recorded: the share of
+ * assessed required competencies that meet the standard (≥ 0.8 HIGH, ≥ 0.5 MEDIUM, else LOW);
+ * null without assessments.
+ */
+export function potentialFromGaps(gaps: Gap[]): Potential | null {
+  const assessed = gaps.filter((g) => g.gap !== null);
+  if (assessed.length === 0) return null;
+  const share = assessed.filter((g) => g.gap! <= 0).length / assessed.length;
+  if (share >= 0.8) return 'HIGH';
+  if (share >= 0.5) return 'MEDIUM';
+  return 'LOW';
+}
+
+export interface AppraisalFact {
+  checkpoint: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'ANNUAL';
+  status: 'DRAFT' | 'SUBMITTED' | 'FINAL' | 'APPEALED';
+  resultRating: Rating | null;
+  predikat: Predikat | null;
+}
+
+export interface Performance {
+  rating: Rating;
+  predikat: Predikat | null;
+  checkpoint: AppraisalFact['checkpoint'];
+  /** True when there was no final annual appraisal and a quarter's stood in. */
+  fallback: boolean;
+}
+
+const CHECKPOINT_ORDER = ['Q1', 'Q2', 'Q3', 'Q4', 'ANNUAL'];
+const isFinal = (a: AppraisalFact) =>
+  (a.status === 'FINAL' || a.status === 'APPEALED') && a.resultRating !== null;
+
+/**
+ * Performance for the grid: the final annual results rating; without it, the latest final
+ * appraisal of the period (marked as a fallback); null when nothing is final.
+ */
+export function performanceOf(appraisals: AppraisalFact[]): Performance | null {
+  const finals = appraisals
+    .filter(isFinal)
+    .sort(
+      (a, b) => CHECKPOINT_ORDER.indexOf(b.checkpoint) - CHECKPOINT_ORDER.indexOf(a.checkpoint),
+    );
+  const chosen = finals[0];
+  if (!chosen) return null;
+  return {
+    rating: chosen.resultRating!,
+    predikat: chosen.predikat,
+    checkpoint: chosen.checkpoint,
+    fallback: chosen.checkpoint !== 'ANNUAL',
+  };
+}
+
+const PROMOTION_BOXES: readonly number[] = [7, 8, 9];
+const DISQUALIFYING: readonly Predikat[] = ['POOR', 'VERY_POOR'];
+
+/** Promotion: boxes 7–9 and no POOR or VERY_POOR predikat in the last two years. */
+export function promotionCandidate(box: number, lastTwoYears: (Predikat | null)[]): boolean {
+  return PROMOTION_BOXES.includes(box) && !lastTwoYears.some((p) => p && DISQUALIFYING.includes(p));
+}
+
+/** Award: the predikat of this year is VERY_GOOD. */
+export function awardCandidate(predikatThisYear: Predikat | null): boolean {
+  return predikatThisYear === 'VERY_GOOD';
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV of standards
+
+export const STANDARD_CSV_HEADER = [
+  'opd_code',
+  'position_title',
+  'job_type',
+  'public_service',
+  'competency_key',
+  'competency_name',
+  'level',
+] as const;
+
+export interface StandardCsvRow {
+  opdCode: string | null;
+  positionTitle: string | null;
+  jobType: string;
+  publicService: boolean;
+  requirements: { key: string | null; name: string | null; level: number }[];
+}
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) || /^[=+\-@]/.test(value)
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
+}
+
+/** One line per requirement; the header first. */
+export function standardsToCsv(
+  standards: {
+    opdCode: string | null;
+    positionTitle: string | null;
+    jobType: string;
+    publicService: boolean;
+    requirements: CompetencyLevelValue[];
+  }[],
+): string {
+  const lines = [STANDARD_CSV_HEADER.join(',')];
+  for (const s of standards) {
+    for (const r of s.requirements) {
+      lines.push(
+        [
+          s.opdCode ?? '',
+          s.positionTitle ?? '',
+          s.jobType,
+          s.publicService ? 'yes' : 'no',
+          r.key,
+          r.name,
+          String(r.level),
+        ]
+          .map(csvField)
+          .join(','),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Splits CSV text into records (quoted fields, doubled quotes, CRLF or LF). */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/**
+ * Standards from CSV in the export's shape, grouped by (OPD, position, job type). Problems name
+ * the line; nothing is imported when there is any.
+ */
+export function parseStandardsCsv(
+  text: string,
+  jobTypes: readonly string[],
+): { standards: StandardCsvRow[]; problems: FieldProblem[] } {
+  const records = parseCsv(text.replace(/^\uFEFF/, ''));
+  const problems: FieldProblem[] = [];
+  const header = records.shift()?.map((h) => h.trim().toLowerCase()) ?? [];
+  const missing = STANDARD_CSV_HEADER.filter((h) => !header.includes(h));
+  if (missing.length > 0) {
+    return {
+      standards: [],
+      problems: [{ field: 'csv', message: `The header lacks ${missing.join(', ')}.` }],
+    };
+  }
+  const col = (record: string[], name: (typeof STANDARD_CSV_HEADER)[number]) =>
+    (record[header.indexOf(name)] ?? '').trim();
+  const groups = new Map<string, StandardCsvRow>();
+  records.forEach((record, i) => {
+    const line = i + 2;
+    const jobType = col(record, 'job_type').toUpperCase();
+    if (!jobTypes.includes(jobType)) {
+      problems.push({
+        field: `line ${line}`,
+        message: `Line ${line}: job_type "${jobType}" is not one of ${jobTypes.join(', ')}.`,
+      });
+      return;
+    }
+    const level = Number(col(record, 'level'));
+    const publicService = /^(yes|ya|true|1)$/i.test(col(record, 'public_service'));
+    const opdCode = col(record, 'opd_code') || null;
+    const positionTitle = col(record, 'position_title') || null;
+    if ((opdCode === null) !== (positionTitle === null)) {
+      problems.push({
+        field: `line ${line}`,
+        message: `Line ${line}: give both opd_code and position_title for a position, or neither for a shared standard.`,
+      });
+      return;
+    }
+    const id = `${opdCode ?? ''}\u0000${positionTitle ?? ''}\u0000${jobType}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = { opdCode, positionTitle, jobType, publicService, requirements: [] };
+      groups.set(id, group);
+    }
+    group.publicService ||= publicService;
+    const key = col(record, 'competency_key') || null;
+    const name = col(record, 'competency_name') || null;
+    const checked = normaliseLevels([{ key, name, level }], `line ${line}`);
+    for (const p of checked.problems)
+      problems.push({ field: p.field, message: `Line ${line}: ${p.message}` });
+    group.requirements.push({ key, name, level });
+  });
+  return { standards: [...groups.values()], problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which standard applies
+
+export interface StandardKey {
+  opdId: string | null;
+  positionTitle: string | null;
+  jobType: string;
+}
+
+const sameTitle = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The standard of a position: the one for its title and job type in its OPD, else the shared
+ * one of its job type; null when neither exists.
+ */
+export function pickStandard<T extends StandardKey>(
+  standards: readonly T[],
+  position: { opdId: string; positionTitle: string; jobType: string },
+): T | null {
+  return (
+    standards.find(
+      (s) =>
+        s.opdId === position.opdId &&
+        s.positionTitle !== null &&
+        s.jobType === position.jobType &&
+        sameTitle(s.positionTitle, position.positionTitle),
+    ) ??
+    standards.find(
+      (s) => s.opdId === null && s.positionTitle === null && s.jobType === position.jobType,
+    ) ??
+    null
+  );
+}
