@@ -158,6 +158,19 @@ const OPD_DISTRIBUTION_READ = only(
   'hrAdmin',
   'auditor',
 );
+/** E's competencies, gaps, recommendations, trainings and JP: E's readers, people only. */
+const DEVELOPMENT_READ = only(
+  'employee',
+  'assessor',
+  'assessorsSupervisor',
+  'unitAdmin',
+  'hrAdmin',
+  'auditor',
+);
+/** Gaps, JP progress and the talent grid of E's unit: its OPD's unit admins, HR, auditors. */
+const UNIT_DEVELOPMENT_READ = only('unitAdmin', 'hrAdmin', 'auditor');
+/** Promotion and award candidates. */
+const CANDIDATES_READ = only('hrAdmin', 'auditor');
 /** Finalising the appraisals of E's OPD. */
 const FINALISERS = only('hrAdmin', 'unitAdmin');
 /** Deciding E's appeal, and asking for explanations: the assessor's supervisor it was sent to. */
@@ -192,6 +205,8 @@ interface Fixture {
   work: WorkFixture;
   /** E's appraisal, its appeal, and 360 feedback on E. */
   evaluation: EvaluationFixture;
+  /** Trainings and E's enrolments for the development rows. */
+  development: DevelopmentFixture;
   /** Throwaway API clients (never the viewer clients). */
   rotateClientId: string;
   revokeClientId: string;
@@ -248,6 +263,16 @@ interface EvaluationFixture {
   peerId: string;
   /** The organisation rating's justification, set again unchanged by the setOrgRating row. */
   orgRatingJustification: string;
+}
+
+interface DevelopmentFixture {
+  /** Unlimited seats: every person enrols themselves once in the enrolInTraining row. */
+  openTrainingId: string;
+  /** Assigned to E by the assessor in the assignTraining row. */
+  assignTrainingId: string;
+  /** E's enrolments: one cancelled by the cancelEnrolment row, one completed by HR. */
+  toCancelEnrolmentId: string;
+  toCompleteEnrolmentId: string;
 }
 
 interface Operation {
@@ -1280,6 +1305,212 @@ const ROWS: AccessRow[] = [
       expect(result.errors?.[0].message, `decideAppeal as ${viewer}`).toMatch(/new ratings/);
     },
   },
+  // ---- Development (competencies, trainings, 20 JP, talent)
+  {
+    name: 'competencies',
+    field: 'competencies',
+    build: () => ({ query: '{ competencies { key name kind } }' }),
+    expect: SIGNED_IN,
+  },
+  {
+    name: 'competencyStandards',
+    field: 'competencyStandards',
+    build: (fx) => ({
+      query: 'query($o: ID) { competencyStandards(opdId: $o) { id requirements { key level } } }',
+      variables: { o: fx.e.opdId },
+    }),
+    expect: PERSON_ONLY,
+  },
+  {
+    name: 'competencyStandardsCsv',
+    field: 'competencyStandardsCsv',
+    build: () => ({ query: '{ competencyStandardsCsv }' }),
+    expect: CITY_ADMIN,
+  },
+  ...(
+    [
+      ['competencyAssessments', 'competencyAssessments(employeeId: $e) { id level }'],
+      ['competencyGaps', 'competencyGaps(employeeId: $e) { gaps { key gap } }'],
+      ['enrolments', 'enrolments(employeeId: $e) { id status }'],
+      ['trainingRecommendations', 'trainingRecommendations(employeeId: $e) { rank reason }'],
+      ['developmentHours', 'developmentHours(employeeId: $e, year: 2026) { jp reached }'],
+    ] as const
+  ).map(([field, selection]): AccessRow => ({
+    name: field,
+    field,
+    build: (fx) => ({ query: `query($e: ID!) { ${selection} }`, variables: { e: fx.e.id } }),
+    expect: DEVELOPMENT_READ,
+  })),
+  {
+    name: 'unitCompetencyGaps',
+    field: 'unitCompetencyGaps',
+    build: (fx) => ({
+      query: 'query($u: ID!) { unitCompetencyGaps(orgUnitId: $u) { people } }',
+      variables: { u: fx.e.unitId },
+    }),
+    expect: UNIT_DEVELOPMENT_READ,
+  },
+  {
+    name: 'unitDevelopmentHours',
+    field: 'unitDevelopmentHours',
+    build: (fx) => ({
+      query: 'query($u: ID!) { unitDevelopmentHours(orgUnitId: $u, year: 2026) { total share } }',
+      variables: { u: fx.e.unitId },
+    }),
+    expect: UNIT_DEVELOPMENT_READ,
+  },
+  {
+    name: 'talentGrid',
+    field: 'talentGrid',
+    build: (fx) => ({
+      query:
+        'query($u: ID!, $p: ID!) { talentGrid(orgUnitId: $u, periodId: $p) { boxes { box } } }',
+      variables: { u: fx.e.unitId, p: fx.work.periodId },
+    }),
+    expect: UNIT_DEVELOPMENT_READ,
+  },
+  {
+    name: 'promotionCandidates',
+    field: 'promotionCandidates',
+    build: (fx) => ({
+      query: 'query($p: ID!, $u: ID) { promotionCandidates(periodId: $p, orgUnitId: $u) { box } }',
+      variables: { p: fx.work.periodId, u: fx.e.opdId },
+    }),
+    expect: CANDIDATES_READ,
+  },
+  {
+    name: 'awardCandidates',
+    field: 'awardCandidates',
+    build: (fx) => ({
+      query: 'query($p: ID!, $u: ID) { awardCandidates(periodId: $p, orgUnitId: $u) { box } }',
+      variables: { p: fx.work.periodId, u: fx.e.opdId },
+    }),
+    expect: CANDIDATES_READ,
+  },
+  {
+    name: 'trainings',
+    field: 'trainings',
+    build: () => ({ query: '{ trainings { id title seatsTaken } }' }),
+    expect: PERSON_ONLY,
+  },
+  {
+    name: 'training',
+    field: 'training',
+    build: (fx) => ({
+      query: 'query($id: ID!) { training(id: $id) { id title } }',
+      variables: { id: fx.development.openTrainingId },
+    }),
+    expect: PERSON_ONLY,
+  },
+  {
+    name: 'saveCompetencyStandard',
+    field: 'saveCompetencyStandard',
+    build: (fx) => ({
+      query:
+        'mutation($input: CompetencyStandardInput!) { saveCompetencyStandard(input: $input) { id } }',
+      variables: {
+        input: {
+          opdId: fx.otherOpd.id,
+          positionTitle: `Access test position ${next()}`,
+          jobType: 'EXECUTOR',
+          requirements: [{ key: 'INTEGRITY', level: 2 }],
+        },
+      },
+    }),
+    expect: CITY_ADMIN,
+  },
+  {
+    name: 'importCompetencyStandards',
+    field: 'importCompetencyStandards',
+    build: (fx) => ({
+      query: 'mutation($csv: String!) { importCompetencyStandards(csv: $csv) { created } }',
+      variables: {
+        csv: `opd_code,position_title,job_type,public_service,competency_key,competency_name,level\n${fx.otherOpd.code},Access import ${next()},EXECUTOR,no,INTEGRITY,,2\n`,
+      },
+    }),
+    expect: CITY_ADMIN,
+  },
+  ...(
+    [
+      ['SELF', PLAN_OWNER],
+      ['SUPERVISOR', PLAN_ASSESSOR],
+      ['ASSESSMENT_CENTRE', CITY_ADMIN],
+    ] as const
+  ).map(([source, expectation]): AccessRow => ({
+    name: `recordCompetencyAssessment ${source}`,
+    field: 'recordCompetencyAssessment',
+    build: (fx) => ({
+      query:
+        'mutation($input: CompetencyAssessmentInput!) { recordCompetencyAssessment(input: $input) { id } }',
+      variables: {
+        input: { employeeId: fx.e.id, source, levels: [{ key: 'COMMUNICATION', level: 2 }] },
+      },
+    }),
+    expect: expectation,
+  })),
+  {
+    name: 'recordPotential',
+    field: 'recordPotential',
+    build: (fx) => ({
+      query: 'mutation($input: PotentialInput!) { recordPotential(input: $input) { level } }',
+      variables: { input: { employeeId: fx.e.id, level: 'MEDIUM' } },
+    }),
+    expect: CITY_ADMIN,
+  },
+  {
+    name: 'saveTraining',
+    field: 'saveTraining',
+    build: () => ({
+      query: 'mutation($input: TrainingInput!) { saveTraining(input: $input) { id } }',
+      variables: {
+        input: {
+          title: `Pelatihan uji akses ${next()}`,
+          provider: 'BPSDM Provinsi Bali',
+          mode: 'E_LEARNING',
+          jp: 8,
+          competencies: [{ key: 'INTEGRITY', level: 3 }],
+        },
+      },
+    }),
+    expect: CITY_ADMIN,
+  },
+  {
+    name: 'assignTraining',
+    field: 'assignTraining',
+    build: (fx) => ({
+      query:
+        'mutation($t: ID!, $e: ID!) { assignTraining(trainingId: $t, employeeId: $e) { status } }',
+      variables: { t: fx.development.assignTrainingId, e: fx.e.id },
+    }),
+    expect: only('assessor'),
+  },
+  {
+    name: 'enrolInTraining',
+    field: 'enrolInTraining',
+    build: (fx) => ({
+      query: 'mutation($t: ID!) { enrolInTraining(trainingId: $t) { status } }',
+      variables: { t: fx.development.openTrainingId },
+    }),
+    expect: PERSON_ONLY,
+  },
+  {
+    name: 'cancelEnrolment',
+    field: 'cancelEnrolment',
+    build: (fx) => ({
+      query: 'mutation($id: ID!) { cancelEnrolment(enrolmentId: $id) { status } }',
+      variables: { id: fx.development.toCancelEnrolmentId },
+    }),
+    expect: PLAN_OWNER,
+  },
+  {
+    name: 'completeEnrolment',
+    field: 'completeEnrolment',
+    build: (fx) => ({
+      query: 'mutation($id: ID!) { completeEnrolment(enrolmentId: $id) { status jpCredited } }',
+      variables: { id: fx.development.toCompleteEnrolmentId },
+    }),
+    expect: CITY_ADMIN,
+  },
 ];
 
 // ---------------------------------------------------------------------------
@@ -1575,6 +1806,44 @@ async function setUpEvaluation(args: {
   };
 }
 
+/**
+ * Trainings for the development rows (created by the HR admin) and E's own enrolments in two of
+ * them: one to cancel, one to complete.
+ */
+async function setUpDevelopment(
+  asHr: Fixture['asHr'],
+  employeeToken: string,
+): Promise<DevelopmentFixture> {
+  const training = async (title: string) =>
+    must(
+      await asHr('mutation($input: TrainingInput!) { saveTraining(input: $input) { id } }', {
+        input: {
+          title,
+          provider: 'BPSDM Provinsi Bali',
+          mode: 'CLASSROOM',
+          jp: 12,
+          competencies: [{ key: 'COMMUNICATION', level: 3 }],
+        },
+      }),
+      `create ${title}`,
+    ).saveTraining.id as string;
+  const enrol = async (trainingId: string) =>
+    must(
+      await gql(
+        url(),
+        'mutation($t: ID!) { enrolInTraining(trainingId: $t) { id } }',
+        { t: trainingId },
+        { token: employeeToken },
+      ),
+      'E enrols',
+    ).enrolInTraining.id as string;
+  const openTrainingId = await training('Pelatihan Komunikasi Efektif (akses)');
+  const assignTrainingId = await training('Pelatihan Komunikasi Organisasi (akses)');
+  const toCancelEnrolmentId = await enrol(await training('Pelatihan untuk dibatalkan (akses)'));
+  const toCompleteEnrolmentId = await enrol(await training('Pelatihan untuk diselesaikan (akses)'));
+  return { openTrainingId, assignTrainingId, toCancelEnrolmentId, toCompleteEnrolmentId };
+}
+
 beforeAll(async () => {
   t = await startTestApp();
   dir = await seedDirectory(t.app, 400);
@@ -1705,6 +1974,7 @@ beforeAll(async () => {
       opdId: eOpd.id,
       peerId: await idOf(peer.nip),
     }),
+    development: await setUpDevelopment(asHr, tokens.employee!),
     rotateClientId: (await client('Access test: to rotate', ['PLANS_READ'])).client.id,
     revokeClientId: (await client('Access test: to revoke', ['PLANS_READ'])).client.id,
     asHr,

@@ -6,6 +6,8 @@ import {
   RealisationEntry,
 } from '../modules/activities/activity.entity.js';
 import { ActivityStatus } from '../modules/activities/activities.enums.js';
+import { EnrolmentStatus } from '../modules/development/development.enums.js';
+import { Training } from '../modules/development/development.entity.js';
 import { Employee } from '../modules/directory/employee.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
@@ -151,6 +153,19 @@ export function createLoaders(em: EntityManager) {
         (f) => f.replyTo!.id,
       ),
     ),
+    training: new DataLoader<string, Training | null>(async (ids) =>
+      byId(await em.find(Training, { id: { $in: [...ids] } }), ids),
+    ),
+    /** Seats taken (enrolled or completed) per training. */
+    trainingSeats: new DataLoader<string, number>(async (ids) => {
+      const rows = await em.execute<{ training_id: string; seats: number }[]>(
+        `select training_id, count(*)::int as seats from enrolment
+         where training_id in (?) and status in (?, ?) group by training_id`,
+        [[...ids], EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED],
+      );
+      const map = new Map(rows.map((r) => [r.training_id, Number(r.seats)]));
+      return ids.map((id) => map.get(id) ?? 0);
+    }),
   };
 }
 

@@ -15,6 +15,17 @@ import {
   PeerFeedbackResolver,
   SelfAssessmentResolver,
 } from '../modules/evaluation/evaluation.resolver.js';
+import {
+  CompetencyAssessmentResolver,
+  CompetencyStandardResolver,
+  DevelopmentHoursResolver,
+  DevelopmentResolver,
+  EnrolmentResolver,
+  JpStandingResolver,
+  TalentPlacementResolver,
+  TrainingResolver,
+  UnplacedEmployeeResolver,
+} from '../modules/development/development.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import {
   IndicatorResolver,
@@ -71,6 +82,15 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
       PerformanceEventResolver,
       ReviewQueueEventResolver,
       UnitDashboardResolver,
+      DevelopmentResolver,
+      CompetencyStandardResolver,
+      CompetencyAssessmentResolver,
+      TrainingResolver,
+      EnrolmentResolver,
+      JpStandingResolver,
+      DevelopmentHoursResolver,
+      TalentPlacementResolver,
+      UnplacedEmployeeResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

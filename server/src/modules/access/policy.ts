@@ -334,3 +334,87 @@ export function assertDistributionRead(
     `The distribution of ${opd.name} is for its people, its unit admins, HR admins and auditors.`,
   );
 }
+
+/**
+ * An employee's competencies, gaps, recommendations, trainings and JP: the person, their assessor
+ * and the assessor's supervisor, unit admins of their OPD, HR admins and auditors. API clients
+ * have no development scope.
+ */
+export function assertDevelopmentRead(
+  viewer: Viewer | null,
+  subject: EmployeeSubject,
+): PersonViewer {
+  const v = requirePerson(viewer, 'read development data');
+  if (relationsTo(v, subject).size > 0) return v;
+  throw forbidden(
+    `The development data of ${subject.name} is for them, their assessor and the assessor's supervisor, unit admins of their OPD, HR admins and auditors.`,
+  );
+}
+
+/**
+ * Unit-wide development views (gaps across a unit, JP progress, the talent grid): unit admins of
+ * the OPD, HR admins and auditors.
+ */
+export function assertUnitDevelopmentRead(
+  viewer: Viewer | null,
+  unit: { opdId: string; name: string },
+  what: string,
+): PersonViewer {
+  const v = requirePerson(viewer, `read ${what}`);
+  if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
+  if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === unit.opdId) return v;
+  throw forbidden(`${what} of ${unit.name} is for unit admins of its OPD, HR admins and auditors.`);
+}
+
+/** Promotion and award candidates: HR admins, and auditors (who read everything). */
+export function assertCandidatesRead(viewer: Viewer | null): PersonViewer {
+  const v = requirePerson(viewer, 'read talent candidates');
+  if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
+  throw forbidden('Promotion and award candidates are for HR admins and auditors.');
+}
+
+/**
+ * Recording a competency level: SELF by the employee, SUPERVISOR by their direct supervisor,
+ * ASSESSMENT_CENTRE by an HR admin.
+ */
+export function assertCompetencyAssessor(
+  viewer: Viewer | null,
+  subject: EmployeeSubject,
+  source: 'SELF' | 'SUPERVISOR' | 'ASSESSMENT_CENTRE',
+): PersonViewer {
+  const v = requirePerson(viewer, 'record competency assessments');
+  const relations = relationsTo(v, subject);
+  if (source === 'SELF' && relations.has('SELF')) return v;
+  if (source === 'SUPERVISOR' && relations.has('ASSESSOR')) return v;
+  if (source === 'ASSESSMENT_CENTRE' && relations.has('HR_ADMIN')) return v;
+  throw forbidden(
+    `A ${source} assessment of ${subject.name} is recorded by ${
+      source === 'SELF'
+        ? `${subject.name} themselves`
+        : source === 'SUPERVISOR'
+          ? 'their direct supervisor'
+          : 'an HR admin'
+    }.`,
+  );
+}
+
+/** Assigning a training: the employee's direct supervisor. */
+export function assertTrainingAssigner(
+  viewer: Viewer | null,
+  subject: EmployeeSubject,
+): PersonViewer {
+  const v = requirePerson(viewer, 'assign trainings');
+  if (relationsTo(v, subject).has('ASSESSOR')) return v;
+  throw forbidden(`Trainings are assigned to ${subject.name} by their direct supervisor.`);
+}
+
+/** Things a person does for themselves only (enrolling in a training, cancelling it). */
+export function assertSelf(
+  viewer: Viewer | null,
+  subject: EmployeeSubject,
+  doing: string,
+): PersonViewer {
+  const v = requirePerson(viewer, doing);
+  if (v.employeeId === subject.id) return v;
+  throw forbidden(`Only ${subject.name} can ${doing}.`);
+}

@@ -1,0 +1,502 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { JobType } from '../directory/directory.enums.js';
+import { Employee } from '../directory/employee.entity.js';
+import { OrgUnit } from '../directory/org-unit.entity.js';
+import { Predikat, Rating } from '../evaluation/evaluation.enums.js';
+import { Period } from '../planning/period.entity.js';
+import * as competencies from './competency.service.js';
+import { CompetencyKind, PotentialLevel, PotentialSource } from './development.enums.js';
+import {
+  CompetencyAssessment,
+  CompetencyStandard,
+  Enrolment,
+  PotentialAssessment,
+  Training,
+} from './development.entity.js';
+import {
+  CompetencyAssessmentInput,
+  CompetencyStandardInput,
+  PotentialInput,
+  TrainingFilterInput,
+  TrainingInput,
+} from './development.input.js';
+import * as talent from './talent.service.js';
+import * as trainings from './training.service.js';
+
+@ObjectType({ description: 'A managerial or socio-cultural competency of the reference list' })
+export class Competency {
+  @Field()
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => CompetencyKind)
+  kind!: CompetencyKind;
+}
+
+@ObjectType({ description: 'Gap of one competency: required − assessed (latest assessment)' })
+export class CompetencyGap {
+  @Field()
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => CompetencyKind)
+  kind!: CompetencyKind;
+
+  @Field(() => Int)
+  required!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Null when never assessed' })
+  assessed!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Negative when above the requirement' })
+  gap!: number | null;
+}
+
+@ObjectType({ description: "An employee's gaps against the standard of their position" })
+export class CompetencyGaps {
+  @Field(() => CompetencyStandard, { nullable: true, description: 'Null: no standard applies' })
+  standard!: CompetencyStandard | null;
+
+  @Field(() => [CompetencyGap], { description: 'Largest first; never-assessed last' })
+  gaps!: CompetencyGap[];
+}
+
+@ObjectType({ description: 'One competency across a unit' })
+export class UnitCompetencyGap {
+  @Field()
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => CompetencyKind)
+  kind!: CompetencyKind;
+
+  @Field(() => Int)
+  assessedPeople!: number;
+
+  @Field(() => Int)
+  peopleWithGap!: number;
+
+  @Field(() => Float, { description: 'Mean shortfall over the assessed people' })
+  averageGap!: number;
+
+  @Field(() => Int)
+  largestGap!: number;
+}
+
+@ObjectType({ description: 'Competency gaps across a unit and the units below it' })
+export class UnitCompetencyGaps {
+  @Field(() => Int)
+  people!: number;
+
+  @Field(() => Int)
+  assessedPeople!: number;
+
+  @Field(() => [UnitCompetencyGap], { description: 'Weakest first' })
+  competencies!: UnitCompetencyGap[];
+}
+
+@ObjectType({ description: 'A recommended training, with the reason in words' })
+export class TrainingRecommendation {
+  @Field(() => Int)
+  rank!: number;
+
+  @Field(() => Training)
+  training!: Training;
+
+  @Field({ description: 'The competency it was recommended for' })
+  competencyKey!: string;
+
+  @Field({ description: 'GAP (closes a gap) or ADVANCED (a good performer’s next step)' })
+  basis!: string;
+
+  @Field({
+    description: 'e.g. "Komunikasi: required 3, assessed 1; your work is in public service"',
+  })
+  reason!: string;
+}
+
+@ObjectType({ description: 'JP of one employee in a year against the 20 JP right' })
+export class JpStanding {
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int)
+  jp!: number;
+
+  @Field(() => Int)
+  minimum!: number;
+
+  @Field(() => Int)
+  remaining!: number;
+
+  @Field(() => Boolean)
+  reached!: boolean;
+
+  @Field(() => Float, { description: 'jp / minimum, at most 1' })
+  share!: number;
+}
+
+@ObjectType({ description: 'Hak pengembangan kompetensi: JP completed in a year' })
+export class DevelopmentHours extends JpStanding {
+  @Field(() => [Enrolment], { description: 'Trainings completed in the year' })
+  completions!: Enrolment[];
+}
+
+@ObjectType({ description: "A unit's progress toward 20 JP each" })
+export class UnitDevelopmentHours {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => Int, { description: 'People at or above the minimum' })
+  reached!: number;
+
+  @Field(() => Float)
+  share!: number;
+
+  @Field(() => [JpStanding], { description: 'Who is behind, least JP first' })
+  behind!: JpStanding[];
+}
+
+@ObjectType({ description: 'An employee placed in the nine-box grid' })
+export class TalentPlacement {
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Box 1–9; null only when potential is unknown' })
+  box!: number | null;
+
+  @Field(() => Rating, { description: 'Results rating that placed them' })
+  performance!: Rating;
+
+  @Field(() => Predikat, { nullable: true })
+  predikat!: Predikat | null;
+
+  @Field(() => PotentialLevel, { nullable: true })
+  potential!: PotentialLevel | null;
+
+  @Field(() => PotentialSource, { nullable: true })
+  potentialSource!: PotentialSource | null;
+
+  @Field({ description: 'ANNUAL, or the quarter used as a fallback' })
+  ratingCheckpoint!: string;
+
+  @Field(() => Boolean, { description: 'No final annual appraisal: a quarter stood in' })
+  fallback!: boolean;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@ObjectType()
+export class TalentBoxCell {
+  @Field(() => Int)
+  box!: number;
+
+  @Field(() => [TalentPlacement])
+  placements!: TalentPlacement[];
+}
+
+@ObjectType()
+export class UnplacedEmployee {
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field()
+  reason!: string;
+}
+
+@ObjectType({ description: 'Manajemen talenta: nine boxes of performance × potential' })
+export class TalentGrid {
+  @Field(() => Period)
+  period!: Period;
+
+  @Field(() => [TalentBoxCell], { description: 'Boxes 1–9 (numbers as in the reference data)' })
+  boxes!: TalentBoxCell[];
+
+  @Field(() => [UnplacedEmployee])
+  unplaced!: UnplacedEmployee[];
+
+  @Field(() => Int, { description: 'Placed by a quarter because no annual appraisal is final' })
+  fallbackCount!: number;
+}
+
+@ObjectType()
+export class StandardImportResult {
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int)
+  updated!: number;
+}
+
+@Resolver()
+export class DevelopmentResolver {
+  @Query(() => [Competency], { description: 'Kompetensi manajerial and sosial kultural' })
+  competencies(@Ctx() ctx: Context) {
+    return competencies.listCompetencies(ctx);
+  }
+
+  @Query(() => [CompetencyStandard], { description: 'Standar kompetensi jabatan' })
+  competencyStandards(
+    @Ctx() ctx: Context,
+    @Arg('opdId', () => ID, { nullable: true }) opdId?: string | null,
+    @Arg('jobType', () => JobType, { nullable: true }) jobType?: JobType | null,
+  ) {
+    return competencies.listStandards(ctx, { opdId, jobType });
+  }
+
+  @Query(() => String, { description: 'Every standard as CSV (HR admins)' })
+  competencyStandardsCsv(@Ctx() ctx: Context) {
+    return competencies.exportStandardsCsv(ctx);
+  }
+
+  @Query(() => [CompetencyAssessment], { description: 'Assessment history, newest first' })
+  competencyAssessments(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string) {
+    return competencies.assessmentHistory(ctx, employeeId);
+  }
+
+  @Query(() => CompetencyGaps)
+  competencyGaps(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string) {
+    return competencies.gapsFor(ctx, employeeId);
+  }
+
+  @Query(() => UnitCompetencyGaps, { description: 'Weakest competencies across a unit' })
+  unitCompetencyGaps(@Ctx() ctx: Context, @Arg('orgUnitId', () => ID) orgUnitId: string) {
+    return competencies.unitGaps(ctx, orgUnitId);
+  }
+
+  @Query(() => [Training], { description: 'The training catalogue' })
+  trainings(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => TrainingFilterInput, { nullable: true })
+    filter?: TrainingFilterInput | null,
+  ) {
+    return trainings.listTrainings(ctx, filter ?? {});
+  }
+
+  @Query(() => Training, { nullable: true })
+  training(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return trainings.getTraining(ctx, id);
+  }
+
+  @Query(() => [Enrolment], { description: "An employee's trainings, newest first" })
+  enrolments(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('year', () => Int, { nullable: true }) year?: number | null,
+  ) {
+    return trainings.enrolmentsOf(ctx, employeeId, year);
+  }
+
+  @Query(() => [TrainingRecommendation], { description: 'Best first, each with its reason' })
+  async trainingRecommendations(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('limit', () => Int, { nullable: true }) limit?: number | null,
+  ) {
+    return (await trainings.recommendationsFor(ctx, employeeId, limit)).items;
+  }
+
+  @Query(() => DevelopmentHours)
+  developmentHours(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('year', () => Int) year: number,
+  ) {
+    return trainings.hoursFor(ctx, employeeId, year);
+  }
+
+  @Query(() => UnitDevelopmentHours)
+  unitDevelopmentHours(
+    @Ctx() ctx: Context,
+    @Arg('orgUnitId', () => ID) orgUnitId: string,
+    @Arg('year', () => Int) year: number,
+  ) {
+    return trainings.unitHours(ctx, orgUnitId, year);
+  }
+
+  @Query(() => TalentGrid)
+  talentGrid(
+    @Ctx() ctx: Context,
+    @Arg('orgUnitId', () => ID) orgUnitId: string,
+    @Arg('periodId', () => ID) periodId: string,
+  ) {
+    return talent.talentGrid(ctx, orgUnitId, periodId);
+  }
+
+  @Query(() => [TalentPlacement], { description: 'Boxes 7–9, no POOR/VERY_POOR in two years' })
+  promotionCandidates(
+    @Ctx() ctx: Context,
+    @Arg('periodId', () => ID) periodId: string,
+    @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string | null,
+  ) {
+    return talent.promotionCandidates(ctx, periodId, orgUnitId);
+  }
+
+  @Query(() => [TalentPlacement], { description: 'VERY_GOOD predikat in the period' })
+  awardCandidates(
+    @Ctx() ctx: Context,
+    @Arg('periodId', () => ID) periodId: string,
+    @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string | null,
+  ) {
+    return talent.awardCandidates(ctx, periodId, orgUnitId);
+  }
+
+  @Mutation(() => CompetencyStandard, { description: 'HR admins' })
+  saveCompetencyStandard(@Ctx() ctx: Context, @Arg('input') input: CompetencyStandardInput) {
+    return competencies.saveStandard(ctx, input);
+  }
+
+  @Mutation(() => StandardImportResult, { description: 'HR admins; CSV as exported' })
+  importCompetencyStandards(@Ctx() ctx: Context, @Arg('csv') csv: string) {
+    return competencies.importStandardsCsv(ctx, csv);
+  }
+
+  @Mutation(() => [CompetencyAssessment], {
+    description:
+      'SELF by the employee, SUPERVISOR by the direct supervisor, ASSESSMENT_CENTRE by HR',
+  })
+  recordCompetencyAssessment(@Ctx() ctx: Context, @Arg('input') input: CompetencyAssessmentInput) {
+    return competencies.recordAssessment(ctx, input);
+  }
+
+  @Mutation(() => PotentialAssessment, { description: 'HR admins' })
+  recordPotential(@Ctx() ctx: Context, @Arg('input') input: PotentialInput) {
+    return competencies.recordPotential(ctx, input);
+  }
+
+  @Mutation(() => Training, { description: 'HR admins' })
+  saveTraining(@Ctx() ctx: Context, @Arg('input') input: TrainingInput) {
+    return trainings.saveTraining(ctx, input);
+  }
+
+  @Mutation(() => Enrolment, { description: 'The direct supervisor assigns a training' })
+  assignTraining(
+    @Ctx() ctx: Context,
+    @Arg('trainingId', () => ID) trainingId: string,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ) {
+    return trainings.assignTraining(ctx, { trainingId, employeeId, reason });
+  }
+
+  @Mutation(() => Enrolment, { description: 'The signed-in employee enrols' })
+  enrolInTraining(@Ctx() ctx: Context, @Arg('trainingId', () => ID) trainingId: string) {
+    return trainings.enrol(ctx, trainingId);
+  }
+
+  @Mutation(() => Enrolment, { description: 'The employee cancels their own place' })
+  cancelEnrolment(@Ctx() ctx: Context, @Arg('enrolmentId', () => ID) enrolmentId: string) {
+    return trainings.cancelEnrolment(ctx, enrolmentId);
+  }
+
+  @Mutation(() => Enrolment, { description: 'HR admins record completion and the JP credited' })
+  completeEnrolment(
+    @Ctx() ctx: Context,
+    @Arg('enrolmentId', () => ID) enrolmentId: string,
+    @Arg('jp', () => Int, { nullable: true }) jp?: number | null,
+    @Arg('completedOn', () => String, { nullable: true }) completedOn?: string | null,
+  ) {
+    return trainings.completeEnrolment(ctx, { enrolmentId, jp, completedOn });
+  }
+}
+
+@Resolver(() => CompetencyStandard)
+export class CompetencyStandardResolver {
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'Null for a shared standard' })
+  opd(@Root() s: CompetencyStandard, @Ctx() ctx: Context): Promise<OrgUnit | null> | null {
+    return s.opd ? ctx.loaders.orgUnit.load(s.opd.id) : null;
+  }
+}
+
+@Resolver(() => CompetencyAssessment)
+export class CompetencyAssessmentResolver {
+  @FieldResolver(() => Employee, { nullable: true, description: 'Who recorded it' })
+  assessor(@Root() a: CompetencyAssessment, @Ctx() ctx: Context) {
+    return a.assessor ? ctx.loaders.employee.load(a.assessor.id) : null;
+  }
+}
+
+@Resolver(() => Training)
+export class TrainingResolver {
+  @FieldResolver(() => Int, { description: 'Seats taken (enrolled or completed)' })
+  seatsTaken(@Root() t: Training, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.trainingSeats.load(t.id);
+  }
+}
+
+@Resolver(() => Enrolment)
+export class EnrolmentResolver {
+  @FieldResolver(() => Training)
+  async training(@Root() e: Enrolment, @Ctx() ctx: Context): Promise<Training> {
+    return (await ctx.loaders.training.load(e.training.id))!;
+  }
+
+  @FieldResolver(() => Employee)
+  async employee(@Root() e: Enrolment, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(e.employee.id))!;
+  }
+
+  @FieldResolver(() => Employee, { nullable: true })
+  assignedBy(@Root() e: Enrolment, @Ctx() ctx: Context) {
+    return e.assignedBy ? ctx.loaders.employee.load(e.assignedBy.id) : null;
+  }
+}
+
+@Resolver(() => JpStanding)
+export class JpStandingResolver {
+  @FieldResolver(() => Employee)
+  async employee(@Root() s: JpStanding, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(s.employeeId))!;
+  }
+}
+
+@Resolver(() => TalentPlacement)
+export class TalentPlacementResolver {
+  @FieldResolver(() => Employee)
+  async employee(@Root() p: TalentPlacement, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(p.employeeId))!;
+  }
+}
+
+@Resolver(() => UnplacedEmployee)
+export class UnplacedEmployeeResolver {
+  @FieldResolver(() => Employee)
+  async employee(@Root() p: UnplacedEmployee, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(p.employeeId))!;
+  }
+}
+
+@Resolver(() => DevelopmentHours)
+export class DevelopmentHoursResolver {
+  @FieldResolver(() => Employee)
+  async employee(@Root() s: DevelopmentHours, @Ctx() ctx: Context): Promise<Employee> {
+    return (await ctx.loaders.employee.load(s.employeeId))!;
+  }
+}

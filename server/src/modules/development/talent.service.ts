@@ -1,0 +1,212 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFound } from '../../graphql/errors.js';
+import {
+  assertCandidatesRead,
+  assertUnitDevelopmentRead,
+  requirePerson,
+} from '../access/policy.js';
+import { Predikat, Rating } from '../evaluation/evaluation.enums.js';
+import { Period } from '../planning/period.entity.js';
+import { type Ctx, peopleOfUnit, profilesOf, unitOf } from './competency.service.js';
+import { PotentialLevel, PotentialSource } from './development.enums.js';
+import {
+  type AppraisalFact,
+  awardCandidate,
+  performanceOf,
+  type Potential,
+  potentialFromGaps,
+  promotionCandidate,
+  talentBox,
+} from './development.rules.js';
+
+const CHECKPOINT_NAMES: Record<string, string> = {
+  Q1: 'Triwulan I',
+  Q2: 'Triwulan II',
+  Q3: 'Triwulan III',
+  Q4: 'Triwulan IV',
+  ANNUAL: 'annual',
+};
+
+export interface Placement {
+  employeeId: string;
+  /** Null only for an award candidate whose potential is unknown. */
+  box: number | null;
+  performance: Rating;
+  predikat: Predikat | null;
+  potential: PotentialLevel | null;
+  potentialSource: PotentialSource | null;
+  /** The checkpoint whose results rating placed them. */
+  ratingCheckpoint: string;
+  fallback: boolean;
+  note: string | null;
+}
+
+export interface Unplaced {
+  employeeId: string;
+  reason: string;
+}
+
+async function placements(
+  em: EntityManager,
+  people: { id: string; opdId: string; positionTitle: string; jobType: string }[],
+  period: Period,
+): Promise<{ placed: Placement[]; unplaced: Unplaced[]; performers: Placement[] }> {
+  const ids = people.map((p) => p.id);
+  if (ids.length === 0) return { placed: [], unplaced: [], performers: [] };
+  const [appraisals, potentials, profiles] = await Promise.all([
+    em.execute<(AppraisalFact & { employee_id: string; result_rating: Rating | null })[]>(
+      `select employee_id, checkpoint, status, result_rating, predikat from appraisal
+       where period_id = ? and employee_id in (?)`,
+      [period.id, ids],
+    ),
+    em.execute<{ employee_id: string; level: PotentialLevel }[]>(
+      `select distinct on (employee_id) employee_id, level from potential_assessment
+       where employee_id in (?) order by employee_id, assessed_on desc, created_at desc`,
+      [ids],
+    ),
+    profilesOf(em, people),
+  ]);
+  const factsOf = new Map<string, AppraisalFact[]>();
+  for (const a of appraisals) {
+    const list = factsOf.get(a.employee_id) ?? [];
+    list.push({
+      checkpoint: a.checkpoint,
+      status: a.status,
+      resultRating: a.result_rating,
+      predikat: a.predikat,
+    });
+    factsOf.set(a.employee_id, list);
+  }
+  const recorded = new Map(potentials.map((p) => [p.employee_id, p.level]));
+  const placed: Placement[] = [];
+  const unplaced: Unplaced[] = [];
+  /** Everyone with a final appraisal, placed or not (award candidates need no potential). */
+  const performers: Placement[] = [];
+  for (const person of people) {
+    const performance = performanceOf(factsOf.get(person.id) ?? []);
+    let potential: Potential | null = recorded.get(person.id) ?? null;
+    let potentialSource = PotentialSource.RECORDED;
+    if (!potential) {
+      potential = potentialFromGaps(profiles.get(person.id)?.gaps ?? []);
+      potentialSource = PotentialSource.COMPETENCIES;
+    }
+    if (!performance) {
+      unplaced.push({ employeeId: person.id, reason: `No final appraisal in ${period.name} yet.` });
+      continue;
+    }
+    const note = performance.fallback
+      ? `No final annual appraisal yet: placed by the final ${CHECKPOINT_NAMES[performance.checkpoint]} appraisal.`
+      : null;
+    const base = {
+      employeeId: person.id,
+      performance: performance.rating as Rating,
+      predikat: performance.predikat as Predikat | null,
+      ratingCheckpoint: performance.checkpoint,
+      fallback: performance.fallback,
+      note,
+    };
+    if (!potential) {
+      performers.push({ ...base, box: null, potential: null, potentialSource: null });
+      unplaced.push({
+        employeeId: person.id,
+        reason: 'No potential recorded and no competencies assessed against a standard.',
+      });
+      continue;
+    }
+    const placement = {
+      ...base,
+      box: talentBox(performance.rating, potential),
+      potential: potential as PotentialLevel,
+      potentialSource,
+    };
+    placed.push(placement);
+    performers.push(placement);
+  }
+  return { placed, unplaced, performers };
+}
+
+async function periodOf(em: EntityManager, periodId: string): Promise<Period> {
+  const period = await em.findOne(Period, { id: periodId });
+  if (!period) throw notFound(`No period has id ${periodId}.`);
+  return period;
+}
+
+/**
+ * The nine-box grid of a unit (and the units below it) for a period: boxes 1–9 with who is in
+ * each, and who could not be placed and why.
+ */
+export async function talentGrid(ctx: Ctx, orgUnitId: string, periodId: string) {
+  requirePerson(ctx.viewer, 'read the talent grid');
+  const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
+  assertUnitDevelopmentRead(ctx.viewer, { opdId, name: unit.name }, 'The talent grid');
+  const period = await periodOf(ctx.em, periodId);
+  const { placed, unplaced } = await placements(ctx.em, await peopleOfUnit(ctx.em, unit), period);
+  return {
+    period,
+    boxes: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((box) => ({
+      box,
+      placements: placed.filter((p) => p.box === box),
+    })),
+    placements: placed,
+    unplaced,
+    fallbackCount: placed.filter((p) => p.fallback).length,
+  };
+}
+
+async function scope(ctx: Ctx, orgUnitId: string | null | undefined) {
+  if (orgUnitId) return peopleOfUnit(ctx.em, (await unitOf(ctx.em, orgUnitId)).unit);
+  const rows = await ctx.em.execute<
+    { id: string; opd_id: string; position_title: string; job_type: string }[]
+  >(
+    `select e.id, coalesce(u.opd_id, u.id) as opd_id, e.position_title, e.job_type
+     from employee e join org_unit u on u.id = e.org_unit_id where e.active order by e.name, e.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    opdId: r.opd_id,
+    positionTitle: r.position_title,
+    jobType: r.job_type,
+  }));
+}
+
+/**
+ * Promotion candidates (HR admins, auditors): in boxes 7–9 for the period, with no POOR or
+ * VERY_POOR final predikat in the period's year or the year before. City-wide, or one unit.
+ */
+export async function promotionCandidates(
+  ctx: Ctx,
+  periodId: string,
+  orgUnitId?: string | null,
+): Promise<Placement[]> {
+  assertCandidatesRead(ctx.viewer);
+  const period = await periodOf(ctx.em, periodId);
+  const { placed } = await placements(ctx.em, await scope(ctx, orgUnitId), period);
+  const inBoxes = placed.filter((p) => promotionCandidate(p.box!, []));
+  if (inBoxes.length === 0) return [];
+  const history = await ctx.em.execute<{ employee_id: string; predikat: Predikat }[]>(
+    `select a.employee_id, a.predikat from appraisal a join period p on p.id = a.period_id
+     where a.employee_id in (?) and p.year between ? and ? and a.status in ('FINAL', 'APPEALED')`,
+    [inBoxes.map((p) => p.employeeId), period.year - 1, period.year],
+  );
+  const byEmployee = new Map<string, Predikat[]>();
+  for (const row of history) {
+    byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), row.predikat]);
+  }
+  return inBoxes
+    .filter((p) => promotionCandidate(p.box!, byEmployee.get(p.employeeId) ?? []))
+    .sort((a, b) => b.box! - a.box!);
+}
+
+/** Award candidates (HR admins, auditors): VERY_GOOD predikat in the period's year. */
+export async function awardCandidates(
+  ctx: Ctx,
+  periodId: string,
+  orgUnitId?: string | null,
+): Promise<Placement[]> {
+  assertCandidatesRead(ctx.viewer);
+  const period = await periodOf(ctx.em, periodId);
+  const { performers } = await placements(ctx.em, await scope(ctx, orgUnitId), period);
+  return performers
+    .filter((p) => awardCandidate(p.predikat))
+    .sort((a, b) => (b.box ?? 0) - (a.box ?? 0));
+}

@@ -1,0 +1,524 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { recordEvent } from '../../realtime/outbox.js';
+import {
+  assertCityAdmin,
+  assertDevelopmentRead,
+  assertSelf,
+  assertTrainingAssigner,
+  assertUnitDevelopmentRead,
+  type EmployeeSubject,
+  requirePerson,
+} from '../access/policy.js';
+import { audit } from '../audit/audit.service.js';
+import type { Employee } from '../directory/employee.entity.js';
+import { Predikat } from '../evaluation/evaluation.enums.js';
+import { todayInDenpasar } from '../planning/period.service.js';
+import { isCalendarDate } from '../planning/plan.rules.js';
+import {
+  type Ctx,
+  type LevelInput,
+  peopleOfUnit,
+  profilesOf,
+  subjectOf,
+  unitOf,
+} from './competency.service.js';
+import { EnrolmentStatus, TrainingMode } from './development.enums.js';
+import { type CompetencyLevel, Enrolment, Training } from './development.entity.js';
+import {
+  type EnrolmentAction,
+  enrolmentTransition,
+  jpProgress,
+  type JpProgress,
+  normaliseLevels,
+  type RecommendationBasis,
+  recommendTrainings,
+  unitJpProgress,
+} from './development.rules.js';
+
+const MAX_JP = 500;
+
+export interface TrainingFilter {
+  competencyKey?: string | null;
+  mode?: TrainingMode | null;
+  /** Include trainings that ended before today (default: no). */
+  includeEnded?: boolean | null;
+}
+
+/** The active catalogue, soonest first; any signed-in person. */
+export async function listTrainings(ctx: Ctx, filter: TrainingFilter = {}): Promise<Training[]> {
+  requirePerson(ctx.viewer, 'read the training catalogue');
+  const today = todayInDenpasar(ctx.config.clock());
+  const rows = await ctx.em.find(
+    Training,
+    filter.includeEnded
+      ? { active: true }
+      : { active: true, $or: [{ endsOn: null }, { endsOn: { $gte: today } }] },
+    { orderBy: { startsOn: 'asc', title: 'asc' } },
+  );
+  return rows.filter(
+    (t) =>
+      (!filter.mode || t.mode === filter.mode) &&
+      (!filter.competencyKey || t.competencies.some((c) => c.key === filter.competencyKey)),
+  );
+}
+
+export async function getTraining(ctx: Ctx, id: string): Promise<Training | null> {
+  requirePerson(ctx.viewer, 'read the training catalogue');
+  return ctx.em.findOne(Training, { id });
+}
+
+export interface TrainingInput {
+  id?: string | null;
+  expectedVersion?: number | null;
+  title: string;
+  provider: string;
+  mode: TrainingMode;
+  jp: number;
+  competencies: LevelInput[];
+  publicServiceFocus?: boolean | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  capacity?: number | null;
+  active?: boolean | null;
+}
+
+const trainingSnapshot = (t: Training) => ({
+  title: t.title,
+  provider: t.provider,
+  mode: t.mode,
+  jp: t.jp,
+  competencies: t.competencies,
+  publicServiceFocus: t.publicServiceFocus,
+  startsOn: t.startsOn,
+  endsOn: t.endsOn,
+  capacity: t.capacity,
+  active: t.active,
+});
+
+/** Adds a training to the catalogue or changes one (HR admins). */
+export async function saveTraining(ctx: Ctx, input: TrainingInput): Promise<Training> {
+  assertCityAdmin(ctx.viewer, 'manage the training catalogue');
+  const title = input.title.trim().replace(/\s+/g, ' ');
+  const provider = input.provider.trim().replace(/\s+/g, ' ');
+  if (title.length < 5 || title.length > 250) {
+    throw badInput('The title is 5–250 characters.', 'title');
+  }
+  if (provider.length < 2 || provider.length > 200) {
+    throw badInput('The provider is 2–200 characters.', 'provider');
+  }
+  if (!Number.isInteger(input.jp) || input.jp < 1 || input.jp > MAX_JP) {
+    throw badInput(`JP is a whole number from 1 to ${MAX_JP}.`, 'jp');
+  }
+  const { levels, problems } = normaliseLevels(input.competencies, 'competencies');
+  if (problems.length > 0) throw badInput(problems[0].message, 'competencies', { problems });
+  if (levels.length === 0) {
+    throw badInput('Name at least one competency the training develops.', 'competencies');
+  }
+  for (const [field, value] of [
+    ['startsOn', input.startsOn],
+    ['endsOn', input.endsOn],
+  ] as const) {
+    if (value && !isCalendarDate(value)) throw badInput(`${value} is not a date.`, field);
+  }
+  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) {
+    throw badInput('The training cannot end before it starts.', 'endsOn');
+  }
+  if (input.capacity != null && (!Number.isInteger(input.capacity) || input.capacity < 1)) {
+    throw badInput('Capacity is at least 1 seat, or empty for unlimited.', 'capacity');
+  }
+  return ctx.em.transactional(async (em) => {
+    let training: Training;
+    let before: ReturnType<typeof trainingSnapshot> | null = null;
+    if (input.id) {
+      const found = await em.findOne(Training, { id: input.id });
+      if (!found) throw notFound(`No training has id ${input.id}.`);
+      if (found.version !== input.expectedVersion) {
+        throw conflict(
+          `The training was changed by someone else (now version ${found.version}; you edited version ${input.expectedVersion ?? 'none'}).`,
+          { currentVersion: found.version },
+        );
+      }
+      training = found;
+      before = trainingSnapshot(training);
+    } else {
+      training = em.create(Training, { title, provider, mode: input.mode, jp: input.jp });
+    }
+    em.assign(training, {
+      title,
+      provider,
+      mode: input.mode,
+      jp: input.jp,
+      competencies: levels as CompetencyLevel[],
+      publicServiceFocus: input.publicServiceFocus ?? training.publicServiceFocus,
+      startsOn: input.startsOn ?? null,
+      endsOn: input.endsOn ?? null,
+      capacity: input.capacity ?? null,
+      active: input.active ?? training.active,
+    });
+    audit(em, ctx, {
+      action: before ? 'training.update' : 'training.create',
+      subjectType: 'Training',
+      subjectId: training.id,
+      before,
+      after: trainingSnapshot(training),
+    });
+    await em.flush();
+    return training;
+  });
+}
+
+function transition(enrolment: Enrolment | null, action: EnrolmentAction): EnrolmentStatus {
+  const result = enrolmentTransition(enrolment?.status ?? null, action);
+  if ('problem' in result) throw badInput(result.problem, 'status');
+  return result.next as EnrolmentStatus;
+}
+
+const enrolmentSnapshot = (e: Enrolment) => ({
+  status: e.status,
+  jpCredited: e.jpCredited,
+  completedOn: e.completedOn,
+});
+
+async function enrolmentEvent(
+  em: EntityManager,
+  type: string,
+  enrolment: Enrolment,
+  subject: EmployeeSubject,
+): Promise<void> {
+  await recordEvent(em, {
+    type,
+    subjectType: 'Enrolment',
+    subjectId: enrolment.id,
+    ownerIds: [subject.id],
+    reviewerIds: [subject.supervisorId],
+    opdIds: [subject.opdId],
+    data: { trainingId: enrolment.training.id, status: enrolment.status },
+  });
+}
+
+/** Refuses enrolling in a training that ended or is full (the row is locked while counting). */
+async function checkOpen(em: EntityManager, training: Training, today: string): Promise<void> {
+  if (!training.active) throw badInput('This training is no longer offered.', 'trainingId');
+  if (training.endsOn && training.endsOn < today) {
+    throw badInput(`This training ended on ${training.endsOn}.`, 'trainingId');
+  }
+  if (training.capacity !== null) {
+    const taken = await em.count(Enrolment, {
+      training,
+      status: { $in: [EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED] },
+    });
+    if (taken >= training.capacity) {
+      throw badInput(`This training is full (${training.capacity} seats).`, 'trainingId');
+    }
+  }
+}
+
+async function lockedTraining(em: EntityManager, id: string): Promise<Training> {
+  const training = await em.findOne(Training, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!training) throw notFound(`No training has id ${id}.`);
+  return training;
+}
+
+/** The direct supervisor assigns a (recommended) training to a report, with a reason. */
+export async function assignTraining(
+  ctx: Ctx,
+  input: { trainingId: string; employeeId: string; reason?: string | null },
+): Promise<Enrolment> {
+  requirePerson(ctx.viewer, 'assign trainings');
+  const reason = input.reason?.trim() || null;
+  if (reason && reason.length > 1000)
+    throw badInput('The reason is at most 1,000 characters.', 'reason');
+  return ctx.em.transactional(async (em) => {
+    const { employee, subject } = await subjectOf(em, input.employeeId);
+    const viewer = assertTrainingAssigner(ctx.viewer, subject);
+    const training = await lockedTraining(em, input.trainingId);
+    const today = todayInDenpasar(ctx.config.clock());
+    if (!training.active || (training.endsOn && training.endsOn < today)) {
+      throw badInput('This training is no longer offered.', 'trainingId');
+    }
+    let enrolment = await em.findOne(Enrolment, { training, employee });
+    const before = enrolment ? enrolmentSnapshot(enrolment) : null;
+    const next = transition(enrolment, 'ASSIGN');
+    enrolment ??= em.create(Enrolment, { training, employee, status: next });
+    em.assign(enrolment, {
+      status: next,
+      assignedBy: viewer.employeeId,
+      assignedAt: ctx.config.clock(),
+      reason,
+      cancelledAt: null,
+    });
+    await enrolmentEvent(em, 'training.assign', enrolment, subject);
+    audit(em, ctx, {
+      action: 'training.assign',
+      subjectType: 'Enrolment',
+      subjectId: enrolment.id,
+      before,
+      after: { ...enrolmentSnapshot(enrolment), trainingId: training.id, reason },
+    });
+    await em.flush();
+    return enrolment;
+  });
+}
+
+/** The employee enrols themselves (taking up an assignment, or on their own). */
+export async function enrol(ctx: Ctx, trainingId: string): Promise<Enrolment> {
+  const viewer = requirePerson(ctx.viewer, 'enrol in trainings');
+  return ctx.em.transactional(async (em) => {
+    const { employee, subject } = await subjectOf(em, viewer.employeeId);
+    assertSelf(ctx.viewer, subject, 'enrol themselves');
+    const training = await lockedTraining(em, trainingId);
+    let enrolment = await em.findOne(Enrolment, { training, employee });
+    const before = enrolment ? enrolmentSnapshot(enrolment) : null;
+    const next = transition(enrolment, 'ENROL');
+    await checkOpen(em, training, todayInDenpasar(ctx.config.clock()));
+    enrolment ??= em.create(Enrolment, { training, employee, status: next });
+    em.assign(enrolment, { status: next, enrolledAt: ctx.config.clock(), cancelledAt: null });
+    await enrolmentEvent(em, 'training.enrol', enrolment, subject);
+    audit(em, ctx, {
+      action: 'training.enrol',
+      subjectType: 'Enrolment',
+      subjectId: enrolment.id,
+      before,
+      after: { ...enrolmentSnapshot(enrolment), trainingId: training.id },
+    });
+    await em.flush();
+    return enrolment;
+  });
+}
+
+async function enrolmentWithSubject(em: EntityManager, enrolmentId: string) {
+  const enrolment = await em.findOne(Enrolment, { id: enrolmentId });
+  if (!enrolment) throw notFound(`No enrolment has id ${enrolmentId}.`);
+  const { subject } = await subjectOf(em, enrolment.employee.id);
+  return { enrolment, subject };
+}
+
+/** The employee cancels their own place (assigned or enrolled). */
+export async function cancelEnrolment(ctx: Ctx, enrolmentId: string): Promise<Enrolment> {
+  requirePerson(ctx.viewer, 'cancel an enrolment');
+  return ctx.em.transactional(async (em) => {
+    const { enrolment, subject } = await enrolmentWithSubject(em, enrolmentId);
+    assertSelf(ctx.viewer, subject, 'cancel their enrolment');
+    const before = enrolmentSnapshot(enrolment);
+    enrolment.status = transition(enrolment, 'CANCEL');
+    enrolment.cancelledAt = ctx.config.clock();
+    await enrolmentEvent(em, 'training.cancel', enrolment, subject);
+    audit(em, ctx, {
+      action: 'training.cancel',
+      subjectType: 'Enrolment',
+      subjectId: enrolment.id,
+      before,
+      after: enrolmentSnapshot(enrolment),
+    });
+    await em.flush();
+    return enrolment;
+  });
+}
+
+/**
+ * An HR admin records completion: the JP credited (the training's JP unless given) count toward
+ * the year of `completedOn` (default today).
+ */
+export async function completeEnrolment(
+  ctx: Ctx,
+  input: { enrolmentId: string; jp?: number | null; completedOn?: string | null },
+): Promise<Enrolment> {
+  assertCityAdmin(ctx.viewer, 'record training completion');
+  const today = todayInDenpasar(ctx.config.clock());
+  const completedOn = input.completedOn ?? today;
+  if (!isCalendarDate(completedOn) || completedOn > today) {
+    throw badInput(
+      `The completion date must be a real date, today (${today}) or earlier.`,
+      'completedOn',
+    );
+  }
+  return ctx.em.transactional(async (em) => {
+    const { enrolment, subject } = await enrolmentWithSubject(em, input.enrolmentId);
+    const training = await em.findOneOrFail(Training, { id: enrolment.training.id });
+    const jp = input.jp ?? training.jp;
+    if (!Number.isInteger(jp) || jp < 0 || jp > MAX_JP) {
+      throw badInput(`JP credited is a whole number from 0 to ${MAX_JP}.`, 'jp');
+    }
+    const before = enrolmentSnapshot(enrolment);
+    enrolment.status = transition(enrolment, 'COMPLETE');
+    enrolment.completedOn = completedOn;
+    enrolment.jpCredited = jp;
+    await enrolmentEvent(em, 'training.complete', enrolment, subject);
+    audit(em, ctx, {
+      action: 'training.complete',
+      subjectType: 'Enrolment',
+      subjectId: enrolment.id,
+      before,
+      after: enrolmentSnapshot(enrolment),
+    });
+    await em.flush();
+    return enrolment;
+  });
+}
+
+/** An employee's trainings (every status), newest first; of one year when `year` is given. */
+export async function enrolmentsOf(
+  ctx: Ctx,
+  employeeId: string,
+  year?: number | null,
+): Promise<Enrolment[]> {
+  requirePerson(ctx.viewer, 'read development data');
+  const { subject } = await subjectOf(ctx.loaders, employeeId);
+  assertDevelopmentRead(ctx.viewer, subject);
+  const rows = await ctx.em.find(
+    Enrolment,
+    { employee: employeeId },
+    { orderBy: { createdAt: 'desc', id: 'desc' } },
+  );
+  if (!year) return rows;
+  return rows.filter(
+    (e) =>
+      (e.completedOn ?? todayInDenpasar(e.enrolledAt ?? e.assignedAt ?? e.createdAt)).slice(
+        0,
+        4,
+      ) === String(year),
+  );
+}
+
+/** The latest final predikat of each employee (any period, the annual one before quarters). */
+export async function latestPredikats(
+  em: EntityManager,
+  employeeIds: string[],
+): Promise<Map<string, Predikat>> {
+  if (employeeIds.length === 0) return new Map();
+  const rows = await em.execute<{ employee_id: string; predikat: Predikat }[]>(
+    `select distinct on (a.employee_id) a.employee_id, a.predikat
+     from appraisal a join period p on p.id = a.period_id
+     where a.employee_id in (?) and a.status in ('FINAL', 'APPEALED') and a.predikat is not null
+     order by a.employee_id, p.year desc,
+       case a.checkpoint when 'ANNUAL' then 5 when 'Q4' then 4 when 'Q3' then 3 when 'Q2' then 2 else 1 end desc`,
+    [employeeIds],
+  );
+  return new Map(rows.map((r) => [r.employee_id, r.predikat]));
+}
+
+export interface RecommendationView {
+  rank: number;
+  training: Training;
+  competencyKey: string;
+  basis: RecommendationBasis;
+  reason: string;
+}
+
+/**
+ * Trainings recommended to an employee from their gaps and latest predikat, best first, each
+ * with its reason (see `recommendTrainings`). Trainings they are already on are left out.
+ */
+export async function recommendationsFor(
+  ctx: Ctx,
+  employeeId: string,
+  limit?: number | null,
+): Promise<{ predikat: Predikat | null; publicService: boolean; items: RecommendationView[] }> {
+  requirePerson(ctx.viewer, 'read development data');
+  const { employee, subject } = await subjectOf(ctx.loaders, employeeId);
+  assertDevelopmentRead(ctx.viewer, subject);
+  return recommend(ctx.em, employee, subject.opdId, todayInDenpasar(ctx.config.clock()), limit);
+}
+
+export async function recommend(
+  em: EntityManager,
+  employee: Employee,
+  opdId: string,
+  today: string,
+  limit?: number | null,
+): Promise<{ predikat: Predikat | null; publicService: boolean; items: RecommendationView[] }> {
+  const [profiles, predikats, trainings, mine] = await Promise.all([
+    profilesOf(em, [
+      { id: employee.id, opdId, positionTitle: employee.positionTitle, jobType: employee.jobType },
+    ]),
+    latestPredikats(em, [employee.id]),
+    em.find(Training, { active: true }),
+    em.find(Enrolment, { employee, status: { $ne: EnrolmentStatus.CANCELLED } }),
+  ]);
+  const profile = profiles.get(employee.id)!;
+  const predikat = predikats.get(employee.id) ?? null;
+  const publicService = profile.standard?.publicService ?? false;
+  const byId = new Map(trainings.map((t) => [t.id, t]));
+  const items = recommendTrainings({
+    gaps: profile.gaps,
+    predikat,
+    publicService,
+    trainings,
+    taken: new Set(mine.map((e) => e.training.id)),
+    today,
+    limit: Math.min(Math.max(limit ?? 10, 1), 50),
+  });
+  return {
+    predikat,
+    publicService,
+    items: items.map((r, i) => ({ ...r, rank: i + 1, training: byId.get(r.trainingId)! })),
+  };
+}
+
+async function jpByEmployee(
+  em: EntityManager,
+  employeeIds: string[],
+  year: number,
+): Promise<Map<string, number>> {
+  if (employeeIds.length === 0) return new Map();
+  const rows = await em.execute<{ employee_id: string; jp: number }[]>(
+    `select employee_id, sum(jp_credited)::int as jp from enrolment
+     where employee_id in (?) and status = ? and completed_on between ? and ?
+     group by employee_id`,
+    [employeeIds, EnrolmentStatus.COMPLETED, `${year}-01-01`, `${year}-12-31`],
+  );
+  return new Map(rows.map((r) => [r.employee_id, Number(r.jp)]));
+}
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw badInput('The year is from 2000 to 2100.', 'year');
+  }
+}
+
+/** JP completed in a year against the 20 JP right, with the completed trainings. */
+export async function hoursFor(
+  ctx: Ctx,
+  employeeId: string,
+  year: number,
+): Promise<JpProgress & { year: number; employeeId: string; completions: Enrolment[] }> {
+  requirePerson(ctx.viewer, 'read development data');
+  checkYear(year);
+  const { subject } = await subjectOf(ctx.loaders, employeeId);
+  assertDevelopmentRead(ctx.viewer, subject);
+  const completions = await ctx.em.find(
+    Enrolment,
+    {
+      employee: employeeId,
+      status: EnrolmentStatus.COMPLETED,
+      completedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
+    },
+    { orderBy: { completedOn: 'asc', id: 'asc' } },
+  );
+  const jp = completions.reduce((sum, e) => sum + e.jpCredited, 0);
+  return { ...jpProgress(jp), year, employeeId, completions };
+}
+
+/** A unit's JP progress in a year: the share at or above 20 JP and who is behind. */
+export async function unitHours(ctx: Ctx, orgUnitId: string, year: number) {
+  requirePerson(ctx.viewer, 'read development data');
+  checkYear(year);
+  const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
+  assertUnitDevelopmentRead(ctx.viewer, { opdId, name: unit.name }, 'The development hours');
+  const people = await peopleOfUnit(ctx.em, unit);
+  const hours = await jpByEmployee(
+    ctx.em,
+    people.map((p) => p.id),
+    year,
+  );
+  const progress = unitJpProgress(people.map((p) => ({ ...p, jp: hours.get(p.id) ?? 0 })));
+  return {
+    year,
+    total: progress.total,
+    reached: progress.reached,
+    share: progress.share,
+    behind: progress.behind.map((p) => ({ employeeId: p.id, year, ...jpProgress(p.jp) })),
+  };
+}

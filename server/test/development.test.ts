@@ -1,0 +1,598 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoDirectory, writeDemoPlanning } from '../src/db/demo.js';
+import { DEMO_PASSWORD } from '../src/modules/auth/auth.service.js';
+import type { DemoEmployee } from '../src/db/seed/demo-directory.js';
+import type { PlanningPerson } from '../src/db/seed/demo-planning.js';
+import { generateDemoDirectory } from '../src/db/seed/demo-directory.js';
+import {
+  countStatements,
+  gql,
+  signIn,
+  startTestApp,
+  type GqlResult,
+  type TestApp,
+} from './helpers.js';
+
+/**
+ * Development over the API, end to end: standards (with CSV), assessments with history, gaps,
+ * the catalogue, recommendations (the public-service communication case), assignment by the
+ * supervisor, enrolment, capacity, completion and JP, the unit views, and the talent grid with
+ * its fallback to the last final quarter, promotion and award candidates.
+ * "Today" is 27 November 2026: the demo year's third quarter is final (E's is appealed).
+ */
+
+const YEAR = 2026;
+let t: TestApp;
+let people: PlanningPerson[];
+const tokens: Record<string, string> = {};
+const ids: Record<string, string> = {};
+let E: DemoEmployee;
+let S: DemoEmployee;
+let peer: DemoEmployee;
+let opdId: string;
+let unitId: string;
+let periodId: string;
+
+type Who = 'E' | 'S' | 'PEER' | 'HR' | 'UNIT' | 'AUDITOR' | 'OTHER';
+const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+  gql(t.url, query, variables, { token: tokens[who] });
+
+function ok<T = any>(result: GqlResult<T>): T {
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!;
+}
+const codeOf = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
+
+const SAVE_STANDARD = `mutation($input: CompetencyStandardInput!) { saveCompetencyStandard(input: $input) {
+  id version positionTitle jobType publicService opd { id } requirements { key name kind level } } }`;
+const SAVE_TRAINING = `mutation($input: TrainingInput!) { saveTraining(input: $input) { id title jp capacity seatsTaken competencies { key level } } }`;
+const RECORD = `mutation($input: CompetencyAssessmentInput!) { recordCompetencyAssessment(input: $input) { id competencyKey level source assessor { nip } } }`;
+const GAPS = `query($e: ID!) { competencyGaps(employeeId: $e) { standard { id publicService } gaps { key name required assessed gap } } }`;
+const RECOMMEND = `query($e: ID!) { trainingRecommendations(employeeId: $e) { rank basis competencyKey reason training { id title } } }`;
+const HOURS = `query($e: ID!, $y: Int!) { developmentHours(employeeId: $e, year: $y) { jp minimum remaining reached share completions { jpCredited training { title } } } }`;
+
+const TRAININGS = [
+  {
+    key: 'komunikasiPublik',
+    title: 'Pelatihan Komunikasi Efektif dalam Pelayanan Publik',
+    provider: 'BPSDM Provinsi Bali',
+    mode: 'CLASSROOM',
+    jp: 24,
+    capacity: 1,
+    publicServiceFocus: true,
+    competencies: [
+      { key: 'COMMUNICATION', level: 3 },
+      { key: 'PUBLIC_SERVICE', level: 3 },
+    ],
+  },
+  {
+    key: 'komunikasiOrganisasi',
+    title: 'Pelatihan Komunikasi Organisasi dan Penulisan Naskah Dinas',
+    provider: 'LAN',
+    mode: 'E_LEARNING',
+    jp: 16,
+    competencies: [{ key: 'COMMUNICATION', level: 3 }],
+  },
+  {
+    key: 'integritas',
+    title: 'Pelatihan Integritas dan Antikorupsi bagi ASN',
+    provider: 'Kemendagri',
+    mode: 'E_LEARNING',
+    jp: 12,
+    competencies: [{ key: 'INTEGRITY', level: 4 }],
+  },
+  {
+    key: 'lalu',
+    title: 'Workshop Komunikasi Publik Tahun Lalu',
+    provider: 'BPSDM Provinsi Bali',
+    mode: 'WORKSHOP',
+    jp: 8,
+    startsOn: '2025-03-01',
+    endsOn: '2025-03-02',
+    competencies: [{ key: 'COMMUNICATION', level: 4 }],
+  },
+];
+
+beforeAll(async () => {
+  t = await startTestApp({ clock: () => new Date(`${YEAR}-11-27T03:00:00Z`) });
+  const directory = generateDemoDirectory({ seed: 7, employees: 400, today: `${YEAR}-11-27` });
+  people = await t.app.orm.em.fork().transactional((em) => writeDemoDirectory(em, directory));
+  await t.app.orm.em.fork().transactional((em) =>
+    writeDemoPlanning(em, people, {
+      seed: 7,
+      year: YEAR,
+      today: `${YEAR}-11-27`,
+      activitiesPerPerson: 2,
+      pendingDays: 14,
+      appellantNip: directory.logins.employee,
+      hrAdminNip: directory.logins.hrAdmin,
+    }),
+  );
+  const byNip = new Map(directory.employees.map((e) => [e.nip, e]));
+  E = byNip.get(directory.logins.employee)!;
+  S = byNip.get(E.supervisorNip!)!;
+  peer = directory.employees.find(
+    (p) =>
+      p.supervisorNip === S.nip &&
+      p.nip !== E.nip &&
+      !directory.roleGrants.some((g) => g.nip === p.nip),
+  )!;
+  const opdCode = E.orgUnitCode.split('.')[0];
+  const other = directory.employees.find(
+    (p) =>
+      p.orgUnitCode.split('.')[0] !== opdCode && !directory.roleGrants.some((g) => g.nip === p.nip),
+  )!;
+  const logins: Record<Who, string> = {
+    E: E.nip,
+    S: S.nip,
+    PEER: peer.nip,
+    HR: directory.logins.hrAdmin,
+    UNIT: directory.logins.unitAdmin,
+    AUDITOR: directory.logins.auditor,
+    OTHER: other.nip,
+  };
+  for (const [who, nip] of Object.entries(logins))
+    tokens[who] = await signIn(t.url, nip, DEMO_PASSWORD);
+  const personOf = new Map(people.map((p) => [p.nip, p]));
+  ids.E = personOf.get(E.nip)!.id;
+  ids.S = personOf.get(S.nip)!.id;
+  ids.PEER = personOf.get(peer.nip)!.id;
+  opdId = personOf.get(E.nip)!.opdId;
+  unitId = personOf.get(E.nip)!.orgUnitId;
+  periodId = ok(await call('E', '{ currentPeriod { id } }')).currentPeriod.id;
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('competency standards', () => {
+  it('lets an HR admin save a shared standard and a public-service position standard', async () => {
+    const shared = ok(
+      await call('HR', SAVE_STANDARD, {
+        input: {
+          jobType: E.jobType,
+          requirements: [
+            { key: 'INTEGRITY', level: 3 },
+            { key: 'COMMUNICATION', level: 2 },
+            { key: 'NATION_BINDING', level: 2 },
+          ],
+        },
+      }),
+    ).saveCompetencyStandard;
+    expect(shared).toMatchObject({ positionTitle: null, opd: null, publicService: false });
+    ids.sharedStandard = shared.id;
+
+    const position = ok(
+      await call('HR', SAVE_STANDARD, {
+        input: {
+          opdId,
+          positionTitle: E.positionTitle,
+          jobType: E.jobType,
+          publicService: true,
+          requirements: [
+            { key: 'COMMUNICATION', level: 3 },
+            { key: 'INTEGRITY', level: 3 },
+            { key: 'PUBLIC_SERVICE', level: 3 },
+            { name: 'Pelayanan Administrasi Kependudukan', level: 2 },
+          ],
+        },
+      }),
+    ).saveCompetencyStandard;
+    expect(position.requirements.map((r: any) => [r.key, r.kind, r.level])).toEqual([
+      ['INTEGRITY', 'MANAGERIAL', 3],
+      ['COMMUNICATION', 'MANAGERIAL', 3],
+      ['PUBLIC_SERVICE', 'MANAGERIAL', 3],
+      ['TECH:PELAYANAN ADMINISTRASI KEPENDUDUKAN', 'TECHNICAL', 2],
+    ]);
+    ids.positionStandard = position.id;
+  });
+
+  it('refuses a second standard for the same position, a bad level, and non-HR admins', async () => {
+    const twice = await call('HR', SAVE_STANDARD, {
+      input: { jobType: E.jobType, requirements: [{ key: 'INTEGRITY', level: 2 }] },
+    });
+    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+    const bad = await call('HR', SAVE_STANDARD, {
+      input: { jobType: 'FUNCTIONAL', requirements: [{ key: 'INTEGRITY', level: 7 }] },
+    });
+    expect(bad.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'requirements' },
+    });
+    const unit = await call('UNIT', SAVE_STANDARD, {
+      input: { jobType: 'FUNCTIONAL', requirements: [{ key: 'INTEGRITY', level: 2 }] },
+    });
+    expect(codeOf(unit)).toBe('FORBIDDEN');
+  });
+
+  it('exports CSV and imports it back, updating what it names and creating what is new', async () => {
+    const csv: string = ok(await call('HR', '{ competencyStandardsCsv }')).competencyStandardsCsv;
+    const lines = csv.trim().split('\n');
+    expect(lines).toHaveLength(1 + 3 + 4);
+    const edited = `${csv}${',,FUNCTIONAL,no,INTEGRITY,,4\n'}`;
+    const result = ok(
+      await call(
+        'HR',
+        'mutation($csv: String!) { importCompetencyStandards(csv: $csv) { created updated } }',
+        {
+          csv: edited,
+        },
+      ),
+    ).importCompetencyStandards;
+    expect(result).toEqual({ created: 1, updated: 2 });
+    const broken = await call(
+      'HR',
+      'mutation($csv: String!) { importCompetencyStandards(csv: $csv) { created } }',
+      {
+        csv: `${csv},,CEO,no,INTEGRITY,,4\n`,
+      },
+    );
+    expect(broken.errors?.[0].message).toMatch(/^Line 9: job_type "CEO"/);
+    const all = ok(await call('E', '{ competencyStandards { id jobType } }')).competencyStandards;
+    expect(all).toHaveLength(3);
+  });
+});
+
+describe('assessments and gaps', () => {
+  it('records levels from the supervisor, the employee and the assessment centre, each by the right person', async () => {
+    const bySupervisor = ok(
+      await call('S', RECORD, {
+        input: {
+          employeeId: ids.E,
+          source: 'SUPERVISOR',
+          assessedOn: '2026-10-01',
+          levels: [
+            { key: 'COMMUNICATION', level: 2 },
+            { key: 'INTEGRITY', level: 3 },
+            { key: 'PUBLIC_SERVICE', level: 3 },
+            { name: 'Pelayanan Administrasi Kependudukan', level: 2 },
+          ],
+        },
+      }),
+    ).recordCompetencyAssessment;
+    expect(bySupervisor[0]).toMatchObject({ source: 'SUPERVISOR', assessor: { nip: S.nip } });
+    // The later assessment centre result counts over the supervisor's.
+    ok(
+      await call('HR', RECORD, {
+        input: {
+          employeeId: ids.E,
+          source: 'ASSESSMENT_CENTRE',
+          assessedOn: '2026-11-02',
+          levels: [
+            { key: 'COMMUNICATION', level: 1 },
+            { key: 'INTEGRITY', level: 2 },
+          ],
+        },
+      }),
+    );
+    ok(
+      await call('E', RECORD, {
+        input: {
+          employeeId: ids.E,
+          source: 'SELF',
+          assessedOn: '2026-09-01',
+          levels: [{ key: 'COMMUNICATION', level: 4 }],
+        },
+      }),
+    );
+    for (const [who, source] of [
+      ['PEER', 'SUPERVISOR'],
+      ['E', 'SUPERVISOR'],
+      ['S', 'SELF'],
+      ['UNIT', 'ASSESSMENT_CENTRE'],
+    ] as const) {
+      const refused = await call(who, RECORD, {
+        input: { employeeId: ids.E, source, levels: [{ key: 'COMMUNICATION', level: 5 }] },
+      });
+      expect(codeOf(refused), `${who} as ${source}`).toBe('FORBIDDEN');
+    }
+    const future = await call('S', RECORD, {
+      input: {
+        employeeId: ids.E,
+        source: 'SUPERVISOR',
+        assessedOn: '2027-01-01',
+        levels: [{ key: 'COMMUNICATION', level: 3 }],
+      },
+    });
+    expect(future.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'assessedOn',
+    });
+  });
+
+  it('keeps the history and counts the latest of each competency', async () => {
+    const history = ok(
+      await call(
+        'S',
+        'query($e: ID!) { competencyAssessments(employeeId: $e) { competencyKey level source assessedOn } }',
+        {
+          e: ids.E,
+        },
+      ),
+    ).competencyAssessments;
+    expect(history).toHaveLength(7);
+    expect(history[0]).toMatchObject({ source: 'ASSESSMENT_CENTRE', assessedOn: '2026-11-02' });
+    const { standard, gaps } = ok(await call('E', GAPS, { e: ids.E })).competencyGaps;
+    expect(standard).toEqual({ id: ids.positionStandard, publicService: true });
+    expect(gaps).toEqual([
+      { key: 'COMMUNICATION', name: 'Komunikasi', required: 3, assessed: 1, gap: 2 },
+      { key: 'INTEGRITY', name: 'Integritas', required: 3, assessed: 2, gap: 1 },
+      { key: 'PUBLIC_SERVICE', name: 'Pelayanan Publik', required: 3, assessed: 3, gap: 0 },
+      {
+        key: 'TECH:PELAYANAN ADMINISTRASI KEPENDUDUKAN',
+        name: 'Pelayanan Administrasi Kependudukan',
+        required: 2,
+        assessed: 2,
+        gap: 0,
+      },
+    ]);
+  });
+
+  it('shows the gaps to the supervision chain, the unit admin, HR and auditors, not to a peer', async () => {
+    for (const who of ['S', 'UNIT', 'HR', 'AUDITOR'] as const)
+      ok(await call(who, GAPS, { e: ids.E }));
+    expect(codeOf(await call('PEER', GAPS, { e: ids.E }))).toBe('FORBIDDEN');
+    expect(codeOf(await call('OTHER', GAPS, { e: ids.E }))).toBe('FORBIDDEN');
+  });
+
+  it('aggregates a unit’s gaps, the weakest competency first', async () => {
+    ok(
+      await call('S', RECORD, {
+        input: {
+          employeeId: ids.PEER,
+          source: 'SUPERVISOR',
+          levels: [
+            { key: 'INTEGRITY', level: 3 },
+            { key: 'COMMUNICATION', level: 2 },
+          ],
+        },
+      }),
+    );
+    const unit = ok(
+      await call(
+        'UNIT',
+        'query($u: ID!) { unitCompetencyGaps(orgUnitId: $u) { people assessedPeople competencies { key assessedPeople peopleWithGap averageGap largestGap } } }',
+        {
+          u: unitId,
+        },
+      ),
+    ).unitCompetencyGaps;
+    expect(unit.assessedPeople).toBe(2);
+    expect(unit.competencies[0].key).toBe('COMMUNICATION');
+    expect(unit.competencies[0].peopleWithGap).toBeGreaterThanOrEqual(1);
+    expect(
+      codeOf(
+        await call('E', 'query($u: ID!) { unitCompetencyGaps(orgUnitId: $u) { people } }', {
+          u: unitId,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+});
+
+describe('the catalogue, recommendations and enrolment', () => {
+  it('lets HR admins build the catalogue', async () => {
+    for (const { key, ...input } of TRAININGS) {
+      ids[key] = ok(await call('HR', SAVE_TRAINING, { input })).saveTraining.id;
+    }
+    const { title, provider, mode, jp, competencies } = TRAININGS[1];
+    const input = { title, provider, mode, jp, competencies };
+    expect(codeOf(await call('S', SAVE_TRAINING, { input }))).toBe('FORBIDDEN');
+    const listed = ok(await call('E', '{ trainings { title } }')).trainings.map(
+      (x: any) => x.title,
+    );
+    expect(listed).toContain('Pelatihan Komunikasi Efektif dalam Pelayanan Publik');
+    expect(listed).not.toContain('Workshop Komunikasi Publik Tahun Lalu');
+  });
+
+  it('recommends effective-communication training in public service first, with the reason in words', async () => {
+    const recs = ok(await call('E', RECOMMEND, { e: ids.E })).trainingRecommendations;
+    expect(recs.map((r: any) => r.training.title)).toEqual([
+      'Pelatihan Komunikasi Efektif dalam Pelayanan Publik',
+      'Pelatihan Komunikasi Organisasi dan Penulisan Naskah Dinas',
+      'Pelatihan Integritas dan Antikorupsi bagi ASN',
+    ]);
+    expect(recs[0]).toMatchObject({
+      rank: 1,
+      basis: 'GAP',
+      competencyKey: 'COMMUNICATION',
+      reason:
+        'Komunikasi: required 3, assessed 1; your work is in public service; your latest predikat is Butuh Perbaikan',
+    });
+    expect(codeOf(await call('PEER', RECOMMEND, { e: ids.E }))).toBe('FORBIDDEN');
+  });
+
+  it('lets the supervisor assign a recommended training, and nobody else', async () => {
+    const ASSIGN =
+      'mutation($t: ID!, $e: ID!) { assignTraining(trainingId: $t, employeeId: $e, reason: "Rekomendasi dari kesenjangan Komunikasi") { id status assignedBy { nip } } }';
+    expect(codeOf(await call('PEER', ASSIGN, { t: ids.komunikasiPublik, e: ids.E }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await call('HR', ASSIGN, { t: ids.komunikasiPublik, e: ids.E }))).toBe(
+      'FORBIDDEN',
+    );
+    const assigned = ok(
+      await call('S', ASSIGN, { t: ids.komunikasiPublik, e: ids.E }),
+    ).assignTraining;
+    expect(assigned).toMatchObject({ status: 'ASSIGNED', assignedBy: { nip: S.nip } });
+    ids.enrolment = assigned.id;
+    expect(codeOf(await call('S', ASSIGN, { t: ids.komunikasiPublik, e: ids.E }))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it('lets the employee enrol, fills the seat, and stops recommending it', async () => {
+    const ENROL =
+      'mutation($t: ID!) { enrolInTraining(trainingId: $t) { id status training { seatsTaken } } }';
+    const enrolled = ok(await call('E', ENROL, { t: ids.komunikasiPublik })).enrolInTraining;
+    expect(enrolled).toMatchObject({
+      id: ids.enrolment,
+      status: 'ENROLLED',
+      training: { seatsTaken: 1 },
+    });
+    const full = await call('PEER', ENROL, { t: ids.komunikasiPublik });
+    expect(full.errors?.[0].message).toMatch(/full \(1 seats\)/);
+    const ended = await call('E', ENROL, { t: ids.lalu });
+    expect(ended.errors?.[0].message).toMatch(/ended on 2025-03-02/);
+    const recs = ok(await call('E', RECOMMEND, { e: ids.E })).trainingRecommendations;
+    expect(recs[0].training.title).toBe(
+      'Pelatihan Komunikasi Organisasi dan Penulisan Naskah Dinas',
+    );
+  });
+
+  it('lets only the employee cancel their own place', async () => {
+    const other = ok(
+      await call('E', 'mutation($t: ID!) { enrolInTraining(trainingId: $t) { id } }', {
+        t: ids.integritas,
+      }),
+    ).enrolInTraining.id;
+    const CANCEL = 'mutation($id: ID!) { cancelEnrolment(enrolmentId: $id) { status } }';
+    expect(codeOf(await call('S', CANCEL, { id: other }))).toBe('FORBIDDEN');
+    expect(ok(await call('E', CANCEL, { id: other })).cancelEnrolment.status).toBe('CANCELLED');
+    expect(codeOf(await call('E', CANCEL, { id: other }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('credits JP on completion by an HR admin, toward the 20 JP of the year', async () => {
+    const before = ok(await call('E', HOURS, { e: ids.E, y: YEAR })).developmentHours;
+    expect(before).toMatchObject({ jp: 0, minimum: 20, remaining: 20, reached: false, share: 0 });
+    const COMPLETE =
+      'mutation($id: ID!) { completeEnrolment(enrolmentId: $id, completedOn: "2026-11-20") { status jpCredited completedOn } }';
+    expect(codeOf(await call('S', COMPLETE, { id: ids.enrolment }))).toBe('FORBIDDEN');
+    expect(codeOf(await call('E', COMPLETE, { id: ids.enrolment }))).toBe('FORBIDDEN');
+    expect(ok(await call('HR', COMPLETE, { id: ids.enrolment })).completeEnrolment).toEqual({
+      status: 'COMPLETED',
+      jpCredited: 24,
+      completedOn: '2026-11-20',
+    });
+    const after = ok(await call('S', HOURS, { e: ids.E, y: YEAR })).developmentHours;
+    expect(after).toMatchObject({ jp: 24, remaining: 0, reached: true, share: 1 });
+    expect(after.completions[0].training.title).toBe(
+      'Pelatihan Komunikasi Efektif dalam Pelayanan Publik',
+    );
+    expect(ok(await call('E', HOURS, { e: ids.E, y: YEAR - 1 })).developmentHours.jp).toBe(0);
+    expect(codeOf(await call('PEER', HOURS, { e: ids.E, y: YEAR }))).toBe('FORBIDDEN');
+  });
+
+  it('writes an event and an audit entry for assignment, enrolment and completion', async () => {
+    const em = t.app.orm.em.fork();
+    const events = await em.execute<{ type: string; owner_ids: string[] }[]>(
+      'select type, owner_ids from event where subject_id = ? order by id',
+      [ids.enrolment],
+    );
+    expect(events.map((e) => e.type)).toEqual([
+      'training.assign',
+      'training.enrol',
+      'training.complete',
+    ]);
+    expect(events.every((e) => e.owner_ids.includes(ids.E))).toBe(true);
+    const trail = ok(
+      await call(
+        'HR',
+        'query($id: ID) { auditTrail(subjectId: $id, first: 10) { nodes { action } } }',
+        { id: ids.enrolment },
+      ),
+    ).auditTrail.nodes.map((n: any) => n.action);
+    expect(trail.sort()).toEqual(['training.assign', 'training.complete', 'training.enrol']);
+  });
+
+  it('shows the unit’s share at 20 JP and who is behind, in constant SQL', async () => {
+    const Q =
+      'query($u: ID!, $y: Int!) { unitDevelopmentHours(orgUnitId: $u, year: $y) { total reached share behind { jp remaining employee { nip name } } } }';
+    const unit = ok(await call('UNIT', Q, { u: unitId, y: YEAR })).unitDevelopmentHours;
+    expect(unit.reached).toBe(1);
+    expect(unit.share).toBeCloseTo(1 / unit.total, 3);
+    expect(unit.behind).toHaveLength(unit.total - 1);
+    expect(unit.behind.map((b: any) => b.employee.nip)).not.toContain(E.nip);
+    const small = await countStatements(() => call('HR', Q, { u: unitId, y: YEAR }));
+    const big = await countStatements(() => call('HR', Q, { u: opdId, y: YEAR }));
+    expect(big).toBe(small);
+    expect(codeOf(await call('S', Q, { u: unitId, y: YEAR }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('the talent grid', () => {
+  const GRID = `query($u: ID!, $p: ID!) { talentGrid(orgUnitId: $u, periodId: $p) { fallbackCount
+    boxes { box placements { employee { nip } performance potential potentialSource ratingCheckpoint fallback note } }
+    unplaced { employee { nip } reason } } }`;
+
+  it('places people by the last final quarter when no annual appraisal is final, and says so', async () => {
+    ok(
+      await call(
+        'HR',
+        'mutation($input: PotentialInput!) { recordPotential(input: $input) { level } }',
+        {
+          input: { employeeId: ids.E, level: 'HIGH', note: 'Hasil uji potensi 2026' },
+        },
+      ),
+    );
+    const grid = ok(await call('UNIT', GRID, { u: unitId, p: periodId })).talentGrid;
+    expect(grid.boxes.map((b: any) => b.box)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const e = grid.boxes
+      .flatMap((b: any) => b.placements.map((p: any) => ({ ...p, box: b.box })))
+      .find((p: any) => p.employee.nip === E.nip);
+    // E's third quarter: Butuh Perbaikan (results BELOW), potential HIGH: box 6.
+    expect(e).toMatchObject({
+      box: 6,
+      performance: 'BELOW',
+      potential: 'HIGH',
+      potentialSource: 'RECORDED',
+      ratingCheckpoint: 'Q3',
+      fallback: true,
+      note: 'No final annual appraisal yet: placed by the final Triwulan III appraisal.',
+    });
+    expect(grid.fallbackCount).toBeGreaterThan(0);
+    // The peer was assessed on competencies: potential from them; others are listed as unplaced.
+    expect(grid.unplaced.length).toBeGreaterThan(0);
+    expect(codeOf(await call('E', GRID, { u: unitId, p: periodId }))).toBe('FORBIDDEN');
+  });
+
+  it('names promotion candidates (boxes 7–9, no POOR in two years) and award candidates (VERY_GOOD) for HR', async () => {
+    const em = t.app.orm.em.fork();
+    // S: annual appraisal final, results ABOVE, VERY_GOOD, potential HIGH → box 9.
+    await em.execute(
+      `insert into appraisal (id, plan_id, employee_id, assessor_id, period_id, opd_id, checkpoint, status, result_rating, behaviour_rating, predikat, value_notes, version)
+       select gen_random_uuid(), a.plan_id, a.employee_id, a.assessor_id, a.period_id, a.opd_id, 'ANNUAL', 'FINAL', 'ABOVE', 'ABOVE', 'VERY_GOOD', '{}', 1
+       from appraisal a where a.employee_id = ? and a.checkpoint = 'Q3'`,
+      [ids.S],
+    );
+    // The peer: box 9 too, but POOR in the third quarter.
+    await em.execute(
+      `insert into appraisal (id, plan_id, employee_id, assessor_id, period_id, opd_id, checkpoint, status, result_rating, behaviour_rating, predikat, value_notes, version)
+       select gen_random_uuid(), a.plan_id, a.employee_id, a.assessor_id, a.period_id, a.opd_id, 'ANNUAL', 'FINAL', 'ABOVE', 'ABOVE', 'VERY_GOOD', '{}', 1
+       from appraisal a where a.employee_id = ? and a.checkpoint = 'Q3'`,
+      [ids.PEER],
+    );
+    await em.execute(
+      `update appraisal set predikat = 'POOR', behaviour_rating = 'BELOW' where employee_id = ? and checkpoint = 'Q3'`,
+      [ids.PEER],
+    );
+    for (const id of [ids.S, ids.PEER]) {
+      ok(
+        await call(
+          'HR',
+          'mutation($input: PotentialInput!) { recordPotential(input: $input) { level } }',
+          {
+            input: { employeeId: id, level: 'HIGH' },
+          },
+        ),
+      );
+    }
+    const PROMO =
+      'query($p: ID!, $u: ID) { promotionCandidates(periodId: $p, orgUnitId: $u) { box fallback employee { nip } } }';
+    const AWARD =
+      'query($p: ID!, $u: ID) { awardCandidates(periodId: $p, orgUnitId: $u) { box predikat employee { nip } } }';
+    const promo = ok(await call('HR', PROMO, { p: periodId, u: opdId })).promotionCandidates;
+    const nips = promo.map((c: any) => c.employee.nip);
+    expect(nips).toContain(S.nip);
+    expect(nips).not.toContain(peer.nip);
+    expect(promo.find((c: any) => c.employee.nip === S.nip)).toMatchObject({
+      box: 9,
+      fallback: false,
+    });
+    const award = ok(await call('AUDITOR', AWARD, { p: periodId, u: opdId })).awardCandidates;
+    expect(award.map((c: any) => c.employee.nip)).toEqual(
+      expect.arrayContaining([S.nip, peer.nip]),
+    );
+    expect(codeOf(await call('UNIT', PROMO, { p: periodId }))).toBe('FORBIDDEN');
+    expect(codeOf(await call('S', AWARD, { p: periodId }))).toBe('FORBIDDEN');
+  });
+});
