@@ -19,6 +19,13 @@ export const DATASETS: Record<DatasetSpec['name'], DatasetSpec> = {
   province: { name: 'province', employees: 100_000, activitiesPerPerson: 20 },
 };
 
+export interface SeedTiming {
+  seconds: number;
+  directorySeconds: number;
+  planningSeconds: number;
+  rowsPerSecond: number;
+}
+
 export interface DatasetInfo {
   name: string;
   database: string;
@@ -29,13 +36,9 @@ export interface DatasetInfo {
   rows: Record<string, number>;
   totalRows: number;
   databaseBytes: number;
-  /** Present when this run seeded it; null when an already complete database was reused. */
-  seeded: {
-    seconds: number;
-    directorySeconds: number;
-    planningSeconds: number;
-    rowsPerSecond: number;
-  } | null;
+  /** How seeding went, in this run or the one that seeded the reused database (null: unknown). */
+  seeded: SeedTiming | null;
+  seededInThisRun: boolean;
 }
 
 /** The database URL with another database name. */
@@ -103,9 +106,16 @@ export async function ensureDataset(
     [database],
   );
   const marker = `${COMPLETE} employees=${spec.employees} activities=${spec.activitiesPerPerson}`;
-  let seeded: DatasetInfo['seeded'] = null;
-  if (found.length > 0 && found[0].comment === marker) {
+  let seeded: SeedTiming | null;
+  let seededInThisRun = false;
+  const comment = found[0]?.comment ?? '';
+  if (comment === marker || comment.startsWith(`${marker} `)) {
     log(`dataset ${spec.name}: reusing ${database}`);
+    try {
+      seeded = JSON.parse(comment.slice(marker.length + 1)) as SeedTiming;
+    } catch {
+      seeded = null;
+    }
   } else {
     if (found.length > 0) {
       log(`dataset ${spec.name}: ${database} is incomplete or of another size; dropping it`);
@@ -157,11 +167,16 @@ export async function ensureDataset(
     } finally {
       await orm.close();
     }
-    await adminQuery(adminUrl, `comment on database "${database}" is '${marker}'`);
+    seededInThisRun = true;
+    // The timing goes with the mark, so that a run reusing the database can still report it.
+    await adminQuery(
+      adminUrl,
+      `comment on database "${database}" is '${marker} ${JSON.stringify(seeded)}'`,
+    );
   }
   const counted = await countRows(url);
   const totalRows = Object.values(counted.rows).reduce((a, b) => a + b, 0);
-  if (seeded)
+  if (seeded && seededInThisRun)
     log(
       `dataset ${spec.name}: ${totalRows.toLocaleString('en')} rows in ${seeded.seconds.toFixed(1)} s ` +
         `(${seeded.rowsPerSecond.toLocaleString('en')} rows/s)`,
@@ -176,5 +191,6 @@ export async function ensureDataset(
     totalRows,
     databaseBytes: counted.bytes,
     seeded,
+    seededInThisRun,
   };
 }

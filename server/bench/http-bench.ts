@@ -30,6 +30,8 @@ export interface HttpMeasurement {
   /** Server CPU in cores (CPU seconds per wall second) while loaded. */
   serverCpuCores: number;
   serverPeakRssMiB: number;
+  /** Mean response size (headers and body). */
+  responseKiB: number;
 }
 
 /** Runs the load generator (a child process) against a target at one concurrency. */
@@ -85,6 +87,7 @@ export async function measureHttp(
       : null,
     serverCpuCores: (after.cpuSeconds - before.cpuSeconds) / wallSeconds,
     serverPeakRssMiB: Math.max(peakRss, after.rssBytes) / 2 ** 20,
+    responseKiB: result.bytesPerSecond / Math.max(1e-9, result.requestsPerSecond) / 1024,
   };
 }
 

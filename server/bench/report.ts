@@ -30,7 +30,9 @@ export function writeReport(r: BenchResults): string {
     `- Dataset \`${d.name}\` (database \`${d.database}\`): ${n0(d.employees)} employees, ${d.activitiesPerPerson} activities each; ` +
       `${n0(d.totalRows)} rows, ${n0(d.databaseBytes / 2 ** 20)} MiB; ` +
       (d.seeded
-        ? `seeded in this run in ${n1(d.seeded.seconds)} s (${n0(d.seeded.rowsPerSecond)} rows/s)`
+        ? `seeded ${d.seededInThisRun ? 'in this run' : 'by an earlier run'} in ${n1(d.seeded.seconds)} s ` +
+          `(${n0(d.seeded.rowsPerSecond)} rows/s; directory ${n1(d.seeded.directorySeconds)} s, ` +
+          `plans, activities and appraisals ${n1(d.seeded.planningSeconds)} s)`
         : 'reused from an earlier run'),
   );
   line(
@@ -47,15 +49,15 @@ export function writeReport(r: BenchResults): string {
   line('## Queries');
   line();
   line(
-    '| Query | Conc. | req/s | p50 ms | p95 ms | p99 ms | SQL/req | server CPU | server RSS MiB | failed |',
+    '| Query | Conc. | req/s | p50 ms | p95 ms | p99 ms | SQL/req | KiB/resp | server CPU | server RSS MiB | failed |',
   );
-  line('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  line('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const q of r.queries) {
     for (const x of q.measurements) {
       line(
         `| ${q.name} | ${x.connections} | ${n0(x.requestsPerSecond)} | ${ms(x.latencyMs.p50)} | ${ms(x.latencyMs.p95)} | ` +
-          `${ms(x.latencyMs.p99)} | ${x.sqlPerRequest === null ? '—' : n1(x.sqlPerRequest)} | ${x.serverCpuCores.toFixed(2)} | ` +
-          `${n0(x.serverPeakRssMiB)} | ${x.failed} |`,
+          `${ms(x.latencyMs.p99)} | ${x.sqlPerRequest === null ? '—' : n1(x.sqlPerRequest)} | ${n1(x.responseKiB)} | ` +
+          `${x.serverCpuCores.toFixed(2)} | ${n0(x.serverPeakRssMiB)} | ${x.failed} |`,
       );
     }
   }
