@@ -136,7 +136,7 @@ async function round(
 /**
  * N graphql-ws clients (in a child process) subscribed through Kinerja, then rounds of one
  * event committed to the database (the outbox row and NOTIFY a real change writes) timed from
- * its COMMIT to each client's receipt; then the floor: a bare `ws` server in this process
+ * sending its COMMIT to each client's receipt; then the floor: a bare `ws` server in this process
  * sending the same payload to as many sockets of the same child, timed from the first send.
  */
 export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
@@ -151,8 +151,11 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       [options.ownerIds, options.opdIds],
     );
     await db.query(`select pg_notify('kinerja_events', '')`);
+    // Timed from sending COMMIT: the server shares this event loop and may deliver every
+    // message before the COMMIT's reply is read here, so "after COMMIT" would come too late.
+    const committing = now();
     await db.query('commit');
-    return now();
+    return committing;
   };
   const errors: string[] = [];
   gc();

@@ -134,7 +134,7 @@ export function writeReport(r: BenchResults): string {
   if (r.fanout.length > 0) {
     line(
       'One event committed to the database (an outbox row and NOTIFY, as a real change writes) must reach every subscriber; ' +
-        'latency is from the COMMIT returning to each client receiving its message. The floor is a bare `ws` server ' +
+        'latency is from sending the COMMIT to each client receiving its message (the server shares the event loop of the process that commits, so the time after COMMIT returns would come too late). The floor is a bare `ws` server ' +
         'in the same process sending the same payload to as many sockets of the same client process, timed from the first send.',
     );
     line();
@@ -155,7 +155,7 @@ export function writeReport(r: BenchResults): string {
     }
     line();
     line(
-      '- Latencies are the worst of 3 rounds (after a warm-up round). unitDashboard coalesces changes for 250 ms by design ' +
+      '- Latencies are the worst of the timed rounds (3 for myPerformance, 2 for unitDashboard, after a warm-up round). unitDashboard coalesces changes for 250 ms by design ' +
         '("at most about four a second") and then recomputes the summary for each subscriber, so its floor is 250 ms plus that work.',
     );
     line(

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench [-- --quick] [--dataset quick|denpasar|province] [--explain province]
- *  [--fanout 1000,10000] [--duration S] [--skip-fanout]`
+ *  [--fanout 1000,10000] [--dashboard-fanout 200] [--duration S] [--skip-fanout]`
  *
  * Seeds (or reuses) a dataset database on the PostgreSQL of DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres), starts Kinerja in this process with createApp,
@@ -56,6 +56,7 @@ const datasetName = (option('dataset') ?? (quick ? 'quick' : 'denpasar')) as Dat
 const explainDataset = option('explain') as DatasetSpec['name'] | undefined;
 const durationSeconds = Number(option('duration') ?? (quick ? 5 : 15));
 const concurrencies = quick ? [1, 16] : [1, 16, 64];
+const dashboardFanout = Number(option('dashboard-fanout') ?? 200);
 const fanoutSizes = (option('fanout') ?? (quick ? '200' : '1000,10000'))
   .split(',')
   .map(Number)
@@ -221,7 +222,13 @@ async function main(): Promise<void> {
         )
       ).rows;
       await db.end();
-      for (const size of fanoutSizes) {
+      // myPerformance at each size; unitDashboard once, smaller: every subscriber recomputes the
+      // unit summary on every change, so its cost grows with subscribers × summary time.
+      const jobs: { size: number; dashboard: boolean }[] = [
+        ...fanoutSizes.map((size) => ({ size, dashboard: false })),
+        ...(dashboardFanout > 0 ? [{ size: dashboardFanout, dashboard: true }] : []),
+      ];
+      for (const { size, dashboard } of jobs) {
         const accounts = Math.min(people.length, Math.ceil(size / 10), size);
         const perToken = Math.ceil(size / accounts);
         if (perToken > 10) {
@@ -230,7 +237,8 @@ async function main(): Promise<void> {
           );
           continue;
         }
-        log(`fan-out ${size}: signing in ${accounts} accounts of ${s.largestOpd.name}`);
+        const name = dashboard ? 'unitDashboard' : 'myPerformance';
+        log(`fan-out ${size} (${name}): signing in ${accounts} accounts of ${s.largestOpd.name}`);
         const signStarted = Date.now();
         const tokens: string[] = [];
         const chosen = people.slice(0, accounts);
@@ -244,35 +252,24 @@ async function main(): Promise<void> {
           }),
         );
         log(`  signed in ${tokens.length} in ${((Date.now() - signStarted) / 1000).toFixed(1)} s`);
-        const timeoutMs = Math.max(60_000, size * 30);
-        for (const [subscription, variables, waitForInitial] of [
-          [Q.MY_PERFORMANCE, {}, false],
-          [Q.UNIT_DASHBOARD, { unit: s.largestOpd.id, period: s.periodId }, true],
-        ] as const) {
-          if (waitForInitial && size > 1000) {
-            notes.push(
-              `unitDashboard fan-out at ${size}: not run: each subscriber recomputes the unit summary on every change (see unitDashboard summary), ${size} of them per change`,
-            );
-            continue;
-          }
-          log(`fan-out ${size}: ${waitForInitial ? 'unitDashboard' : 'myPerformance'}`);
-          const result = await runFanout({
-            serverUrl: gql,
-            databaseUrl: dataset.url,
-            subscription,
-            variables,
-            tokens,
-            perToken,
-            count: size,
-            waitForInitial,
-            ownerIds: chosen.map((p) => p.id),
-            opdIds: [s.largestOpd.id],
-            rounds: 3,
-            timeoutMs,
-            log,
-          });
-          fanout.push(result);
-        }
+        const result = await runFanout({
+          serverUrl: gql,
+          databaseUrl: dataset.url,
+          subscription: dashboard ? Q.UNIT_DASHBOARD : Q.MY_PERFORMANCE,
+          variables: dashboard ? { unit: s.largestOpd.id, period: s.periodId } : {},
+          tokens,
+          perToken,
+          count: size,
+          waitForInitial: dashboard,
+          ownerIds: chosen.map((p) => p.id),
+          opdIds: [s.largestOpd.id],
+          rounds: dashboard ? 2 : 3,
+          timeoutMs: dashboard ? 120_000 : Math.max(60_000, size * 30),
+          log,
+        });
+        fanout.push(result);
+        // Let summaries still being computed for closed subscriptions drain before measuring more.
+        await settle();
       }
     }
 
