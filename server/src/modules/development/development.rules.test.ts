@@ -345,6 +345,22 @@ describe('recommendTrainings', () => {
     expect(run(predikat, publicService).find((r) => r.trainingId === id)?.reason).toBe(reason);
   });
 
+  it('prefers a training that reaches the required level, aiming closest to it, over a shorter one', () => {
+    const ranked = recommendTrainings({
+      gaps: [gap('COMMUNICATION', 3, 1)],
+      predikat: 'NEEDS_IMPROVEMENT',
+      publicService: true,
+      trainings: [
+        T('partial', [['COMMUNICATION', 2]], { publicServiceFocus: true, jp: 8 }),
+        T('advanced', [['COMMUNICATION', 4]], { publicServiceFocus: true, jp: 16 }),
+        T('exact', [['COMMUNICATION', 3]], { publicServiceFocus: true, jp: 24 }),
+      ],
+      taken: new Set(),
+      today: '2026-06-01',
+    });
+    expect(ranked.map((r) => r.trainingId)).toEqual(['exact', 'advanced', 'partial']);
+  });
+
   it('skips trainings that do not go beyond the assessed level, and ended ones', () => {
     const only = recommendTrainings({
       gaps: [gap('COMMUNICATION', 4, 3)],

@@ -245,6 +245,8 @@ interface Match {
   gap: Gap;
   basis: RecommendationBasis;
   publicFit: boolean;
+  /** The level the training develops the competency to. */
+  level: number;
 }
 
 function reasonOf(m: Match, predikat: Predikat | null, publicService: boolean): string {
@@ -271,8 +273,9 @@ function reasonOf(m: Match, predikat: Predikat | null, publicService: boolean): 
 /**
  * Trainings recommended from the gaps and the latest predikat, best first, one entry per
  * training with its reason in words. Everyone is offered trainings that close a gap (a training
- * fits when it develops the competency beyond the assessed level), the largest gap first, and
- * for a public-service position trainings aimed at public service before others. Good performers
+ * fits when it develops the competency beyond the assessed level), the largest gap first, for a
+ * public-service position trainings aimed at public service before others, then those that
+ * reach the required level and aim closest to it, then the shorter. Good performers
  * (VERY_GOOD, GOOD) are offered, before those, advanced trainings for competencies they already
  * meet (technical ones, their field, first). Trainings already taken (`taken`) and those that
  * have ended before `today` are left out.
@@ -295,6 +298,9 @@ export function recommendTrainings(args: {
     good ? (m.basis === 'ADVANCED' ? 0 : 1) : 0,
     m.basis === 'ADVANCED' ? (m.gap.kind === 'TECHNICAL' ? 0 : 1) : -(m.gap.gap ?? 0),
     publicService && !m.publicFit ? 1 : 0,
+    // A gap training that reaches the required level, and aims closest to it, before others.
+    m.basis === 'GAP' && m.level < m.gap.required ? 1 : 0,
+    m.basis === 'GAP' ? Math.abs(m.level - m.gap.required) : 0,
     m.basis === 'ADVANCED' ? -(m.gap.assessed! - m.gap.required) : 0,
   ];
   const compare = (a: Match, b: Match): number => {
@@ -313,7 +319,13 @@ export function recommendTrainings(args: {
       if (gap.gap! > 0) basis = 'GAP';
       else if (good) basis = 'ADVANCED';
       if (!basis) continue;
-      const match: Match = { training, gap, basis, publicFit: training.publicServiceFocus };
+      const match: Match = {
+        training,
+        gap,
+        basis,
+        publicFit: training.publicServiceFocus,
+        level: develops.level,
+      };
       const known = best.get(training.id);
       if (!known || compare(match, known) < 0) best.set(training.id, match);
     }
