@@ -125,6 +125,64 @@ describe('the demo city', () => {
     expect(queue.data!.reviewQueue.dueCheckpoint).toBe('Q3');
   });
 
+  it('gives every demo login training recommendations and progress toward 20 JP', async () => {
+    for (const role of ['EMPLOYEE', 'SUPERVISOR', 'HR_ADMIN', 'UNIT_ADMIN', 'AUDITOR']) {
+      const token = await signIn(t.url, logins[role], logins.password);
+      const me = await gql(t.url, '{ me { employee { id } } }', {}, { token });
+      const result = await gql(
+        t.url,
+        `query($e: ID!) { trainingRecommendations(employeeId: $e) { rank reason training { title provider } }
+           developmentHours(employeeId: $e, year: 2026) { jp minimum reached completions { training { title } } }
+           competencyGaps(employeeId: $e) { gaps { key gap } } }`,
+        { e: me.data!.me.employee.id },
+        { token },
+      );
+      expect(result.errors, `${role}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+      const { trainingRecommendations, developmentHours, competencyGaps } = result.data!;
+      expect(trainingRecommendations.length, role).toBeGreaterThan(0);
+      expect(developmentHours.jp, role).toBeGreaterThan(0);
+      expect(developmentHours).toMatchObject({ minimum: 20, reached: false });
+      expect(competencyGaps.gaps.find((g: any) => g.key === 'COMMUNICATION').gap, role).toBe(2);
+      if (role === 'EMPLOYEE') {
+        // The demo employee's OPD serves the public: effective communication in public service.
+        expect(trainingRecommendations).toContainEqual(
+          expect.objectContaining({
+            reason: expect.stringMatching(
+              /^Komunikasi: required 3, assessed 1; your work is in public service/,
+            ),
+            training: {
+              title: 'Pelatihan Komunikasi Efektif dalam Pelayanan Publik',
+              provider: 'BPSDM Provinsi Bali',
+            },
+          }),
+        );
+      }
+    }
+  });
+
+  it('has a catalogue of at least 20 trainings and a unit where some reached 20 JP', async () => {
+    const hr = await signIn(t.url, logins.HR_ADMIN, logins.password);
+    const unit = await signIn(t.url, logins.UNIT_ADMIN, logins.password);
+    const catalogue = await gql(t.url, '{ trainings { title } }', {}, { token: hr });
+    expect(catalogue.data!.trainings.length).toBeGreaterThanOrEqual(20);
+    const me = await gql(
+      t.url,
+      '{ me { employee { orgUnit { opd { id } } } } }',
+      {},
+      { token: unit },
+    );
+    const hours = await gql(
+      t.url,
+      'query($u: ID!) { unitDevelopmentHours(orgUnitId: $u, year: 2026) { total reached share behind { jp } } }',
+      { u: me.data!.me.employee.orgUnit.opd.id },
+      { token: unit },
+    );
+    const h = hours.data!.unitDevelopmentHours;
+    expect(h.reached).toBeGreaterThan(0);
+    expect(h.behind.length).toBeGreaterThan(0);
+    expect(h.reached + h.behind.length).toBe(h.total);
+  });
+
   it('does not seed twice', async () => {
     const again = await seedDemoIfEmpty(
       t.app.orm,

@@ -31,6 +31,14 @@ import {
   OrgRating,
 } from '../modules/evaluation/evaluation.entity.js';
 import { addDays, checkpointsOf } from '../modules/planning/plan.rules.js';
+import {
+  CompetencyAssessment,
+  CompetencyStandard,
+  Enrolment,
+  PotentialAssessment,
+  Training,
+} from '../modules/development/development.entity.js';
+import { generateDevelopment } from './seed/demo-development.js';
 import { bulkInsert } from './bulk.js';
 import { insertUnits, placeUnits } from './reference.js';
 import {
@@ -254,6 +262,52 @@ export async function writeDemoPlanning(
   return { plans: rows.plans.length, activities, appraisals };
 }
 
+/**
+ * Writes the demo development data in bulk: standards, everyone's assessments, some potential,
+ * the training catalogue and this year's completed trainings. `loginNips` (the demo logins) each
+ * get a Komunikasi gap and some JP, so every login sees recommendations and progress.
+ */
+export async function writeDemoDevelopment(
+  em: EntityManager,
+  people: PlanningPerson[],
+  options: {
+    seed: number;
+    year: number;
+    today: string;
+    employeeNip: string;
+    loginNips: string[];
+    hrAdminNip: string;
+  },
+  progress: Progress = () => {},
+): Promise<{ trainings: number; assessments: number; enrolments: number }> {
+  const byNip = new Map(people.map((p) => [p.nip, p]));
+  const employee = byNip.get(options.employeeNip) ?? people[0];
+  const rows = generateDevelopment(people, {
+    seed: options.seed,
+    year: options.year,
+    today: options.today,
+    opdId: employee.opdId,
+    focusIds: options.loginNips.flatMap((nip) => (byNip.has(nip) ? [byNip.get(nip)!.id] : [])),
+    hrAdminId: byNip.get(options.hrAdminNip)?.id ?? people[0].id,
+  });
+  await bulkInsert(em, CompetencyStandard, rows.standards);
+  await insertInBatches(
+    em,
+    CompetencyAssessment,
+    rows.assessments,
+    'competency assessments',
+    progress,
+  );
+  await bulkInsert(em, PotentialAssessment, rows.potentials);
+  await bulkInsert(em, Training, rows.trainings);
+  await insertInBatches(em, Enrolment, rows.enrolments, 'trainings completed', progress);
+  return {
+    trainings: rows.trainings.length,
+    assessments: rows.assessments.length,
+    enrolments: rows.enrolments.length,
+  };
+}
+
 export interface SeedSummary {
   employees: number;
   plans: number;
@@ -292,6 +346,28 @@ export async function seedDemoIfEmpty(
         pendingDays: 14,
         appellantNip: directory.logins.employee,
         hrAdminNip: directory.logins.hrAdmin,
+      },
+      progress,
+    ),
+  );
+  const logins = directory.logins;
+  await em.fork().transactional((tx) =>
+    writeDemoDevelopment(
+      tx,
+      people,
+      {
+        seed: config.demoSeed,
+        year: Number(today.slice(0, 4)),
+        today,
+        employeeNip: logins.employee,
+        loginNips: [
+          logins.employee,
+          logins.supervisor,
+          logins.hrAdmin,
+          logins.unitAdmin,
+          logins.auditor,
+        ],
+        hrAdminNip: logins.hrAdmin,
       },
       progress,
     ),
