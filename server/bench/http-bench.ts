@@ -75,6 +75,8 @@ export async function measureHttp(
   const wallSeconds = (performance.now() - startedAt) / 1000;
   const after = cpuRss(target.pid);
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult;
+  // Each connection had one request in flight when the load stopped; the server still ran it.
+  if (target.countsStatements) await settle();
   const failed = result.non2xx + result.errors + result.timeouts;
   return {
     connections,
@@ -83,7 +85,7 @@ export async function measureHttp(
     requests: result.requests,
     failed,
     sqlPerRequest: target.countsStatements
-      ? (processStats.sqlStatements - statementsBefore) / Math.max(1, result.requests)
+      ? (processStats.sqlStatements - statementsBefore) / (result.requests + connections)
       : null,
     serverCpuCores: (after.cpuSeconds - before.cpuSeconds) / wallSeconds,
     serverPeakRssMiB: Math.max(peakRss, after.rssBytes) / 2 ** 20,
