@@ -13,6 +13,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { DateScalar } from '../../graphql/scalars.js';
 import { JobType } from '../directory/directory.enums.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
@@ -421,7 +422,7 @@ export class DevelopmentResolver {
     @Ctx() ctx: Context,
     @Arg('enrolmentId', () => ID) enrolmentId: string,
     @Arg('jp', () => Int, { nullable: true }) jp?: number | null,
-    @Arg('completedOn', () => String, { nullable: true }) completedOn?: string | null,
+    @Arg('completedOn', () => DateScalar, { nullable: true }) completedOn?: string | null,
   ) {
     return trainings.completeEnrolment(ctx, { enrolmentId, jp, completedOn });
   }
