@@ -1,11 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './graphql-documents.vite.js';
 
 // The API server (pnpm start, or the server's dev command) listens here.
 const apiServer = 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [graphqlDocuments(), sveltekit()],
   server: {
     proxy: {
       // HTTP and WebSocket (graphql-transport-ws) share the path; keep the browser's Host so the

@@ -1,0 +1,391 @@
+// Browser tests of the dashboard against the real server on the embedded database with demo data.
+//
+// Builds nothing: run `pnpm build` first (server/dist and web/build). Starts the server on a free
+// port with a fresh data directory, reads the demo logins it prints, drives Debian's Chromium with
+// playwright-core, saves a screenshot of each main page under web/e2e/screenshots/ and ends with
+// "N passed, N failed" (exit code 1 when anything failed).
+//
+//   node web/e2e/run.mjs            (from the repository root)
+//   pnpm --filter @kinerja/web e2e  (the same, through the web package's script)
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), E2E_EMPLOYEES (default 400), E2E_ONLY (run
+// only tests whose name contains it), E2E_KEEP=1 (keep the data directory for a look afterwards),
+// E2E_SERVER (another built server entry instead of server/dist/src/main.js).
+
+/* global document, HTMLCanvasElement -- used inside page.evaluate(), which runs in the browser */
+
+import { spawn } from 'node:child_process';
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const screenshots = join(here, 'screenshots');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const employees = process.env.E2E_EMPLOYEES ?? '400';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A TCP port nobody listens on right now. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * Starts `node server/dist/src/main.js` with demo data and resolves once it says where it runs,
+ * with the demo logins it printed ({ HR_ADMIN: { nip, password }, … }).
+ */
+async function startServer(dataDir, port) {
+  const entry = process.env.E2E_SERVER ?? join(root, 'server/dist/src/main.js');
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: {
+      ...process.env,
+      KINERJA_DEMO: '1',
+      KINERJA_DEMO_EMPLOYEES: employees,
+      KINERJA_DATA_DIR: dataDir,
+      PORT: String(port),
+      KINERJA_WEB_DIR: join(root, 'web/build'),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logins = {};
+  let output = '';
+  const url = await new Promise((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`The server did not start within 180 s. Its output:\n${output}`)),
+      180_000,
+    );
+    const read = (chunk) => {
+      output += chunk;
+      for (const match of output.matchAll(/^Demo login: (\w+) (\d{18}) \/ (\S+)$/gm)) {
+        logins[match[1]] = { nip: match[2], password: match[3] };
+      }
+      const running = /Kinerja is running at (http:\/\/\S+?) /.exec(output);
+      if (running) {
+        clearTimeout(timer);
+        done(running[1]);
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', read);
+    child.stderr.setEncoding('utf8').on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(
+        new Error(
+          `The server stopped (exit code ${code}) before it started. Its output:\n${output}`,
+        ),
+      );
+    });
+  });
+  return { child, url, logins };
+}
+
+async function stopServer(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  const timeout = new Promise((done) => setTimeout(() => done('timeout'), 15_000));
+  if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+}
+
+/** A browser of its own (own process, fresh user-data-dir) for one person. */
+async function openBrowser(baseURL) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    headless: true,
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Makassar',
+  });
+  context.setDefaultTimeout(20_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return {
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signIn(page, login) {
+  await page.goto('/login');
+  await page.locator('#nip').fill(login.nip);
+  await page.locator('#password').fill(login.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** GraphQL operations the page sends, by operation name, from now on. */
+function recordOperations(page) {
+  const names = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    try {
+      names.push(JSON.parse(request.postData() ?? '{}').operationName ?? '?');
+    } catch {
+      names.push('?');
+    }
+  });
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const tests = [];
+function test(name, run) {
+  tests.push({ name, run });
+}
+
+const loggedDescription = `Uji E2E: memutakhirkan rekap data ${Date.now().toString(36)}`;
+
+test('every demo login signs in and sees its own first page', async ({ url, logins }) => {
+  for (const role of ['EMPLOYEE', 'SUPERVISOR', 'UNIT_ADMIN', 'HR_ADMIN', 'AUDITOR']) {
+    const login = logins[role];
+    assert(login, `The server printed no demo login for ${role}.`);
+    const browser = await openBrowser(url);
+    try {
+      await signIn(browser.page, login);
+      await browser.page.getByRole('heading', { level: 1, name: 'Kinerja saya' }).waitFor();
+      await browser.page.getByRole('heading', { name: 'Langkah Anda' }).waitFor();
+      await browser.page.getByRole('heading', { name: 'Kirim laporan bulanan' }).waitFor();
+      // Times are shown in Denpasar time.
+      await browser.page.getByText(/WITA/).first().waitFor();
+      await shot(browser.page, `home-${role.toLowerCase()}`);
+      assert(browser.problems.length === 0, browser.problems.join('\n'));
+    } finally {
+      await browser.close();
+    }
+  }
+});
+
+test("the employee's first page loads with at most 3 GraphQL requests", async ({ url, logins }) => {
+  const browser = await openBrowser(url);
+  try {
+    await signIn(browser.page, logins.EMPLOYEE);
+    await browser.page.getByRole('heading', { name: 'Langkah Anda' }).waitFor();
+    await browser.page.waitForLoadState('networkidle');
+    // A fresh load of the page, as when the person opens the app again.
+    const operations = recordOperations(browser.page);
+    await browser.page.reload();
+    await browser.page.getByRole('heading', { name: /^Aktivitas / }).waitFor();
+    await browser.page.waitForLoadState('networkidle');
+    assert(
+      operations.length <= 3,
+      `The first page sent ${operations.length} requests: ${operations.join(', ')}`,
+    );
+    // Phone width: nothing wider than the screen.
+    await browser.page.setViewportSize({ width: 375, height: 800 });
+    const overflow = await browser.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert(overflow <= 0, `At phone width the page is ${overflow}px wider than the screen.`);
+    await shot(browser.page, 'home-employee-phone');
+  } finally {
+    await browser.close();
+  }
+});
+
+test("an activity the employee logs appears in the supervisor's queue, and approving it shows on the employee's page", async ({
+  url,
+  logins,
+}) => {
+  const employee = await openBrowser(url);
+  const supervisor = await openBrowser(url);
+  try {
+    // The supervisor has the queue open before the activity exists.
+    await signIn(supervisor.page, logins.SUPERVISOR);
+    await supervisor.page.goto('/antrian');
+    await supervisor.page.getByRole('heading', { level: 1, name: 'Antrian penilaian' }).waitFor();
+
+    await signIn(employee.page, logins.EMPLOYEE);
+    const form = employee.page.locator('form', {
+      has: employee.page.locator('#activity-description'),
+    });
+    await form.waitFor();
+    await employee.page.locator('#activity-description').fill(loggedDescription);
+    if (await employee.page.locator('#activity-output').isVisible()) {
+      await employee.page.locator('#activity-output').fill('1');
+    }
+    await employee.page
+      .locator('#activity-link-0')
+      .fill('https://drive.denpasarkota.go.id/e2e/bukti.pdf');
+    await employee.page.getByRole('button', { name: 'Catat aktivitas' }).click();
+    await employee.page.getByText(/tercatat dan menunggu penilaian/).waitFor();
+    const logged = employee.page.locator('.activities li', { hasText: loggedDescription });
+    await logged.getByText('Menunggu penilaian').waitFor();
+    await shot(employee.page, 'home-after-logging');
+
+    // Until live updates land, the supervisor sees it after a reload.
+    await supervisor.page.reload();
+    const item = supervisor.page.locator('li.activity', { hasText: loggedDescription });
+    await item.waitFor();
+    await shot(supervisor.page, 'queue-supervisor');
+    await item.getByRole('button', { name: /^Setujui/ }).click();
+    await supervisor.page.getByText('Aktivitas disetujui.').waitFor();
+    await item.waitFor({ state: 'detached' });
+
+    await employee.page.reload();
+    await employee.page
+      .locator('.activities li', { hasText: loggedDescription })
+      .getByText('Disetujui')
+      .waitFor();
+    await shot(employee.page, 'home-after-approval');
+    assert(employee.problems.length === 0, employee.problems.join('\n'));
+    assert(supervisor.problems.length === 0, supervisor.problems.join('\n'));
+  } finally {
+    await employee.close();
+    await supervisor.close();
+  }
+});
+
+test('a unit dashboard renders its distribution chart', async ({ url, logins }) => {
+  const browser = await openBrowser(url);
+  try {
+    await signIn(browser.page, logins.UNIT_ADMIN);
+    await browser.page.getByRole('link', { name: 'Dasbor unit' }).click();
+    await browser.page.waitForURL(/\/unit\//);
+    await browser.page.getByRole('heading', { name: /^Distribusi predikat/ }).waitFor();
+    const chart = browser.page.locator('.chart canvas').first();
+    await chart.waitFor();
+    // Drawn: the canvas has a size and some pixels are not blank.
+    await browser.page.waitForFunction(() => {
+      const canvas = document.querySelector('.chart canvas');
+      if (!(canvas instanceof HTMLCanvasElement) || canvas.width === 0) return false;
+      const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels ? pixels.some((value, i) => i % 4 === 3 && value > 0) : false;
+    });
+    await browser.page.getByRole('heading', { name: 'Aturan pola' }).waitFor();
+    await browser.page.locator('table.people tbody tr').first().waitFor();
+    await shot(browser.page, 'unit-dashboard');
+    assert(browser.problems.length === 0, browser.problems.join('\n'));
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the BKPSDM pages open for an HR admin', async ({ url, logins }) => {
+  const browser = await openBrowser(url);
+  try {
+    await signIn(browser.page, logins.HR_ADMIN);
+    const pages = [
+      ['kota', /Ringkasan kota/],
+      ['periode', /Periode/],
+      ['predikat-organisasi', /Predikat organisasi/],
+      ['pola-distribusi', /Pola distribusi/],
+      ['akun', /Akun dan peran/],
+      ['klien-api', /Klien API/],
+      ['jejak-audit', /Jejak audit/],
+      ['pengaturan', /Pengaturan aturan/],
+    ];
+    for (const [path, heading] of pages) {
+      await browser.page.goto(`/bkpsdm/${path}`);
+      await browser.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await browser.page.waitForLoadState('networkidle');
+      assert(
+        (await browser.page.locator('.load-error').count()) === 0,
+        `/bkpsdm/${path} shows a loading error.`,
+      );
+      await shot(browser.page, `bkpsdm-${path}`);
+    }
+    assert(browser.problems.length === 0, browser.problems.join('\n'));
+  } finally {
+    await browser.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const entry = process.env.E2E_SERVER ?? join(root, 'server/dist/src/main.js');
+  for (const built of [entry, join(root, 'web/build/index.html')]) {
+    try {
+      await access(built);
+    } catch {
+      console.log(`${built} is missing: build first (pnpm build).`);
+      console.log('0 passed, 1 failed');
+      process.exitCode = 1;
+      return;
+    }
+  }
+  await mkdir(screenshots, { recursive: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-data-'));
+  const port = await freePort();
+  let server;
+  let passed = 0;
+  let failed = 0;
+  const stop = async () => {
+    if (server) await stopServer(server.child);
+    if (!process.env.E2E_KEEP) await rm(dataDir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  try {
+    const started = Date.now();
+    server = await startServer(dataDir, port);
+    console.log(
+      `Server at ${server.url} with ${employees} demo employees (${Math.round((Date.now() - started) / 1000)} s); logins: ${Object.keys(server.logins).join(', ')}`,
+    );
+    const only = process.env.E2E_ONLY;
+    for (const { name, run } of tests) {
+      if (only && !name.includes(only)) continue;
+      const begun = Date.now();
+      try {
+        await run(server);
+        passed += 1;
+        console.log(`✓ ${name} (${Date.now() - begun} ms)`);
+      } catch (error) {
+        failed += 1;
+        console.log(
+          `✗ ${name} (${Date.now() - begun} ms)\n  ${String(error?.stack ?? error).replaceAll('\n', '\n  ')}`,
+        );
+      }
+    }
+  } catch (error) {
+    failed += 1;
+    console.log(`✗ setup\n  ${String(error?.stack ?? error).replaceAll('\n', '\n  ')}`);
+  } finally {
+    await stop();
+  }
+  console.log(`Screenshots in ${screenshots}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();
