@@ -253,8 +253,7 @@ test("an activity the employee logs appears in the supervisor's queue, and appro
     await logged.getByText('Menunggu penilaian').waitFor();
     await shot(employee.page, 'home-after-logging');
 
-    // Until live updates land, the supervisor sees it after a reload.
-    await supervisor.page.reload();
+    // Live: the activity appears in the supervisor's open queue without a reload.
     const item = supervisor.page.locator('li.activity', { hasText: loggedDescription });
     await item.waitFor();
     await shot(supervisor.page, 'queue-supervisor');
@@ -262,7 +261,7 @@ test("an activity the employee logs appears in the supervisor's queue, and appro
     await supervisor.page.getByText('Aktivitas disetujui.').waitFor();
     await item.waitFor({ state: 'detached' });
 
-    await employee.page.reload();
+    // Live: the approval shows on the employee's page without a reload.
     await employee.page
       .locator('.activities li', { hasText: loggedDescription })
       .getByText('Disetujui')

@@ -6,6 +6,7 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'Kinerja',
   'app.tagline': 'Performance management for the civil servants of Kota Denpasar',
   'app.skipToContent': 'Skip to main content',
+  'app.reconnecting': 'Live connection lost; reconnecting… This page may not be up to date.',
   'shell.language': 'Language',
   'shell.accountLink': 'Signed in as {name}. Open My account',
   'shell.signOut': 'Sign out',

@@ -8,6 +8,8 @@ const id = {
   'app.name': 'Kinerja',
   'app.tagline': 'Manajemen Kinerja ASN Kota Denpasar',
   'app.skipToContent': 'Lewati ke konten utama',
+  'app.reconnecting':
+    'Koneksi langsung terputus; menyambung kembali… Data di halaman ini mungkin belum terbaru.',
   'shell.language': 'Bahasa',
   'shell.accountLink': 'Masuk sebagai {name}. Buka Akun saya',
   'shell.signOut': 'Keluar',

@@ -16,6 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n    mutation ExplainAppeal($explanationId: ID!, $answer: String!) {\n      explainAppeal(explanationId: $explanationId, answer: $answer) {\n        id\n        answer\n        answeredAt\n      }\n    }\n  ": typeof types.ExplainAppealDocument,
     "\n    mutation AnswerPeerFeedback($requestId: ID!, $ratings: [PeerRatingInput!]!) {\n      answerPeerFeedback(requestId: $requestId, ratings: $ratings)\n    }\n  ": typeof types.AnswerPeerFeedbackDocument,
+    "\n  subscription LiveMyPerformance($after: ID) {\n    myPerformance(after: $after) {\n      id\n      type\n    }\n  }\n": typeof types.LiveMyPerformanceDocument,
+    "\n  subscription LiveReviewQueue($after: ID) {\n    reviewQueue(after: $after) {\n      id\n      type\n      counts {\n        total\n      }\n    }\n  }\n": typeof types.LiveReviewQueueDocument,
+    "\n  subscription LiveUnitDashboard($orgUnitId: ID!, $periodId: ID!) {\n    unitDashboard(orgUnitId: $orgUnitId, periodId: $periodId) {\n      lastEventId\n      plans {\n        total\n        approved\n      }\n      activitiesAwaitingReview\n    }\n  }\n": typeof types.LiveUnitDashboardDocument,
     "\n  query Viewer {\n    me {\n      roles\n      mustChangePassword\n      adminOrgUnit {\n        id\n        name\n      }\n      employee {\n        id\n        nip\n        name\n        positionTitle\n        jobType\n        orgUnit {\n          id\n          name\n          shortName\n        }\n        directReports {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n    mutation LogActivity($input: ActivityInput!) {\n      logActivity(input: $input) {\n        id\n        status\n        date\n      }\n    }\n  ": typeof types.LogActivityDocument,
@@ -90,6 +93,9 @@ type Documents = {
 const documents: Documents = {
     "\n    mutation ExplainAppeal($explanationId: ID!, $answer: String!) {\n      explainAppeal(explanationId: $explanationId, answer: $answer) {\n        id\n        answer\n        answeredAt\n      }\n    }\n  ": types.ExplainAppealDocument,
     "\n    mutation AnswerPeerFeedback($requestId: ID!, $ratings: [PeerRatingInput!]!) {\n      answerPeerFeedback(requestId: $requestId, ratings: $ratings)\n    }\n  ": types.AnswerPeerFeedbackDocument,
+    "\n  subscription LiveMyPerformance($after: ID) {\n    myPerformance(after: $after) {\n      id\n      type\n    }\n  }\n": types.LiveMyPerformanceDocument,
+    "\n  subscription LiveReviewQueue($after: ID) {\n    reviewQueue(after: $after) {\n      id\n      type\n      counts {\n        total\n      }\n    }\n  }\n": types.LiveReviewQueueDocument,
+    "\n  subscription LiveUnitDashboard($orgUnitId: ID!, $periodId: ID!) {\n    unitDashboard(orgUnitId: $orgUnitId, periodId: $periodId) {\n      lastEventId\n      plans {\n        total\n        approved\n      }\n      activitiesAwaitingReview\n    }\n  }\n": types.LiveUnitDashboardDocument,
     "\n  query Viewer {\n    me {\n      roles\n      mustChangePassword\n      adminOrgUnit {\n        id\n        name\n      }\n      employee {\n        id\n        nip\n        name\n        positionTitle\n        jobType\n        orgUnit {\n          id\n          name\n          shortName\n        }\n        directReports {\n          id\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n    mutation LogActivity($input: ActivityInput!) {\n      logActivity(input: $input) {\n        id\n        status\n        date\n      }\n    }\n  ": types.LogActivityDocument,
@@ -184,6 +190,18 @@ export function graphql(source: "\n    mutation ExplainAppeal($explanationId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation AnswerPeerFeedback($requestId: ID!, $ratings: [PeerRatingInput!]!) {\n      answerPeerFeedback(requestId: $requestId, ratings: $ratings)\n    }\n  "): (typeof documents)["\n    mutation AnswerPeerFeedback($requestId: ID!, $ratings: [PeerRatingInput!]!) {\n      answerPeerFeedback(requestId: $requestId, ratings: $ratings)\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveMyPerformance($after: ID) {\n    myPerformance(after: $after) {\n      id\n      type\n    }\n  }\n"): (typeof documents)["\n  subscription LiveMyPerformance($after: ID) {\n    myPerformance(after: $after) {\n      id\n      type\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveReviewQueue($after: ID) {\n    reviewQueue(after: $after) {\n      id\n      type\n      counts {\n        total\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LiveReviewQueue($after: ID) {\n    reviewQueue(after: $after) {\n      id\n      type\n      counts {\n        total\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveUnitDashboard($orgUnitId: ID!, $periodId: ID!) {\n    unitDashboard(orgUnitId: $orgUnitId, periodId: $periodId) {\n      lastEventId\n      plans {\n        total\n        approved\n      }\n      activitiesAwaitingReview\n    }\n  }\n"): (typeof documents)["\n  subscription LiveUnitDashboard($orgUnitId: ID!, $periodId: ID!) {\n    unitDashboard(orgUnitId: $orgUnitId, periodId: $periodId) {\n      lastEventId\n      plans {\n        total\n        approved\n      }\n      activitiesAwaitingReview\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import {
   type Operation,
 } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
+import { liveConnection } from './live.svelte';
 
 /** The one GraphQL client of the dashboard, and a way to re-authenticate its live connection. */
 export interface GraphQLConnection {
@@ -74,14 +75,16 @@ export function createGraphQLConnection(options: GraphQLConnectionOptions): Grap
       connected: (openSocket) => {
         connecting = false;
         socket = openSocket as WebSocket;
+        liveConnection.connected();
         if (restartWhenConnected) {
           restartWhenConnected = false;
           socket.close(4205, 'Client Restart');
         }
       },
-      closed: () => {
+      closed: (event) => {
         connecting = false;
         socket = undefined;
+        liveConnection.closed((event as CloseEvent | undefined)?.code);
       },
     },
   });
