@@ -150,12 +150,13 @@ export function writeReport(r: BenchResults): string {
       line(
         `| ${f.subscription} | ${n0(f.opened)} of ${n0(f.clients)} (${n0(f.accounts)}) | ${last ? `${last.received}/${last.expected}` : '—'} | ` +
           `${ms(Math.max(...f.rounds.map((x) => x.p50Ms)))} | ${ms(worstP99)} | ${ms(floor?.p50Ms ?? NaN)} | ${ms(floorP99)} | ` +
-          `${ratio(worstP99 / floorP99)} | ${n1(f.serverRssPerConnectionKiB)} | ${n1(f.serverHeapPerConnectionKiB)} | ${n1(f.connectSeconds)} |`,
+          `${ratio(worstP99 / floorP99)} | ${f.serverRssPerConnectionKiB > 0 ? n1(f.serverRssPerConnectionKiB) : '—'} | ${n1(f.serverHeapPerConnectionKiB)} | ${n1(f.connectSeconds)} |`,
       );
     }
     line();
     line(
-      '- Latencies are the worst of the timed rounds (3 for myPerformance, 2 for unitDashboard, after a warm-up round). unitDashboard coalesces changes for 250 ms by design ' +
+      '- RSS per connection is left out (—) when the process gave memory back during the measurement (after a larger run); the heap figure still holds. ' +
+        'Latencies are the worst of the timed rounds (3 for myPerformance, 2 for unitDashboard, after a warm-up round). unitDashboard coalesces changes for 250 ms by design ' +
         '("at most about four a second") and then recomputes the summary for each subscriber, so its floor is 250 ms plus that work.',
     );
     line(
@@ -175,7 +176,7 @@ export function writeReport(r: BenchResults): string {
         `(${r.explain.statements.length} distinct statements; full plans in the JSON results).`,
     );
     line();
-    line('| Operation | execution ms | sequential scans (rows read) | statement |');
+    line('| Operation | execution ms | sequential scans (rows kept) | statement |');
     line('|---|--:|---|---|');
     for (const e of r.explain.statements) {
       const sql = e.sql.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
@@ -192,7 +193,7 @@ export function writeReport(r: BenchResults): string {
       );
       line();
       for (const x of r.explain.largeSeqScans)
-        line(`- ${x.operation}: \`${x.table}\` (${n0(x.rows)} rows read)`);
+        line(`- ${x.operation}: \`${x.table}\` (${n0(x.rows)} rows kept by the scan's filter)`);
     }
   } else {
     line('Not run.');
