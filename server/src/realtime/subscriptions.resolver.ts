@@ -182,6 +182,27 @@ export async function unitSummary(
   };
 }
 
+/**
+ * Summaries shared by every subscriber of the same unit: one change wakes them all within the
+ * same coalescing window, and the summary does not depend on who watches (access is checked
+ * when subscribing), so it is computed once per unit per window instead of once per socket.
+ */
+const SHARED_SUMMARY_MS = 200;
+const sharedSummaries = new Map<string, { at: number; value: Promise<UnitSummary> }>();
+
+function sharedUnitSummary(ctx: Context, unit: OrgUnit, periodId: string): Promise<UnitSummary> {
+  const key = `${unit.id}|${periodId}|${ctx.bus.lastEventId}`;
+  const hit = sharedSummaries.get(key);
+  if (hit && Date.now() - hit.at < SHARED_SUMMARY_MS) return hit.value;
+  for (const [k, entry] of sharedSummaries) {
+    if (Date.now() - entry.at >= SHARED_SUMMARY_MS) sharedSummaries.delete(k);
+  }
+  const value = unitSummary(ctx, unit, periodId);
+  sharedSummaries.set(key, { at: Date.now(), value });
+  value.catch(() => sharedSummaries.delete(key));
+  return value;
+}
+
 @Resolver(() => PerformanceEvent)
 export class PerformanceEventResolver {
   @Subscription(() => PerformanceEvent, {

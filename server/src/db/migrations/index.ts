@@ -1,3 +1,4 @@
+import { Migration20261127211123_PlanUnitIndex } from './Migration20261127211123_PlanUnitIndex.js';
 import { Migration20261127202501_Development } from './Migration20261127202501_Development.js';
 import { Migration20261127200923_Events } from './Migration20261127200923_Events.js';
 import { Migration20261127200016_Evaluation } from './Migration20261127200016_Evaluation.js';
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127200016_Evaluation', class: Migration20261127200016_Evaluation },
   { name: 'Migration20261127200923_Events', class: Migration20261127200923_Events },
   { name: 'Migration20261127202501_Development', class: Migration20261127202501_Development },
+  { name: 'Migration20261127211123_PlanUnitIndex', class: Migration20261127211123_PlanUnitIndex },
 ];

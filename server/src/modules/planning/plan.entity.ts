@@ -28,6 +28,8 @@ import { CoreValue, PlanStatus, ResultAspect, WorkResultKind } from './planning.
 @Entity({ tableName: 'performance_plan' })
 @Unique({ properties: ['employee', 'period'] })
 @Index({ properties: ['assessor', 'status'] })
+// Per-unit questions (dashboards, distribution) at province size: found by the benchmarks.
+@Index({ properties: ['orgUnit', 'period'] })
 export class PerformancePlan {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
