@@ -366,7 +366,7 @@ export class UnitDashboardResolver {
         async () => {
           refresh(ctx);
           const fresh = await ctx.em.findOneOrFail(OrgUnit, { id: unit.id });
-          return unitSummary(ctx, fresh, period.id);
+          return sharedUnitSummary(ctx, fresh, period.id);
         },
         true,
       );
