@@ -9,6 +9,11 @@ import { ActivityStatus } from '../modules/activities/activities.enums.js';
 import { EnrolmentStatus } from '../modules/development/development.enums.js';
 import { Training } from '../modules/development/development.entity.js';
 import { Employee } from '../modules/directory/employee.entity.js';
+import {
+  Appeal,
+  AppraisalHistory,
+  SelfAssessment,
+} from '../modules/evaluation/evaluation.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { Period } from '../modules/planning/period.entity.js';
@@ -146,6 +151,29 @@ export function createLoaders(em: EntityManager) {
     monthlyReport: new DataLoader<string, MonthlyReport | null>(async (ids) =>
       byId(await em.find(MonthlyReport, { id: { $in: [...ids] } }), ids),
     ),
+    /** Keyed `planId|checkpoint`. */
+    selfAssessment: new DataLoader<string, SelfAssessment | null>(async (keys) => {
+      const planIds = [...new Set(keys.map((k) => k.split('|')[0]))];
+      const rows = await em.find(SelfAssessment, { plan: { $in: planIds } });
+      const map = new Map(rows.map((r) => [`${r.plan.id}|${r.checkpoint}`, r]));
+      return keys.map((k) => map.get(k) ?? null);
+    }),
+    appraisalHistory: new DataLoader<string, AppraisalHistory[]>(async (ids) =>
+      groupBy(
+        await em.find(
+          AppraisalHistory,
+          { appraisal: { $in: [...ids] } },
+          { orderBy: { changedAt: 'asc' } },
+        ),
+        ids,
+        (h) => h.appraisal.id,
+      ),
+    ),
+    appealOfAppraisal: new DataLoader<string, Appeal | null>(async (ids) => {
+      const rows = await em.find(Appeal, { appraisal: { $in: [...ids] } });
+      const map = new Map(rows.map((r) => [r.appraisal.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
     repliesTo: new DataLoader<string, Feedback[]>(async (ids) =>
       groupBy(
         await em.find(Feedback, { replyTo: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }),

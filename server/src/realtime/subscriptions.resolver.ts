@@ -26,7 +26,11 @@ import { Period } from '../modules/planning/period.entity.js';
 import { todayInDenpasar } from '../modules/planning/period.service.js';
 import { PerformancePlan } from '../modules/planning/plan.entity.js';
 import { PlanStatus } from '../modules/planning/planning.enums.js';
-import { dueCheckpoint, reviewQueue } from '../modules/review-queue/review-queue.service.js';
+import {
+  dueCheckpoint,
+  queueTotal,
+  reviewQueue,
+} from '../modules/review-queue/review-queue.service.js';
 import type { BusEvent } from './bus.js';
 import { coalesce, eventStream } from './stream.js';
 
@@ -318,14 +322,7 @@ export class ReviewQueueEventResolver {
       type: event.type,
       at: event.createdAt,
       counts: {
-        total:
-          q.plans +
-          q.activities +
-          q.monthlyReports +
-          q.appraisals +
-          q.peerRequests.length +
-          q.appeals.length +
-          q.explanations.length,
+        total: queueTotal(q),
         plansAwaitingApproval: q.plans,
         activitiesAwaitingReview: q.activities,
         monthlyReportsAwaitingVerification: q.monthlyReports,

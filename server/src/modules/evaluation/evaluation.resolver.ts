@@ -422,19 +422,19 @@ export class AppraisalResolver {
     description: 'Shown beside the assessor’s own',
   })
   selfAssessment(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<SelfAssessment | null> {
-    return ctx.em.findOne(SelfAssessment, { plan: a.plan.id, checkpoint: a.checkpoint });
+    return ctx.loaders.selfAssessment.load(`${a.plan.id}|${a.checkpoint}`);
   }
 
   @FieldResolver(() => [AppraisalHistory], {
     description: 'Earlier ratings (e.g. before a granted appeal)',
   })
   history(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<AppraisalHistory[]> {
-    return ctx.em.find(AppraisalHistory, { appraisal: a.id }, { orderBy: { changedAt: 'asc' } });
+    return ctx.loaders.appraisalHistory.load(a.id);
   }
 
   @FieldResolver(() => Appeal, { nullable: true })
   appeal(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<Appeal | null> {
-    return ctx.em.findOne(Appeal, { appraisal: a.id });
+    return ctx.loaders.appealOfAppraisal.load(a.id);
   }
 
   @FieldResolver(() => Int, {

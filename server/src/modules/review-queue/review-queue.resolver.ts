@@ -109,14 +109,7 @@ export class ReviewQueueResolver {
   ): Promise<ReviewQueue> {
     const q = await queue.reviewQueue(ctx, activitiesPerPerson);
     return {
-      total:
-        q.plans +
-        q.activities +
-        q.monthlyReports +
-        q.appraisals +
-        q.peerRequests.length +
-        q.appeals.length +
-        q.explanations.length,
+      total: queue.queueTotal(q),
       appraisalsToComplete: q.appraisals,
       dueCheckpoint: q.dueCheckpoint,
       peerFeedbackRequests: q.peerRequests,

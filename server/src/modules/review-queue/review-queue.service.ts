@@ -183,3 +183,16 @@ export async function reviewQueue(
     ),
   };
 }
+
+/** Everything waiting, counted once for the query and the subscription alike. */
+export function queueTotal(q: Queue): number {
+  return (
+    q.plans +
+    q.activities +
+    q.monthlyReports +
+    q.appraisals +
+    q.peerRequests.length +
+    q.appeals.length +
+    q.explanations.length
+  );
+}
