@@ -34,6 +34,7 @@ const sdl = `
     supervisor: Employee
     directReports: [Employee!]!
     goals(first: Int, after: String): GoalConnection!
+    recentGoals(first: Int = 50, after: String): GoalConnection!
   }
   type GoalConnection { edges: [GoalEdge!]! nodes: [Goal!]! totalCount: Int! }
   type GoalEdge { cursor: String! node: Goal! }
@@ -188,6 +189,14 @@ describe('operationCost', () => {
     expect(cost(query, { n: 50 })).toBe(51);
     expect(cost(query)).toBe(8);
     expect(cost('query ($n: Int) { employees(first: $n) { totalCount } }')).toBe(21);
+  });
+
+  it('uses the schema default of first when the query gives none, or gives a variable not sent', () => {
+    expect(cost('{ me { recentGoals { totalCount } } }')).toBe(1 + (1 + 50 * 1));
+    expect(cost('{ me { recentGoals(first: 4) { totalCount } } }')).toBe(1 + (1 + 4 * 1));
+    expect(cost('query ($n: Int) { me { recentGoals(first: $n) { totalCount } } }')).toBe(
+      1 + (1 + 50 * 1),
+    );
   });
 
   it('does not charge for __typename', () => {

@@ -16,7 +16,8 @@
  *
  * Cost model: every field costs 1 (`__typename` costs nothing: clients add it everywhere). A field
  * with a `first`, `last` or `limit` argument multiplies the cost of its selection by that argument
- * (literal, variable, or the variable's default). Without one, a field whose type name ends in
+ * (literal, variable, or the variable's default; else the argument's default in the schema, as in
+ * `first: Int = 50`). Without one, a field whose type name ends in
  * `Connection` multiplies by {@link CONNECTION_PAGE_SIZE}, and any other list field by
  * {@link LIST_SIZE} — except lists directly on a `…Connection` type (`edges`, `nodes`), whose size
  * the connection's page already counts. Fragments are expanded (each fragment is analysed once, so
@@ -109,6 +110,8 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'ReviewQueuePerson.monthlyReportsAwaitingVerification': 3,
   'Feedback.replies': 3,
   'Viewer.roles': 4,
+  'TalentGrid.boxes': 9,
+  'Training.competencies': 3,
 };
 
 type Variables = Readonly<Record<string, unknown>>;
@@ -241,6 +244,8 @@ class OperationAnalyzer {
       const size = this.intValue(argument.value);
       if (size !== undefined) return size;
     }
+    const fallback = pageArgumentDefault(parentType, node.name.value);
+    if (fallback !== undefined) return fallback;
     if (type?.name.endsWith('Connection')) return CONNECTION_PAGE_SIZE;
     if (!isList) return 1;
     if (parentType?.name.endsWith('Connection')) return 1;
@@ -307,6 +312,30 @@ function outputTypeOf(
   return (
     parentType as { getFields(): Record<string, { type: GraphQLOutputType } | undefined> }
   ).getFields()[name]?.type;
+}
+
+/** The schema's default for the field's `first`, `last` or `limit` argument (`first: Int = 50`). */
+function pageArgumentDefault(
+  parentType: GraphQLNamedType | undefined,
+  name: string,
+): number | undefined {
+  if (!parentType) return undefined;
+  const tag = tagOf(parentType);
+  if (tag !== 'GraphQLObjectType' && tag !== 'GraphQLInterfaceType') return undefined;
+  const field = (
+    parentType as {
+      getFields(): Record<
+        string,
+        { args: readonly { name: string; defaultValue: unknown }[] } | undefined
+      >;
+    }
+  ).getFields()[name];
+  for (const arg of field?.args ?? []) {
+    if (PAGE_ARGUMENTS.has(arg.name) && typeof arg.defaultValue === 'number') {
+      return Math.max(0, Math.floor(arg.defaultValue));
+    }
+  }
+  return undefined;
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {

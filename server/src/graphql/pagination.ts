@@ -106,3 +106,43 @@ export function toConnection<T>(
     },
   };
 }
+
+/** A part of a key of {@link pageOfList}: numbers (ascending or descending), or text by locale. */
+export type KeyPart = 'number' | 'number-desc' | 'text';
+
+function compareKeys(parts: readonly KeyPart[], a: readonly string[], b: readonly string[]) {
+  for (const [i, part] of parts.entries()) {
+    const order =
+      part === 'text'
+        ? a[i].localeCompare(b[i])
+        : (Number(a[i]) - Number(b[i])) * (part === 'number-desc' ? -1 : 1);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/**
+ * A page of a list computed whole in memory (a grid, a ranking), ordered by the key `keyOf`
+ * gives each item (compared part by part as `parts` says; keys must be unique, so end them in an
+ * id). The cursor is the key of the last item, not an offset, so a page continues at the right
+ * place when the list changed in between. Refuses what {@link pageSize} and
+ * {@link decodeCursor} refuse.
+ */
+export function pageOfList<T>(
+  items: readonly T[],
+  args: { first: number; after?: string | null },
+  keyOf: (item: T) => string[],
+  parts: readonly KeyPart[],
+): Connection<T> {
+  const limit = pageSize(args.first);
+  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
+  keyed.sort((a, b) => compareKeys(parts, a.key, b.key));
+  let start = 0;
+  if (args.after) {
+    const after = decodeCursor(args.after, parts.length);
+    start = keyed.findIndex((k) => compareKeys(parts, k.key, after) > 0);
+    if (start < 0) start = keyed.length;
+  }
+  const page = keyed.slice(start, start + limit + 1).map((k) => k.item);
+  return toConnection(page, limit, Boolean(args.after), items.length, keyOf);
+}
