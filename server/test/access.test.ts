@@ -49,10 +49,15 @@ const VIEWERS = [
   'directoryClient',
   /** API client with plans:read only. */
   'plansClient',
+  /** API client with development:read only, limited to E's OPD. */
+  'developmentClient',
 ] as const;
 type ViewerName = (typeof VIEWERS)[number];
-type PersonName = Exclude<ViewerName, 'anonymous' | 'directoryClient' | 'plansClient'>;
-const CLIENTS: readonly ViewerName[] = ['directoryClient', 'plansClient'];
+type PersonName = Exclude<
+  ViewerName,
+  'anonymous' | 'directoryClient' | 'plansClient' | 'developmentClient'
+>;
+const CLIENTS: readonly ViewerName[] = ['directoryClient', 'plansClient', 'developmentClient'];
 const isPerson = (v: ViewerName): v is PersonName => v !== 'anonymous' && !CLIENTS.includes(v);
 
 /** NOT_FOUND: the server answers as for an unknown id, so the viewer learns nothing. */
@@ -158,7 +163,10 @@ const OPD_DISTRIBUTION_READ = only(
   'hrAdmin',
   'auditor',
 );
-/** E's competencies, gaps, recommendations, trainings and JP: E's readers, people only. */
+/**
+ * E's competencies, gaps, recommendations, trainings and JP: E's readers, and API clients with
+ * development:read for E's OPD.
+ */
 const DEVELOPMENT_READ = only(
   'employee',
   'assessor',
@@ -166,11 +174,17 @@ const DEVELOPMENT_READ = only(
   'unitAdmin',
   'hrAdmin',
   'auditor',
+  'developmentClient',
 );
-/** Gaps, JP progress and the talent grid of E's unit: its OPD's unit admins, HR, auditors. */
-const UNIT_DEVELOPMENT_READ = only('unitAdmin', 'hrAdmin', 'auditor');
+/**
+ * Gaps, JP progress and the talent grid of E's unit: its OPD's unit admins, HR, auditors, and
+ * development:read clients for the OPD.
+ */
+const UNIT_DEVELOPMENT_READ = only('unitAdmin', 'hrAdmin', 'auditor', 'developmentClient');
 /** Promotion and award candidates. */
-const CANDIDATES_READ = only('hrAdmin', 'auditor');
+const CANDIDATES_READ = only('hrAdmin', 'auditor', 'developmentClient');
+/** The training catalogue and the competency standards: people, development:read clients. */
+const CATALOGUE_READ = only(...PERSONS, 'developmentClient');
 /** Finalising the appraisals of E's OPD. */
 const FINALISERS = only('hrAdmin', 'unitAdmin');
 /** Deciding E's appeal, and asking for explanations: the assessor's supervisor it was sent to. */
@@ -1316,10 +1330,11 @@ const ROWS: AccessRow[] = [
     name: 'competencyStandards',
     field: 'competencyStandards',
     build: (fx) => ({
-      query: 'query($o: ID) { competencyStandards(opdId: $o) { id requirements { key level } } }',
+      query:
+        'query($o: ID) { competencyStandards(opdId: $o, first: 10) { totalCount nodes { id requirements { key level } } } }',
       variables: { o: fx.e.opdId },
     }),
-    expect: PERSON_ONLY,
+    expect: CATALOGUE_READ,
   },
   {
     name: 'competencyStandardsCsv',
@@ -1329,9 +1344,15 @@ const ROWS: AccessRow[] = [
   },
   ...(
     [
-      ['competencyAssessments', 'competencyAssessments(employeeId: $e) { id level }'],
+      [
+        'competencyAssessments',
+        'competencyAssessments(employeeId: $e, first: 10) { totalCount nodes { id level } }',
+      ],
       ['competencyGaps', 'competencyGaps(employeeId: $e) { gaps { key gap } }'],
-      ['enrolments', 'enrolments(employeeId: $e) { id status }'],
+      [
+        'enrolments',
+        'enrolments(employeeId: $e, year: 2026, first: 10) { totalCount edges { cursor node { id status } } }',
+      ],
       ['trainingRecommendations', 'trainingRecommendations(employeeId: $e) { rank reason }'],
       ['developmentHours', 'developmentHours(employeeId: $e, year: 2026) { jp reached }'],
     ] as const
@@ -1354,7 +1375,8 @@ const ROWS: AccessRow[] = [
     name: 'unitDevelopmentHours',
     field: 'unitDevelopmentHours',
     build: (fx) => ({
-      query: 'query($u: ID!) { unitDevelopmentHours(orgUnitId: $u, year: 2026) { total share } }',
+      query:
+        'query($u: ID!) { unitDevelopmentHours(orgUnitId: $u, year: 2026) { total share behind(first: 5) { totalCount nodes { jp } } } }',
       variables: { u: fx.e.unitId },
     }),
     expect: UNIT_DEVELOPMENT_READ,
@@ -1364,7 +1386,7 @@ const ROWS: AccessRow[] = [
     field: 'talentGrid',
     build: (fx) => ({
       query:
-        'query($u: ID!, $p: ID!) { talentGrid(orgUnitId: $u, periodId: $p) { boxes { box } } }',
+        'query($u: ID!, $p: ID!) { talentGrid(orgUnitId: $u, periodId: $p) { boxes { box count placements(first: 5) { totalCount } } unplaced(first: 5) { totalCount } } }',
       variables: { u: fx.e.unitId, p: fx.work.periodId },
     }),
     expect: UNIT_DEVELOPMENT_READ,
@@ -1373,7 +1395,8 @@ const ROWS: AccessRow[] = [
     name: 'promotionCandidates',
     field: 'promotionCandidates',
     build: (fx) => ({
-      query: 'query($p: ID!, $u: ID) { promotionCandidates(periodId: $p, orgUnitId: $u) { box } }',
+      query:
+        'query($p: ID!, $u: ID) { promotionCandidates(periodId: $p, orgUnitId: $u, first: 10) { totalCount nodes { box } } }',
       variables: { p: fx.work.periodId, u: fx.e.opdId },
     }),
     expect: CANDIDATES_READ,
@@ -1382,7 +1405,8 @@ const ROWS: AccessRow[] = [
     name: 'awardCandidates',
     field: 'awardCandidates',
     build: (fx) => ({
-      query: 'query($p: ID!, $u: ID) { awardCandidates(periodId: $p, orgUnitId: $u) { box } }',
+      query:
+        'query($p: ID!, $u: ID) { awardCandidates(periodId: $p, orgUnitId: $u, first: 10) { totalCount nodes { box } } }',
       variables: { p: fx.work.periodId, u: fx.e.opdId },
     }),
     expect: CANDIDATES_READ,
@@ -1390,8 +1414,10 @@ const ROWS: AccessRow[] = [
   {
     name: 'trainings',
     field: 'trainings',
-    build: () => ({ query: '{ trainings { id title seatsTaken } }' }),
-    expect: PERSON_ONLY,
+    build: () => ({
+      query: '{ trainings(first: 10) { totalCount nodes { id title seatsTaken } } }',
+    }),
+    expect: CATALOGUE_READ,
   },
   {
     name: 'training',
@@ -1400,7 +1426,7 @@ const ROWS: AccessRow[] = [
       query: 'query($id: ID!) { training(id: $id) { id title } }',
       variables: { id: fx.development.openTrainingId },
     }),
-    expect: PERSON_ONLY,
+    expect: CATALOGUE_READ,
   },
   {
     name: 'saveCompetencyStandard',
@@ -1927,8 +1953,8 @@ beforeAll(async () => {
 
   const idOf = async (nip: string): Promise<string> =>
     (await asHr('query($nip: String) { employee(nip: $nip) { id } }', { nip })).data!.employee.id;
-  const client = async (name: string, scopes: string[]) => {
-    const result = await asHr(CREATE_CLIENT, { input: { name, scopes } });
+  const client = async (name: string, scopes: string[], opdIds?: string[]) => {
+    const result = await asHr(CREATE_CLIENT, { input: { name, scopes, opdIds } });
     if (!result.data?.createApiClient) throw new Error(JSON.stringify(result.errors));
     return result.data.createApiClient as { token: string; client: { id: string } };
   };
@@ -1937,6 +1963,11 @@ beforeAll(async () => {
     'DIRECTORY_PERSONAL_READ',
   ]);
   const plansClient = await client('Access test: plans', ['PLANS_READ']);
+  const developmentClient = await client(
+    'Access test: development of E’s OPD',
+    ['DEVELOPMENT_READ'],
+    [eOpd.id],
+  );
 
   const tokens = { anonymous: undefined } as Record<ViewerName, string | undefined>;
   for (const [viewer, nip] of Object.entries(nips)) {
@@ -1944,6 +1975,7 @@ beforeAll(async () => {
   }
   tokens.directoryClient = directoryClient.token;
   tokens.plansClient = plansClient.token;
+  tokens.developmentClient = developmentClient.token;
 
   const eId = await idOf(e.nip);
   const work = await setUpWork({
@@ -2141,6 +2173,91 @@ describe('API clients limited to some OPDs', () => {
         fx.otherOpd.id,
       );
     }
+  });
+});
+
+describe('API clients with development:read', () => {
+  const asDevelopmentClient = (query: string, variables: Record<string, unknown> = {}) =>
+    gql(t.url, query, variables, { token: fx.tokens.developmentClient });
+
+  it('reads its OPD only: another OPD’s people and units are FORBIDDEN', async () => {
+    const other = await fx.asHr('query($nip: String) { employee(nip: $nip) { id } }', {
+      nip: fx.nips.otherOpdEmployee,
+    });
+    const otherId: string = other.data!.employee.id;
+    for (const [what, query, variables] of [
+      [
+        'enrolments',
+        'query($e: ID!) { enrolments(employeeId: $e) { totalCount } }',
+        { e: otherId },
+      ],
+      [
+        'competencyGaps',
+        'query($e: ID!) { competencyGaps(employeeId: $e) { gaps { key } } }',
+        { e: otherId },
+      ],
+      [
+        'unitDevelopmentHours',
+        'query($u: ID!) { unitDevelopmentHours(orgUnitId: $u, year: 2026) { total } }',
+        { u: fx.otherOpd.id },
+      ],
+      [
+        'talentGrid',
+        'query($u: ID!, $p: ID!) { talentGrid(orgUnitId: $u, periodId: $p) { fallbackCount } }',
+        { u: fx.otherOpd.id, p: fx.work.periodId },
+      ],
+      [
+        'promotionCandidates',
+        'query($u: ID, $p: ID!) { promotionCandidates(orgUnitId: $u, periodId: $p) { totalCount } }',
+        { u: fx.otherOpd.id, p: fx.work.periodId },
+      ],
+      [
+        'competencyStandards',
+        'query($o: ID) { competencyStandards(opdId: $o) { totalCount } }',
+        { o: fx.otherOpd.id },
+      ],
+    ] as const) {
+      const result = await asDevelopmentClient(query, variables);
+      expect(result.errors?.[0]?.extensions?.code, `${what}: ${summary(result)}`).toBe('FORBIDDEN');
+    }
+  });
+
+  it('lists the shared standards and its OPD’s, not another OPD’s', async () => {
+    const Q = '{ competencyStandards(first: 100) { totalCount nodes { opd { id } } } }';
+    const everyone = await fx.asHr(Q);
+    const opds = everyone.data!.competencyStandards.nodes.map((n: any) => n.opd?.id ?? null);
+    // The table's saveCompetencyStandard and importCompetencyStandards rows (as the HR admin)
+    // made standards for the other OPD.
+    expect(opds).toContain(fx.otherOpd.id);
+    const limited = await asDevelopmentClient(Q);
+    expect(limited.errors, summary(limited)).toBeUndefined();
+    const seen = limited.data!.competencyStandards.nodes.map((n: any) => n.opd?.id ?? null);
+    expect(seen).toEqual(opds.filter((id: string | null) => id === null || id === fx.e.opdId));
+    expect(limited.data!.competencyStandards.totalCount).toBe(seen.length);
+  });
+
+  it('lists city-wide candidates of its OPD only, as for that OPD', async () => {
+    for (const field of ['promotionCandidates', 'awardCandidates']) {
+      const Q = `query($p: ID!, $u: ID) { ${field}(periodId: $p, orgUnitId: $u, first: 100) { totalCount nodes { employeeId } } }`;
+      const cityWide = await asDevelopmentClient(Q, { p: fx.work.periodId });
+      expect(cityWide.errors, summary(cityWide)).toBeUndefined();
+      const ofOpd = await fx.asHr(Q, { p: fx.work.periodId, u: fx.e.opdId });
+      expect(cityWide.data![field], field).toEqual(ofOpd.data![field]);
+    }
+  });
+
+  it('refuses a client without development:read before looking an employee up', async () => {
+    const missing = await gql(
+      t.url,
+      '{ enrolments(employeeId: "00000000-0000-7000-8000-000000000000") { totalCount } }',
+      {},
+      { token: fx.tokens.plansClient },
+    );
+    expect(missing.errors?.[0]?.extensions?.code, summary(missing)).toBe('FORBIDDEN');
+    const unknown = await asDevelopmentClient(
+      '{ enrolments(employeeId: "00000000-0000-7000-8000-000000000000") { totalCount } }',
+    );
+    expect(unknown.errors?.[0]?.extensions?.code, summary(unknown)).toBe('NOT_FOUND');
   });
 });
 

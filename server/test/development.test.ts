@@ -227,8 +227,11 @@ describe('competency standards', () => {
       },
     );
     expect(broken.errors?.[0].message).toMatch(/^Line 9: job_type "CEO"/);
-    const all = ok(await call('E', '{ competencyStandards { id jobType } }')).competencyStandards;
-    expect(all).toHaveLength(3);
+    const all = ok(
+      await call('E', '{ competencyStandards { totalCount nodes { id jobType } } }'),
+    ).competencyStandards;
+    expect(all.totalCount).toBe(3);
+    expect(all.nodes).toHaveLength(3);
   });
 });
 
@@ -303,14 +306,18 @@ describe('assessments and gaps', () => {
     const history = ok(
       await call(
         'S',
-        'query($e: ID!) { competencyAssessments(employeeId: $e) { competencyKey level source assessedOn } }',
+        'query($e: ID!) { competencyAssessments(employeeId: $e) { totalCount nodes { competencyKey level source assessedOn } } }',
         {
           e: ids.E,
         },
       ),
     ).competencyAssessments;
-    expect(history).toHaveLength(7);
-    expect(history[0]).toMatchObject({ source: 'ASSESSMENT_CENTRE', assessedOn: '2026-11-02' });
+    expect(history.totalCount).toBe(7);
+    expect(history.nodes).toHaveLength(7);
+    expect(history.nodes[0]).toMatchObject({
+      source: 'ASSESSMENT_CENTRE',
+      assessedOn: '2026-11-02',
+    });
     const { standard, gaps } = ok(await call('E', GAPS, { e: ids.E })).competencyGaps;
     expect(standard).toEqual({ id: ids.positionStandard, publicService: true });
     expect(gaps).toEqual([
@@ -377,7 +384,7 @@ describe('the catalogue, recommendations and enrolment', () => {
     const { title, provider, mode, jp, competencies } = TRAININGS[1];
     const input = { title, provider, mode, jp, competencies };
     expect(codeOf(await call('S', SAVE_TRAINING, { input }))).toBe('FORBIDDEN');
-    const listed = ok(await call('E', '{ trainings { title } }')).trainings.map(
+    const listed = ok(await call('E', '{ trainings { nodes { title } } }')).trainings.nodes.map(
       (x: any) => x.title,
     );
     expect(listed).toContain('Pelatihan Komunikasi Efektif dalam Pelayanan Publik');
@@ -496,12 +503,13 @@ describe('the catalogue, recommendations and enrolment', () => {
 
   it('shows the unit’s share at 20 JP and who is behind, in constant SQL', async () => {
     const Q =
-      'query($u: ID!, $y: Int!) { unitDevelopmentHours(orgUnitId: $u, year: $y) { total reached share behind { jp remaining employee { nip name } } } }';
+      'query($u: ID!, $y: Int!) { unitDevelopmentHours(orgUnitId: $u, year: $y) { total reached share behind { totalCount nodes { jp remaining employee { nip name } } } } }';
     const unit = ok(await call('UNIT', Q, { u: unitId, y: YEAR })).unitDevelopmentHours;
     expect(unit.reached).toBe(1);
     expect(unit.share).toBeCloseTo(1 / unit.total, 3);
-    expect(unit.behind).toHaveLength(unit.total - 1);
-    expect(unit.behind.map((b: any) => b.employee.nip)).not.toContain(E.nip);
+    expect(unit.behind.totalCount).toBe(unit.total - 1);
+    expect(unit.behind.nodes).toHaveLength(unit.total - 1);
+    expect(unit.behind.nodes.map((b: any) => b.employee.nip)).not.toContain(E.nip);
     const small = await countStatements(() => call('HR', Q, { u: unitId, y: YEAR }));
     const big = await countStatements(() => call('HR', Q, { u: opdId, y: YEAR }));
     expect(big).toBe(small);
@@ -511,8 +519,8 @@ describe('the catalogue, recommendations and enrolment', () => {
 
 describe('the talent grid', () => {
   const GRID = `query($u: ID!, $p: ID!) { talentGrid(orgUnitId: $u, periodId: $p) { fallbackCount
-    boxes { box placements { employee { nip } performance potential potentialSource ratingCheckpoint fallback note } }
-    unplaced { employee { nip } reason } } }`;
+    boxes { box count placements(first: 100) { totalCount nodes { employee { nip } performance potential potentialSource ratingCheckpoint fallback note } } }
+    unplaced(first: 100) { totalCount nodes { employee { nip } reason } } } }`;
 
   it('places people by the last final quarter when no annual appraisal is final, and says so', async () => {
     ok(
@@ -526,8 +534,9 @@ describe('the talent grid', () => {
     );
     const grid = ok(await call('UNIT', GRID, { u: unitId, p: periodId })).talentGrid;
     expect(grid.boxes.map((b: any) => b.box)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const b of grid.boxes) expect(b.placements.totalCount).toBe(b.count);
     const e = grid.boxes
-      .flatMap((b: any) => b.placements.map((p: any) => ({ ...p, box: b.box })))
+      .flatMap((b: any) => b.placements.nodes.map((p: any) => ({ ...p, box: b.box })))
       .find((p: any) => p.employee.nip === E.nip);
     // E's third quarter: Butuh Perbaikan (results BELOW), potential HIGH: box 6.
     expect(e).toMatchObject({
@@ -541,7 +550,7 @@ describe('the talent grid', () => {
     });
     expect(grid.fallbackCount).toBeGreaterThan(0);
     // The peer was assessed on competencies: potential from them; others are listed as unplaced.
-    expect(grid.unplaced.length).toBeGreaterThan(0);
+    expect(grid.unplaced.totalCount).toBeGreaterThan(0);
     expect(codeOf(await call('E', GRID, { u: unitId, p: periodId }))).toBe('FORBIDDEN');
   });
 
@@ -577,10 +586,10 @@ describe('the talent grid', () => {
       );
     }
     const PROMO =
-      'query($p: ID!, $u: ID) { promotionCandidates(periodId: $p, orgUnitId: $u) { box fallback employee { nip } } }';
+      'query($p: ID!, $u: ID) { promotionCandidates(periodId: $p, orgUnitId: $u) { nodes { box fallback employee { nip } } } }';
     const AWARD =
-      'query($p: ID!, $u: ID) { awardCandidates(periodId: $p, orgUnitId: $u) { box predikat employee { nip } } }';
-    const promo = ok(await call('HR', PROMO, { p: periodId, u: opdId })).promotionCandidates;
+      'query($p: ID!, $u: ID) { awardCandidates(periodId: $p, orgUnitId: $u) { nodes { box predikat employee { nip } } } }';
+    const promo = ok(await call('HR', PROMO, { p: periodId, u: opdId })).promotionCandidates.nodes;
     const nips = promo.map((c: any) => c.employee.nip);
     expect(nips).toContain(S.nip);
     expect(nips).not.toContain(peer.nip);
@@ -588,11 +597,231 @@ describe('the talent grid', () => {
       box: 9,
       fallback: false,
     });
-    const award = ok(await call('AUDITOR', AWARD, { p: periodId, u: opdId })).awardCandidates;
+    const award = ok(await call('AUDITOR', AWARD, { p: periodId, u: opdId })).awardCandidates.nodes;
     expect(award.map((c: any) => c.employee.nip)).toEqual(
       expect.arrayContaining([S.nip, peer.nip]),
     );
     expect(codeOf(await call('UNIT', PROMO, { p: periodId }))).toBe('FORBIDDEN');
     expect(codeOf(await call('S', AWARD, { p: periodId }))).toBe('FORBIDDEN');
+  });
+
+  it('lets an API client with development:read read the grid and candidates of its OPDs only', async () => {
+    const opds = ok(await call('HR', '{ orgUnits(topLevel: true) { id } }')).orgUnits.map(
+      (u: any) => u.id,
+    );
+    const client = async (name: string, scopes: string[], opdIds: string[]) =>
+      ok(
+        await call(
+          'HR',
+          'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }',
+          { input: { name, scopes, opdIds } },
+        ),
+      ).createApiClient.token as string;
+    const mine = await client('Development test: E’s OPD', ['DEVELOPMENT_READ'], [opdId]);
+    const elsewhere = await client(
+      'Development test: another OPD',
+      ['DEVELOPMENT_READ'],
+      [opds.find((id: string) => id !== opdId)],
+    );
+    const plansOnly = await client('Development test: plans', ['PLANS_READ'], [opdId]);
+    const AWARD =
+      'query($p: ID!) { awardCandidates(periodId: $p) { totalCount nodes { employee { nip orgUnit { opd { id } } } } } }';
+    const asClient = (token: string, query: string, variables: Record<string, unknown>) =>
+      gql(t.url, query, variables, { token });
+
+    const ours = ok(await asClient(mine, AWARD, { p: periodId })).awardCandidates;
+    expect(ours.nodes.map((n: any) => n.employee.nip)).toEqual(
+      expect.arrayContaining([S.nip, peer.nip]),
+    );
+    expect(new Set(ours.nodes.map((n: any) => n.employee.orgUnit.opd.id))).toEqual(
+      new Set([opdId]),
+    );
+    const theirs = ok(await asClient(elsewhere, AWARD, { p: periodId })).awardCandidates;
+    expect(theirs.nodes.map((n: any) => n.employee.nip)).not.toContain(S.nip);
+    expect(codeOf(await asClient(plansOnly, AWARD, { p: periodId }))).toBe('FORBIDDEN');
+
+    ok(await asClient(mine, GRID, { u: unitId, p: periodId }));
+    expect(codeOf(await asClient(elsewhere, GRID, { u: unitId, p: periodId }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await asClient(mine, 'mutation($t: ID!) { enrolInTraining(trainingId: $t) { id } }', {
+          t: ids.integritas,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+});
+
+describe('pages of the development lists', () => {
+  /** Every node of a connection, asked `size` at a time, following `endCursor`. */
+  async function walk(
+    who: Who,
+    query: string,
+    variables: Record<string, unknown>,
+    pick: (data: any) => any,
+    size: number,
+  ): Promise<any[]> {
+    const nodes: any[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages += 1) {
+      const page = pick(ok(await call(who, query, { ...variables, first: size, after })));
+      nodes.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) return nodes;
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('more than 100 pages');
+  }
+
+  it('pages through the catalogue soonest first (undated last), filtering and counting in SQL', async () => {
+    const Q = `query($f: TrainingFilterInput, $first: Int, $after: String) { trainings(filter: $f, first: $first, after: $after) {
+      totalCount nodes { title startsOn } pageInfo { hasNextPage endCursor } } }`;
+    const all = ok(await call('E', Q, { f: { includeEnded: true } })).trainings;
+    expect(all.totalCount).toBe(TRAININGS.length);
+    expect(all.nodes.map((n: any) => n.title)).toEqual([
+      'Workshop Komunikasi Publik Tahun Lalu',
+      'Pelatihan Integritas dan Antikorupsi bagi ASN',
+      'Pelatihan Komunikasi Efektif dalam Pelayanan Publik',
+      'Pelatihan Komunikasi Organisasi dan Penulisan Naskah Dinas',
+    ]);
+    const walked = await walk('E', Q, { f: { includeEnded: true } }, (d) => d.trainings, 1);
+    expect(walked).toEqual(all.nodes);
+
+    const count = async (f: Record<string, unknown>) =>
+      ok(await call('E', Q, { f })).trainings.totalCount;
+    expect(await count({ competencyKey: 'COMMUNICATION' })).toBe(2);
+    expect(await count({ competencyKey: 'COMMUNICATION', includeEnded: true })).toBe(3);
+    expect(await count({ mode: 'E_LEARNING' })).toBe(2);
+    expect(await count({ mode: 'E_LEARNING', competencyKey: 'COMMUNICATION' })).toBe(1);
+    expect(await count({ competencyKey: 'NO_SUCH_COMPETENCY' })).toBe(0);
+  });
+
+  it('refuses a page above 100 and a cursor it did not give out', async () => {
+    const big = await call('E', '{ trainings(first: 101) { totalCount } }');
+    expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const forged = await call('E', '{ trainings(after: "not-a-cursor") { totalCount } }');
+    expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const rec = await call(
+      'E',
+      'query($e: ID!) { trainingRecommendations(employeeId: $e, limit: 21) { rank } }',
+      { e: ids.E },
+    );
+    expect(rec.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+  });
+
+  it('offers 50 a page when first is not given, and 20 in a box of the grid', async () => {
+    const defaults = async (type: string, fields: string[]) => {
+      const result = ok(
+        await call(
+          'E',
+          'query($t: String!) { __type(name: $t) { fields { name args { name defaultValue } } } }',
+          { t: type },
+        ),
+      );
+      return Object.fromEntries(
+        result.__type.fields
+          .filter((f: any) => fields.includes(f.name))
+          .map((f: any) => [f.name, f.args.find((a: any) => a.name === 'first')?.defaultValue]),
+      );
+    };
+    const connections = [
+      'trainings',
+      'competencyStandards',
+      'competencyAssessments',
+      'enrolments',
+      'promotionCandidates',
+      'awardCandidates',
+    ];
+    expect(await defaults('Query', connections)).toEqual(
+      Object.fromEntries(connections.map((name) => [name, '50'])),
+    );
+    expect(await defaults('UnitDevelopmentHours', ['behind'])).toEqual({ behind: '50' });
+    expect(await defaults('TalentGrid', ['unplaced'])).toEqual({ unplaced: '50' });
+    expect(await defaults('TalentBoxCell', ['placements'])).toEqual({ placements: '20' });
+  });
+
+  it('pages through standards with the shared ones first', async () => {
+    const Q = `query($first: Int, $after: String) { competencyStandards(first: $first, after: $after) {
+      totalCount nodes { id jobType positionTitle opd { id } } pageInfo { hasNextPage endCursor } } }`;
+    const all = ok(await call('E', Q)).competencyStandards;
+    expect(all.nodes.map((n: any) => n.opd === null)).toEqual([true, true, false]);
+    expect(await walk('E', Q, {}, (d) => d.competencyStandards, 1)).toEqual(all.nodes);
+    const ofOpd = ok(
+      await call('E', 'query($o: ID) { competencyStandards(opdId: $o) { totalCount } }', {
+        o: opdId,
+      }),
+    ).competencyStandards;
+    expect(ofOpd.totalCount).toBe(3);
+  });
+
+  it('pages through assessments newest first and enrolments of a year', async () => {
+    const A = `query($e: ID!, $first: Int, $after: String) { competencyAssessments(employeeId: $e, first: $first, after: $after) {
+      totalCount nodes { id assessedOn } pageInfo { hasNextPage endCursor } } }`;
+    const all = ok(await call('S', A, { e: ids.E })).competencyAssessments.nodes;
+    expect(all.map((a: any) => a.assessedOn)).toEqual(
+      [...all.map((a: any) => a.assessedOn)].sort().reverse(),
+    );
+    expect(await walk('S', A, { e: ids.E }, (d) => d.competencyAssessments, 3)).toEqual(all);
+
+    const EN = `query($e: ID!, $y: Int, $first: Int, $after: String) { enrolments(employeeId: $e, year: $y, first: $first, after: $after) {
+      totalCount nodes { status training { title } } pageInfo { hasNextPage endCursor } } }`;
+    const thisYear = ok(await call('E', EN, { e: ids.E, y: YEAR })).enrolments;
+    expect(thisYear.totalCount).toBe(2);
+    // Newest first: the cancelled integrity training was created after the assigned one.
+    expect(thisYear.nodes.map((n: any) => n.status)).toEqual(['CANCELLED', 'COMPLETED']);
+    expect(await walk('E', EN, { e: ids.E, y: YEAR }, (d) => d.enrolments, 1)).toEqual(
+      thisYear.nodes,
+    );
+    expect(ok(await call('E', EN, { e: ids.E, y: YEAR - 1 })).enrolments.totalCount).toBe(0);
+    expect(ok(await call('E', EN, { e: ids.E })).enrolments.totalCount).toBe(2);
+  });
+
+  it('pages through who is behind, least JP first, in the same SQL for 5 and for 50', async () => {
+    const Q = `query($u: ID!, $y: Int!, $first: Int, $after: String) { unitDevelopmentHours(orgUnitId: $u, year: $y) {
+      behind(first: $first, after: $after) { totalCount nodes { jp employee { name orgUnit { name } } } pageInfo { hasNextPage endCursor } } } }`;
+    const all = ok(await call('HR', Q, { u: opdId, y: YEAR, first: 100 })).unitDevelopmentHours
+      .behind;
+    expect(all.totalCount).toBeGreaterThan(5);
+    const jps = all.nodes.map((n: any) => n.jp);
+    expect(jps).toEqual([...jps].sort((a, b) => a - b));
+    expect(
+      await walk('HR', Q, { u: opdId, y: YEAR }, (d) => d.unitDevelopmentHours.behind, 4),
+    ).toEqual(all.nodes);
+    const five = await countStatements(() => call('HR', Q, { u: opdId, y: YEAR, first: 5 }));
+    const fifty = await countStatements(() => call('HR', Q, { u: opdId, y: YEAR, first: 50 }));
+    expect(fifty).toBe(five);
+  });
+
+  it('pages through the people of a box and the unplaced, in the same SQL for 1 and for 20', async () => {
+    const G = `query($u: ID!, $p: ID!, $first: Int, $after: String) { talentGrid(orgUnitId: $u, periodId: $p) {
+      boxes { box count placements(first: $first, after: $after) { totalCount nodes { employee { nip orgUnit { name } } } pageInfo { hasNextPage endCursor } } }
+      unplaced(first: $first, after: $after) { totalCount nodes { employee { nip } } pageInfo { hasNextPage endCursor } } } }`;
+    const whole = ok(await call('HR', G, { u: opdId, p: periodId, first: 100 })).talentGrid;
+    const fullest = whole.boxes.reduce((a: any, b: any) => (b.count > a.count ? b : a));
+    expect(fullest.count).toBeGreaterThan(1);
+    expect(fullest.placements.nodes).toHaveLength(fullest.count);
+    const walked = await walk(
+      'HR',
+      G,
+      { u: opdId, p: periodId },
+      (d) => d.talentGrid.boxes.find((b: any) => b.box === fullest.box).placements,
+      1,
+    );
+    expect(walked).toEqual(fullest.placements.nodes);
+    expect(await walk('HR', G, { u: opdId, p: periodId }, (d) => d.talentGrid.unplaced, 2)).toEqual(
+      whole.unplaced.nodes,
+    );
+    const one = await countStatements(() => call('HR', G, { u: opdId, p: periodId, first: 1 }));
+    const twenty = await countStatements(() => call('HR', G, { u: opdId, p: periodId, first: 20 }));
+    expect(twenty).toBe(one);
+  });
+
+  it('pages through candidates city-wide, highest box first', async () => {
+    const Q = `query($p: ID!, $first: Int, $after: String) { awardCandidates(periodId: $p, first: $first, after: $after) {
+      totalCount nodes { box employee { nip } } pageInfo { hasNextPage endCursor } } }`;
+    const all = ok(await call('HR', Q, { p: periodId, first: 100 })).awardCandidates;
+    expect(all.totalCount).toBeGreaterThanOrEqual(2);
+    const boxes = all.nodes.map((n: any) => n.box ?? 0);
+    expect(boxes).toEqual([...boxes].sort((a, b) => b - a));
+    expect(await walk('HR', Q, { p: periodId }, (d) => d.awardCandidates, 1)).toEqual(all.nodes);
   });
 });

@@ -22,8 +22,11 @@ import {
   DevelopmentResolver,
   EnrolmentResolver,
   JpStandingResolver,
+  TalentBoxCellResolver,
+  TalentGridResolver,
   TalentPlacementResolver,
   TrainingResolver,
+  UnitDevelopmentHoursResolver,
   UnplacedEmployeeResolver,
 } from '../modules/development/development.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
@@ -91,6 +94,9 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
       DevelopmentHoursResolver,
       TalentPlacementResolver,
       UnplacedEmployeeResolver,
+      UnitDevelopmentHoursResolver,
+      TalentBoxCellResolver,
+      TalentGridResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

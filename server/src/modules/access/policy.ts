@@ -336,15 +336,39 @@ export function assertDistributionRead(
 }
 
 /**
- * An employee's competencies, gaps, recommendations, trainings and JP: the person, their assessor
- * and the assessor's supervisor, unit admins of their OPD, HR admins and auditors. API clients
- * have no development scope.
+ * The training catalogue and the competency standards (nobody's personal data), and the check
+ * before looking an employee or a unit up for development data: anyone signed in, except API
+ * clients without `development:read` (which would otherwise learn from NOT_FOUND versus FORBIDDEN
+ * which ids exist) and, when `opdId` is known, clients that do not reach that OPD.
  */
-export function assertDevelopmentRead(
-  viewer: Viewer | null,
-  subject: EmployeeSubject,
-): PersonViewer {
-  const v = requirePerson(viewer, 'read development data');
+export function assertMayReadSomeDevelopment(viewer: Viewer | null, opdId?: string | null): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    requireScope(v, ApiScope.DEVELOPMENT_READ);
+    if (opdId) assertClientDevelopmentRead(v, opdId);
+  }
+  return v;
+}
+
+/** An API client with `development:read` that reaches the OPD; FORBIDDEN otherwise. */
+function assertClientDevelopmentRead(client: ClientViewer, opdId: string): ClientViewer {
+  requireScope(client, ApiScope.DEVELOPMENT_READ);
+  if (!clientReaches(client, opdId)) {
+    throw forbidden(
+      `API client ${client.name} may only read development data of the OPDs it was given.`,
+    );
+  }
+  return client;
+}
+
+/**
+ * An employee's competencies, gaps, recommendations, trainings and JP: the person, their assessor
+ * and the assessor's supervisor, unit admins of their OPD, HR admins and auditors, and API
+ * clients with `development:read` inside their OPDs.
+ */
+export function assertDevelopmentRead(viewer: Viewer | null, subject: EmployeeSubject): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') return assertClientDevelopmentRead(v, subject.opdId);
   if (relationsTo(v, subject).size > 0) return v;
   throw forbidden(
     `The development data of ${subject.name} is for them, their assessor and the assessor's supervisor, unit admins of their OPD, HR admins and auditors.`,
@@ -353,24 +377,35 @@ export function assertDevelopmentRead(
 
 /**
  * Unit-wide development views (gaps across a unit, JP progress, the talent grid): unit admins of
- * the OPD, HR admins and auditors.
+ * the OPD, HR admins, auditors, and API clients with `development:read` for the OPD.
  */
 export function assertUnitDevelopmentRead(
   viewer: Viewer | null,
   unit: { opdId: string; name: string },
   what: string,
-): PersonViewer {
-  const v = requirePerson(viewer, `read ${what}`);
+): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') return assertClientDevelopmentRead(v, unit.opdId);
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
   if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === unit.opdId) return v;
   throw forbidden(`${what} of ${unit.name} is for unit admins of its OPD, HR admins and auditors.`);
 }
 
-/** Promotion and award candidates: HR admins, and auditors (who read everything). */
-export function assertCandidatesRead(viewer: Viewer | null): PersonViewer {
-  const v = requirePerson(viewer, 'read talent candidates');
+/**
+ * Promotion and award candidates: HR admins, auditors (who read everything), and API clients
+ * with `development:read`; a client asking about one unit must reach its OPD (city-wide, the
+ * caller limits the list to {@link developmentOpdLimit}).
+ */
+export function assertCandidatesRead(viewer: Viewer | null, opdId?: string | null): Viewer {
+  const v = assertMayReadSomeDevelopment(viewer, opdId);
+  if (v.kind === 'client') return v;
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
   throw forbidden('Promotion and award candidates are for HR admins and auditors.');
+}
+
+/** OPDs whose development data a viewer's lists are limited to (null = all; always null for people). */
+export function developmentOpdLimit(viewer: Viewer): string[] | null {
+  return viewer.kind === 'client' ? viewer.opdIds : null;
 }
 
 /**

@@ -9,6 +9,7 @@ export enum ApiScope {
   DIRECTORY_PERSONAL_READ = 'directory:personal:read',
   PLANS_READ = 'plans:read',
   APPRAISALS_READ = 'appraisals:read',
+  DEVELOPMENT_READ = 'development:read',
 }
 registerEnumType(ApiScope, {
   name: 'ApiScope',
@@ -18,6 +19,10 @@ registerEnumType(ApiScope, {
     DIRECTORY_PERSONAL_READ: { description: 'directory:personal:read: birth date, email, phone' },
     PLANS_READ: { description: 'plans:read: performance plans (SKP) and their progress' },
     APPRAISALS_READ: { description: 'appraisals:read: appraisals and predikat' },
+    DEVELOPMENT_READ: {
+      description:
+        'development:read: competency standards, assessments, gaps, recommendations, trainings, enrolments, JP hours, talent grid and candidates',
+    },
   },
 });
 

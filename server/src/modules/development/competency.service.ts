@@ -1,12 +1,16 @@
+import { type FilterQuery, QueryOrder, raw } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import { createLoaders, type Loaders } from '../../graphql/loaders.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
 import {
   assertCityAdmin,
   assertCompetencyAssessor,
   assertDevelopmentRead,
+  assertMayReadSomeDevelopment,
   assertUnitDevelopmentRead,
+  developmentOpdLimit,
   type EmployeeSubject,
   requirePerson,
   requireViewer,
@@ -25,6 +29,7 @@ import {
   CompetencyStandard,
   PotentialAssessment,
 } from './development.entity.js';
+import { DEVELOPMENT_PAGE_SIZE, type PageArgs } from './development.input.js';
 import {
   aggregateGaps,
   COMMON_COMPETENCIES,
@@ -143,19 +148,75 @@ export function listCompetencies(ctx: Pick<Context, 'viewer'>) {
   return COMMON_COMPETENCIES.map((c) => ({ ...c, kind: c.kind as CompetencyKind }));
 }
 
-/** Standards, shared ones first; filtered by OPD (its positions and the shared ones) and job type. */
+// Shared standards (no OPD) first, then by job type, title and id: the order of the list and of
+// the CSV export.
+const sharedFirst = () => raw((alias) => `(${alias}.opd_id is not null)`);
+const STANDARD_ORDER = [
+  { jobType: QueryOrder.ASC },
+  { positionTitle: QueryOrder.ASC },
+  { id: QueryOrder.ASC },
+] as const;
+
+/**
+ * A page of standards, shared ones first, then by job type and position title; filtered by OPD
+ * (its positions and the shared ones) and job type. An API client limited to some OPDs sees the
+ * shared standards and those of its OPDs, and is refused another OPD's. Two statements.
+ */
 export async function listStandards(
   ctx: Ctx,
   filter: { opdId?: string | null; jobType?: JobType | null },
-): Promise<CompetencyStandard[]> {
-  requirePerson(ctx.viewer, 'read competency standards');
-  const where: Record<string, unknown> = {};
-  if (filter.opdId) where.opd = { $in: [filter.opdId, null] };
-  if (filter.jobType) where.jobType = filter.jobType;
-  const rows = await ctx.em.find(CompetencyStandard, where, {
-    orderBy: { jobType: 'asc', positionTitle: 'asc', id: 'asc' },
-  });
-  return rows.sort((a, b) => Number(a.opd !== null) - Number(b.opd !== null));
+  page: PageArgs = {},
+): Promise<Connection<CompetencyStandard>> {
+  const viewer = assertMayReadSomeDevelopment(ctx.viewer, filter.opdId);
+  const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
+  const where: FilterQuery<CompetencyStandard>[] = [];
+  const opds = filter.opdId ? [filter.opdId] : developmentOpdLimit(viewer);
+  if (opds) where.push({ $or: [{ opd: null }, { opd: { $in: opds } }] });
+  if (filter.jobType) where.push({ jobType: filter.jobType });
+  const rows = [...where];
+  if (page.after) {
+    const [group, type, title, id] = decodeCursor(page.after, 4);
+    const jobType = type as JobType;
+    const rest = [
+      { jobType: { $gt: jobType } },
+      { jobType, positionTitle: { $gt: title } },
+      { jobType, positionTitle: title, id: { $gt: id } },
+    ];
+    // Shared standards have no title; position standards always have one.
+    rows.push(
+      group === 'shared'
+        ? {
+            $or: [
+              { opd: { $ne: null } },
+              { opd: null, jobType: { $gt: jobType } },
+              { opd: null, jobType, id: { $gt: id } },
+            ],
+          }
+        : { opd: { $ne: null }, $or: rest },
+    );
+  }
+  const [found, totalCount] = await Promise.all([
+    ctx.em.find(CompetencyStandard, rows.length > 0 ? { $and: rows } : {}, {
+      orderBy: [{ [sharedFirst()]: QueryOrder.ASC }, ...STANDARD_ORDER],
+      limit: limit + 1,
+    }),
+    ctx.em.count(CompetencyStandard, where.length > 0 ? { $and: where } : {}),
+  ]);
+  return toConnection(found, limit, Boolean(page.after), totalCount, (s) => [
+    s.opd ? 'position' : 'shared',
+    s.jobType,
+    s.positionTitle ?? '',
+    s.id,
+  ]);
+}
+
+/** Every standard, in the order of {@link listStandards}. */
+async function allStandards(em: EntityManager): Promise<CompetencyStandard[]> {
+  return em.find(
+    CompetencyStandard,
+    {},
+    { orderBy: [{ [sharedFirst()]: QueryOrder.ASC }, ...STANDARD_ORDER] },
+  );
 }
 
 export interface LevelInput {
@@ -261,7 +322,7 @@ export async function saveStandard(ctx: Ctx, input: StandardInput): Promise<Comp
 /** Every standard as CSV, one line per requirement (HR admins). */
 export async function exportStandardsCsv(ctx: Ctx): Promise<string> {
   assertCityAdmin(ctx.viewer, 'export competency standards');
-  const standards = await listStandards(ctx, {});
+  const standards = await allStandards(ctx.em);
   const units = await ctx.loaders.orgUnit.loadMany(
     standards.flatMap((s) => (s.opd ? [s.opd.id] : [])),
   );
@@ -399,24 +460,40 @@ export async function recordAssessment(
   });
 }
 
-/** Every assessment of an employee, newest first (history kept; the latest of each counts). */
+/**
+ * A page of an employee's assessments, newest first: by assessment date, then the latest
+ * recorded (ids are UUIDv7, so id order is the order of recording). History is kept; the latest
+ * of each competency counts. Two statements after the access check.
+ */
 export async function assessmentHistory(
   ctx: Ctx,
   employeeId: string,
-): Promise<CompetencyAssessment[]> {
-  requirePerson(ctx.viewer, 'read development data');
+  page: PageArgs = {},
+): Promise<Connection<CompetencyAssessment>> {
+  assertMayReadSomeDevelopment(ctx.viewer);
   const { subject } = await subjectOf(ctx.loaders, employeeId);
   assertDevelopmentRead(ctx.viewer, subject);
-  return ctx.em.find(
-    CompetencyAssessment,
-    { employee: employeeId },
-    { orderBy: { assessedOn: 'desc', createdAt: 'desc', competencyKey: 'asc' } },
-  );
+  const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
+  const where: FilterQuery<CompetencyAssessment> = { employee: employeeId };
+  const rows: FilterQuery<CompetencyAssessment>[] = [where];
+  if (page.after) {
+    const [assessedOn, id] = decodeCursor(page.after, 2);
+    rows.push({ $or: [{ assessedOn: { $lt: assessedOn } }, { assessedOn, id: { $lt: id } }] });
+  }
+  const [found, totalCount] = await Promise.all([
+    ctx.em.find(
+      CompetencyAssessment,
+      { $and: rows },
+      { orderBy: [{ assessedOn: QueryOrder.DESC }, { id: QueryOrder.DESC }], limit: limit + 1 },
+    ),
+    ctx.em.count(CompetencyAssessment, where),
+  ]);
+  return toConnection(found, limit, Boolean(page.after), totalCount, (a) => [a.assessedOn, a.id]);
 }
 
 /** The employee's gaps against the standard of their position, largest first. */
 export async function gapsFor(ctx: Ctx, employeeId: string): Promise<Profile> {
-  requirePerson(ctx.viewer, 'read development data');
+  assertMayReadSomeDevelopment(ctx.viewer);
   const { employee, subject } = await subjectOf(ctx.loaders, employeeId);
   assertDevelopmentRead(ctx.viewer, subject);
   const profiles = await profilesOf(ctx.em, [
@@ -435,7 +512,7 @@ export async function unitGaps(
   ctx: Ctx,
   orgUnitId: string,
 ): Promise<{ people: number; assessedPeople: number; competencies: UnitGap[] }> {
-  requirePerson(ctx.viewer, 'read development data');
+  assertMayReadSomeDevelopment(ctx.viewer);
   const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
   assertUnitDevelopmentRead(ctx.viewer, { opdId, name: unit.name }, 'The competency gaps');
   const people = await peopleOfUnit(ctx.em, unit);

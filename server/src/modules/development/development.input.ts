@@ -127,3 +127,14 @@ export class TrainingFilterInput {
   @Field(() => Boolean, { nullable: true })
   includeEnded?: boolean | null;
 }
+
+/** Page size of the development lists when `first` is not given (at most `MAX_PAGE_SIZE`). */
+export const DEVELOPMENT_PAGE_SIZE = 50;
+/** Page size of the people in one box of the talent grid: nine boxes share a screen. */
+export const TALENT_BOX_PAGE_SIZE = 20;
+
+/** `first` and `after` of a connection. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}

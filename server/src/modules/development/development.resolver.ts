@@ -13,6 +13,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { connectionTypes } from '../../graphql/pagination.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { JobType } from '../directory/directory.enums.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -31,12 +32,38 @@ import {
 import {
   CompetencyAssessmentInput,
   CompetencyStandardInput,
+  DEVELOPMENT_PAGE_SIZE,
   PotentialInput,
+  TALENT_BOX_PAGE_SIZE,
   TrainingFilterInput,
   TrainingInput,
 } from './development.input.js';
 import * as talent from './talent.service.js';
 import * as trainings from './training.service.js';
+
+/** `first` of the development connections: at most 100 a page. */
+const firstArg = (defaultValue: number) =>
+  Arg('first', () => Int, {
+    nullable: true,
+    defaultValue,
+    description: `Page size, at most 100 (default ${defaultValue})`,
+  });
+const afterArg = () =>
+  Arg('after', () => String, {
+    nullable: true,
+    description: 'Continue after this cursor (pageInfo.endCursor)',
+  });
+
+export const { ConnectionType: TrainingConnection } = connectionTypes(Training, 'Training');
+export const { ConnectionType: CompetencyStandardConnection } = connectionTypes(
+  CompetencyStandard,
+  'CompetencyStandard',
+);
+export const { ConnectionType: CompetencyAssessmentConnection } = connectionTypes(
+  CompetencyAssessment,
+  'CompetencyAssessment',
+);
+export const { ConnectionType: EnrolmentConnection } = connectionTypes(Enrolment, 'Enrolment');
 
 @ObjectType({ description: 'A managerial or socio-cultural competency of the reference list' })
 export class Competency {
@@ -180,8 +207,8 @@ export class UnitDevelopmentHours {
   @Field(() => Float)
   share!: number;
 
-  @Field(() => [JpStanding], { description: 'Who is behind, least JP first' })
-  behind!: JpStanding[];
+  /** Everyone behind; the `behind` field pages through it. */
+  behindAll!: trainings.JpStandingView[];
 }
 
 @ObjectType({ description: 'An employee placed in the nine-box grid' })
@@ -214,13 +241,22 @@ export class TalentPlacement {
   note!: string | null;
 }
 
-@ObjectType()
+export const { ConnectionType: JpStandingConnection } = connectionTypes(JpStanding, 'JpStanding');
+export const { ConnectionType: TalentPlacementConnection } = connectionTypes(
+  TalentPlacement,
+  'TalentPlacement',
+);
+
+@ObjectType({ description: 'One box of the nine-box grid' })
 export class TalentBoxCell {
   @Field(() => Int)
   box!: number;
 
-  @Field(() => [TalentPlacement])
-  placements!: TalentPlacement[];
+  @Field(() => Int, { description: 'People in this box' })
+  count!: number;
+
+  /** Everyone in the box; the `placements` field pages through it. */
+  all!: talent.Placement[];
 }
 
 @ObjectType()
@@ -232,6 +268,11 @@ export class UnplacedEmployee {
   reason!: string;
 }
 
+export const { ConnectionType: UnplacedEmployeeConnection } = connectionTypes(
+  UnplacedEmployee,
+  'UnplacedEmployee',
+);
+
 @ObjectType({ description: 'Manajemen talenta: nine boxes of performance × potential' })
 export class TalentGrid {
   @Field(() => Period)
@@ -240,8 +281,8 @@ export class TalentGrid {
   @Field(() => [TalentBoxCell], { description: 'Boxes 1–9 (numbers as in the reference data)' })
   boxes!: TalentBoxCell[];
 
-  @Field(() => [UnplacedEmployee])
-  unplaced!: UnplacedEmployee[];
+  /** Everyone who could not be placed; the `unplaced` field pages through it. */
+  unplacedAll!: talent.Unplaced[];
 
   @Field(() => Int, { description: 'Placed by a quarter because no annual appraisal is final' })
   fallbackCount!: number;
@@ -263,13 +304,18 @@ export class DevelopmentResolver {
     return competencies.listCompetencies(ctx);
   }
 
-  @Query(() => [CompetencyStandard], { description: 'Standar kompetensi jabatan' })
+  @Query(() => CompetencyStandardConnection, {
+    description:
+      "Standar kompetensi jabatan: shared standards first, then by job type and title; with opdId, that OPD's positions and the shared standards",
+  })
   competencyStandards(
     @Ctx() ctx: Context,
     @Arg('opdId', () => ID, { nullable: true }) opdId?: string | null,
     @Arg('jobType', () => JobType, { nullable: true }) jobType?: JobType | null,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
   ) {
-    return competencies.listStandards(ctx, { opdId, jobType });
+    return competencies.listStandards(ctx, { opdId, jobType }, { first, after });
   }
 
   @Query(() => String, { description: 'Every standard as CSV (HR admins)' })
@@ -277,9 +323,16 @@ export class DevelopmentResolver {
     return competencies.exportStandardsCsv(ctx);
   }
 
-  @Query(() => [CompetencyAssessment], { description: 'Assessment history, newest first' })
-  competencyAssessments(@Ctx() ctx: Context, @Arg('employeeId', () => ID) employeeId: string) {
-    return competencies.assessmentHistory(ctx, employeeId);
+  @Query(() => CompetencyAssessmentConnection, {
+    description: 'Assessment history, newest first (by date assessed, then as recorded)',
+  })
+  competencyAssessments(
+    @Ctx() ctx: Context,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
+  ) {
+    return competencies.assessmentHistory(ctx, employeeId, { first, after });
   }
 
   @Query(() => CompetencyGaps)
@@ -292,13 +345,17 @@ export class DevelopmentResolver {
     return competencies.unitGaps(ctx, orgUnitId);
   }
 
-  @Query(() => [Training], { description: 'The training catalogue' })
+  @Query(() => TrainingConnection, {
+    description: 'The training catalogue, soonest first (undated last), then by title',
+  })
   trainings(
     @Ctx() ctx: Context,
     @Arg('filter', () => TrainingFilterInput, { nullable: true })
     filter?: TrainingFilterInput | null,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
   ) {
-    return trainings.listTrainings(ctx, filter ?? {});
+    return trainings.listTrainings(ctx, filter ?? {}, { first, after });
   }
 
   @Query(() => Training, { nullable: true })
@@ -306,20 +363,29 @@ export class DevelopmentResolver {
     return trainings.getTraining(ctx, id);
   }
 
-  @Query(() => [Enrolment], { description: "An employee's trainings, newest first" })
+  @Query(() => EnrolmentConnection, {
+    description:
+      "An employee's trainings, newest first; with year, those completed (else enrolled, assigned) that year",
+  })
   enrolments(
     @Ctx() ctx: Context,
     @Arg('employeeId', () => ID) employeeId: string,
     @Arg('year', () => Int, { nullable: true }) year?: number | null,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
   ) {
-    return trainings.enrolmentsOf(ctx, employeeId, year);
+    return trainings.enrolmentsOf(ctx, employeeId, year, { first, after });
   }
 
   @Query(() => [TrainingRecommendation], { description: 'Best first, each with its reason' })
   async trainingRecommendations(
     @Ctx() ctx: Context,
     @Arg('employeeId', () => ID) employeeId: string,
-    @Arg('limit', () => Int, { nullable: true }) limit?: number | null,
+    @Arg('limit', () => Int, {
+      nullable: true,
+      description: `How many, 1–${trainings.MAX_RECOMMENDATIONS} (default ${trainings.DEFAULT_RECOMMENDATIONS})`,
+    })
+    limit?: number | null,
   ) {
     return (await trainings.recommendationsFor(ctx, employeeId, limit)).items;
   }
@@ -351,22 +417,30 @@ export class DevelopmentResolver {
     return talent.talentGrid(ctx, orgUnitId, periodId);
   }
 
-  @Query(() => [TalentPlacement], { description: 'Boxes 7–9, no POOR/VERY_POOR in two years' })
+  @Query(() => TalentPlacementConnection, {
+    description: 'Boxes 7–9, no POOR/VERY_POOR in two years; highest box first, then by name',
+  })
   promotionCandidates(
     @Ctx() ctx: Context,
     @Arg('periodId', () => ID) periodId: string,
     @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string | null,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
   ) {
-    return talent.promotionCandidates(ctx, periodId, orgUnitId);
+    return talent.promotionCandidates(ctx, periodId, orgUnitId, { first, after });
   }
 
-  @Query(() => [TalentPlacement], { description: 'VERY_GOOD predikat in the period' })
+  @Query(() => TalentPlacementConnection, {
+    description: 'VERY_GOOD predikat in the period; highest box first, then by name',
+  })
   awardCandidates(
     @Ctx() ctx: Context,
     @Arg('periodId', () => ID) periodId: string,
     @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string | null,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
   ) {
-    return talent.awardCandidates(ctx, periodId, orgUnitId);
+    return talent.awardCandidates(ctx, periodId, orgUnitId, { first, after });
   }
 
   @Mutation(() => CompetencyStandard, { description: 'HR admins' })
@@ -467,6 +541,46 @@ export class EnrolmentResolver {
   @FieldResolver(() => Employee, { nullable: true })
   assignedBy(@Root() e: Enrolment, @Ctx() ctx: Context) {
     return e.assignedBy ? ctx.loaders.employee.load(e.assignedBy.id) : null;
+  }
+}
+
+@Resolver(() => UnitDevelopmentHours)
+export class UnitDevelopmentHoursResolver {
+  @FieldResolver(() => JpStandingConnection, {
+    description: 'Who is behind, least JP first, then by name',
+  })
+  behind(
+    @Root() hours: UnitDevelopmentHours,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
+  ) {
+    return trainings.behindPage(hours, { first, after });
+  }
+}
+
+@Resolver(() => TalentBoxCell)
+export class TalentBoxCellResolver {
+  @FieldResolver(() => TalentPlacementConnection, { description: 'The people in it, by name' })
+  placements(
+    @Root() cell: TalentBoxCell,
+    @firstArg(TALENT_BOX_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
+  ) {
+    return talent.boxPage(cell, { first, after }, TALENT_BOX_PAGE_SIZE);
+  }
+}
+
+@Resolver(() => TalentGrid)
+export class TalentGridResolver {
+  @FieldResolver(() => UnplacedEmployeeConnection, {
+    description: 'Who could not be placed and why, by name',
+  })
+  unplaced(
+    @Root() grid: TalentGrid,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
+  ) {
+    return talent.unplacedPage(grid, { first, after });
   }
 }
 

@@ -1,14 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../graphql/errors.js';
+import { type Connection, type KeyPart, pageOfList } from '../../graphql/pagination.js';
 import {
   assertCandidatesRead,
+  assertMayReadSomeDevelopment,
   assertUnitDevelopmentRead,
-  requirePerson,
+  developmentOpdLimit,
 } from '../access/policy.js';
 import { Predikat, Rating } from '../evaluation/evaluation.enums.js';
 import { Period } from '../planning/period.entity.js';
 import { type Ctx, peopleOfUnit, profilesOf, unitOf } from './competency.service.js';
 import { PotentialLevel, PotentialSource } from './development.enums.js';
+import { DEVELOPMENT_PAGE_SIZE, type PageArgs } from './development.input.js';
 import {
   type AppraisalFact,
   awardCandidate,
@@ -29,6 +32,8 @@ const CHECKPOINT_NAMES: Record<string, string> = {
 
 export interface Placement {
   employeeId: string;
+  /** For ordering: the employee's name. */
+  name: string;
   /** Null only for an award candidate whose potential is unknown. */
   box: number | null;
   performance: Rating;
@@ -43,12 +48,21 @@ export interface Placement {
 
 export interface Unplaced {
   employeeId: string;
+  name: string;
   reason: string;
+}
+
+interface Person {
+  id: string;
+  name: string;
+  opdId: string;
+  positionTitle: string;
+  jobType: string;
 }
 
 async function placements(
   em: EntityManager,
-  people: { id: string; opdId: string; positionTitle: string; jobType: string }[],
+  people: Person[],
   period: Period,
 ): Promise<{ placed: Placement[]; unplaced: Unplaced[]; performers: Placement[] }> {
   const ids = people.map((p) => p.id);
@@ -91,7 +105,11 @@ async function placements(
       potentialSource = PotentialSource.COMPETENCIES;
     }
     if (!performance) {
-      unplaced.push({ employeeId: person.id, reason: `No final appraisal in ${period.name} yet.` });
+      unplaced.push({
+        employeeId: person.id,
+        name: person.name,
+        reason: `No final appraisal in ${period.name} yet.`,
+      });
       continue;
     }
     const note = performance.fallback
@@ -99,6 +117,7 @@ async function placements(
       : null;
     const base = {
       employeeId: person.id,
+      name: person.name,
       performance: performance.rating as Rating,
       predikat: performance.predikat as Predikat | null,
       ratingCheckpoint: performance.checkpoint,
@@ -109,6 +128,7 @@ async function placements(
       performers.push({ ...base, box: null, potential: null, potentialSource: null });
       unplaced.push({
         employeeId: person.id,
+        name: person.name,
         reason: 'No potential recorded and no competencies assessed against a standard.',
       });
       continue;
@@ -131,38 +151,99 @@ async function periodOf(em: EntityManager, periodId: string): Promise<Period> {
   return period;
 }
 
+/** The people of one box; `placements` pages through `all`. */
+export interface TalentBox {
+  box: number;
+  count: number;
+  all: Placement[];
+}
+
+export interface TalentGridView {
+  period: Period;
+  boxes: TalentBox[];
+  /** Everyone who could not be placed; `unplaced` pages through it. */
+  unplacedAll: Unplaced[];
+  fallbackCount: number;
+}
+
+// The grid and the candidates are computed whole for a unit (or the city) in a fixed number of
+// statements, so their pages are cut from the computed lists: by name within a box and among the
+// unplaced, highest box first among candidates.
+const BY_NAME: KeyPart[] = ['text', 'text'];
+const nameKey = (p: { name: string; employeeId: string }) => [p.name, p.employeeId];
+const BY_BOX_THEN_NAME: KeyPart[] = ['number-desc', 'text', 'text'];
+const boxKey = (p: Placement) => [String(p.box ?? 0), p.name, p.employeeId];
+
+export function boxPage(
+  box: TalentBox,
+  page: PageArgs,
+  defaultSize: number,
+): Connection<Placement> {
+  return pageOfList(
+    box.all,
+    { first: page.first ?? defaultSize, after: page.after },
+    nameKey,
+    BY_NAME,
+  );
+}
+
+export function unplacedPage(grid: TalentGridView, page: PageArgs): Connection<Unplaced> {
+  return pageOfList(
+    grid.unplacedAll,
+    { first: page.first ?? DEVELOPMENT_PAGE_SIZE, after: page.after },
+    nameKey,
+    BY_NAME,
+  );
+}
+
 /**
  * The nine-box grid of a unit (and the units below it) for a period: boxes 1–9 with who is in
  * each, and who could not be placed and why.
  */
-export async function talentGrid(ctx: Ctx, orgUnitId: string, periodId: string) {
-  requirePerson(ctx.viewer, 'read the talent grid');
+export async function talentGrid(
+  ctx: Ctx,
+  orgUnitId: string,
+  periodId: string,
+): Promise<TalentGridView> {
+  assertMayReadSomeDevelopment(ctx.viewer);
   const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
   assertUnitDevelopmentRead(ctx.viewer, { opdId, name: unit.name }, 'The talent grid');
   const period = await periodOf(ctx.em, periodId);
   const { placed, unplaced } = await placements(ctx.em, await peopleOfUnit(ctx.em, unit), period);
   return {
     period,
-    boxes: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((box) => ({
-      box,
-      placements: placed.filter((p) => p.box === box),
-    })),
-    placements: placed,
-    unplaced,
+    boxes: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((box) => {
+      const all = placed.filter((p) => p.box === box);
+      return { box, count: all.length, all };
+    }),
+    unplacedAll: unplaced,
     fallbackCount: placed.filter((p) => p.fallback).length,
   };
 }
 
-async function scope(ctx: Ctx, orgUnitId: string | null | undefined) {
-  if (orgUnitId) return peopleOfUnit(ctx.em, (await unitOf(ctx.em, orgUnitId)).unit);
+/**
+ * The people candidates are drawn from, after the access check: one unit and the units below it,
+ * or the whole city (for an API client, its OPDs).
+ */
+async function candidatePool(ctx: Ctx, orgUnitId: string | null | undefined): Promise<Person[]> {
+  const viewer = assertCandidatesRead(ctx.viewer);
+  if (orgUnitId) {
+    const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
+    assertCandidatesRead(viewer, opdId);
+    return peopleOfUnit(ctx.em, unit);
+  }
+  const opds = developmentOpdLimit(viewer);
   const rows = await ctx.em.execute<
-    { id: string; opd_id: string; position_title: string; job_type: string }[]
+    { id: string; name: string; opd_id: string; position_title: string; job_type: string }[]
   >(
-    `select e.id, coalesce(u.opd_id, u.id) as opd_id, e.position_title, e.job_type
-     from employee e join org_unit u on u.id = e.org_unit_id where e.active order by e.name, e.id`,
+    `select e.id, e.name, coalesce(u.opd_id, u.id) as opd_id, e.position_title, e.job_type
+     from employee e join org_unit u on u.id = e.org_unit_id
+     where e.active${opds ? ' and coalesce(u.opd_id, u.id) in (?)' : ''} order by e.name, e.id`,
+    opds ? [opds.length > 0 ? opds : [null]] : [],
   );
   return rows.map((r) => ({
     id: r.id,
+    name: r.name,
     opdId: r.opd_id,
     positionTitle: r.position_title,
     jobType: r.job_type,
@@ -170,43 +251,57 @@ async function scope(ctx: Ctx, orgUnitId: string | null | undefined) {
 }
 
 /**
- * Promotion candidates (HR admins, auditors): in boxes 7–9 for the period, with no POOR or
- * VERY_POOR final predikat in the period's year or the year before. City-wide, or one unit.
+ * A page of promotion candidates (HR admins, auditors, API clients with `development:read`): in
+ * boxes 7–9 for the period, with no POOR or VERY_POOR final predikat in the period's year or the
+ * year before; highest box first. City-wide, or one unit.
  */
 export async function promotionCandidates(
   ctx: Ctx,
   periodId: string,
   orgUnitId?: string | null,
-): Promise<Placement[]> {
-  assertCandidatesRead(ctx.viewer);
+  page: PageArgs = {},
+): Promise<Connection<Placement>> {
+  const pool = await candidatePool(ctx, orgUnitId);
   const period = await periodOf(ctx.em, periodId);
-  const { placed } = await placements(ctx.em, await scope(ctx, orgUnitId), period);
+  const { placed } = await placements(ctx.em, pool, period);
   const inBoxes = placed.filter((p) => promotionCandidate(p.box!, []));
-  if (inBoxes.length === 0) return [];
-  const history = await ctx.em.execute<{ employee_id: string; predikat: Predikat }[]>(
-    `select a.employee_id, a.predikat from appraisal a join period p on p.id = a.period_id
+  const history =
+    inBoxes.length === 0
+      ? []
+      : await ctx.em.execute<{ employee_id: string; predikat: Predikat }[]>(
+          `select a.employee_id, a.predikat from appraisal a join period p on p.id = a.period_id
      where a.employee_id in (?) and p.year between ? and ? and a.status in ('FINAL', 'APPEALED')`,
-    [inBoxes.map((p) => p.employeeId), period.year - 1, period.year],
-  );
+          [inBoxes.map((p) => p.employeeId), period.year - 1, period.year],
+        );
   const byEmployee = new Map<string, Predikat[]>();
   for (const row of history) {
     byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), row.predikat]);
   }
-  return inBoxes
-    .filter((p) => promotionCandidate(p.box!, byEmployee.get(p.employeeId) ?? []))
-    .sort((a, b) => b.box! - a.box!);
+  return pageOfList(
+    inBoxes.filter((p) => promotionCandidate(p.box!, byEmployee.get(p.employeeId) ?? [])),
+    { first: page.first ?? DEVELOPMENT_PAGE_SIZE, after: page.after },
+    boxKey,
+    BY_BOX_THEN_NAME,
+  );
 }
 
-/** Award candidates (HR admins, auditors): VERY_GOOD predikat in the period's year. */
+/**
+ * A page of award candidates (HR admins, auditors, API clients with `development:read`):
+ * VERY_GOOD predikat in the period's year; highest box first (unknown potential last).
+ */
 export async function awardCandidates(
   ctx: Ctx,
   periodId: string,
   orgUnitId?: string | null,
-): Promise<Placement[]> {
-  assertCandidatesRead(ctx.viewer);
+  page: PageArgs = {},
+): Promise<Connection<Placement>> {
+  const pool = await candidatePool(ctx, orgUnitId);
   const period = await periodOf(ctx.em, periodId);
-  const { performers } = await placements(ctx.em, await scope(ctx, orgUnitId), period);
-  return performers
-    .filter((p) => awardCandidate(p.predikat))
-    .sort((a, b) => (b.box ?? 0) - (a.box ?? 0));
+  const { performers } = await placements(ctx.em, pool, period);
+  return pageOfList(
+    performers.filter((p) => awardCandidate(p.predikat)),
+    { first: page.first ?? DEVELOPMENT_PAGE_SIZE, after: page.after },
+    boxKey,
+    BY_BOX_THEN_NAME,
+  );
 }

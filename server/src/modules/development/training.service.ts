@@ -1,10 +1,18 @@
-import { LockMode } from '@mikro-orm/core';
+import { type FilterQuery, LockMode, QueryOrder, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import {
+  type Connection,
+  decodeCursor,
+  pageOfList,
+  pageSize,
+  toConnection,
+} from '../../graphql/pagination.js';
 import { recordEvent } from '../../realtime/outbox.js';
 import {
   assertCityAdmin,
   assertDevelopmentRead,
+  assertMayReadSomeDevelopment,
   assertSelf,
   assertTrainingAssigner,
   assertUnitDevelopmentRead,
@@ -26,6 +34,7 @@ import {
 } from './competency.service.js';
 import { EnrolmentStatus, TrainingMode } from './development.enums.js';
 import { type CompetencyLevel, Enrolment, Training } from './development.entity.js';
+import { DEVELOPMENT_PAGE_SIZE, type PageArgs } from './development.input.js';
 import {
   type EnrolmentAction,
   enrolmentTransition,
@@ -38,6 +47,8 @@ import {
 } from './development.rules.js';
 
 const MAX_JP = 500;
+export const DEFAULT_RECOMMENDATIONS = 10;
+export const MAX_RECOMMENDATIONS = 20;
 
 export interface TrainingFilter {
   competencyKey?: string | null;
@@ -46,26 +57,68 @@ export interface TrainingFilter {
   includeEnded?: boolean | null;
 }
 
-/** The active catalogue, soonest first; any signed-in person. */
-export async function listTrainings(ctx: Ctx, filter: TrainingFilter = {}): Promise<Training[]> {
-  requirePerson(ctx.viewer, 'read the training catalogue');
+/**
+ * A page of the active catalogue, soonest first (undated last), then by title; any signed-in
+ * person and API clients with `development:read`. Two statements.
+ */
+export async function listTrainings(
+  ctx: Ctx,
+  filter: TrainingFilter = {},
+  page: PageArgs = {},
+): Promise<Connection<Training>> {
+  assertMayReadSomeDevelopment(ctx.viewer);
+  const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
   const today = todayInDenpasar(ctx.config.clock());
-  const rows = await ctx.em.find(
-    Training,
-    filter.includeEnded
-      ? { active: true }
-      : { active: true, $or: [{ endsOn: null }, { endsOn: { $gte: today } }] },
-    { orderBy: { startsOn: 'asc', title: 'asc' } },
-  );
-  return rows.filter(
-    (t) =>
-      (!filter.mode || t.mode === filter.mode) &&
-      (!filter.competencyKey || t.competencies.some((c) => c.key === filter.competencyKey)),
-  );
+  // A function, not a value: a raw fragment serves one query only.
+  const where = (): FilterQuery<Training>[] => [
+    { active: true },
+    ...(filter.includeEnded ? [] : [{ $or: [{ endsOn: null }, { endsOn: { $gte: today } }] }]),
+    ...(filter.mode ? [{ mode: filter.mode }] : []),
+    ...(filter.competencyKey
+      ? [
+          {
+            [raw(
+              (alias) => `${alias}.competencies @> ?::jsonb`,
+              [JSON.stringify([{ key: filter.competencyKey }])],
+            )]: [],
+          },
+        ]
+      : []),
+  ];
+  const rows = where();
+  if (page.after) {
+    const [startsOn, title, id] = decodeCursor(page.after, 3);
+    const sameDay = { $or: [{ title: { $gt: title } }, { title, id: { $gt: id } }] };
+    rows.push(
+      startsOn === ''
+        ? { startsOn: null, ...sameDay }
+        : { $or: [{ startsOn: { $gt: startsOn } }, { startsOn: null }, { startsOn, ...sameDay }] },
+    );
+  }
+  const [found, totalCount] = await Promise.all([
+    ctx.em.find(
+      Training,
+      { $and: rows },
+      {
+        orderBy: [
+          { startsOn: QueryOrder.ASC_NULLS_LAST },
+          { title: QueryOrder.ASC },
+          { id: QueryOrder.ASC },
+        ],
+        limit: limit + 1,
+      },
+    ),
+    ctx.em.count(Training, { $and: where() }),
+  ]);
+  return toConnection(found, limit, Boolean(page.after), totalCount, (t) => [
+    t.startsOn ?? '',
+    t.title,
+    t.id,
+  ]);
 }
 
 export async function getTraining(ctx: Ctx, id: string): Promise<Training | null> {
-  requirePerson(ctx.viewer, 'read the training catalogue');
+  assertMayReadSomeDevelopment(ctx.viewer);
   return ctx.em.findOne(Training, { id });
 }
 
@@ -358,28 +411,44 @@ export async function completeEnrolment(
   });
 }
 
-/** An employee's trainings (every status), newest first; of one year when `year` is given. */
+/** The first instant of a year's first day in Denpasar (UTC+8). */
+const yearStartsAt = (year: number) => new Date(`${year}-01-01T00:00:00+08:00`);
+
+/**
+ * A page of an employee's trainings (every status), newest first (ids are UUIDv7, so id order is
+ * the order they were created); of one year when `year` is given: the year of completion, or
+ * else of enrolment, assignment or creation (in Denpasar). Two statements after the access check.
+ */
 export async function enrolmentsOf(
   ctx: Ctx,
   employeeId: string,
   year?: number | null,
-): Promise<Enrolment[]> {
-  requirePerson(ctx.viewer, 'read development data');
+  page: PageArgs = {},
+): Promise<Connection<Enrolment>> {
+  assertMayReadSomeDevelopment(ctx.viewer);
   const { subject } = await subjectOf(ctx.loaders, employeeId);
   assertDevelopmentRead(ctx.viewer, subject);
-  const rows = await ctx.em.find(
-    Enrolment,
-    { employee: employeeId },
-    { orderBy: { createdAt: 'desc', id: 'desc' } },
-  );
-  if (!year) return rows;
-  return rows.filter(
-    (e) =>
-      (e.completedOn ?? todayInDenpasar(e.enrolledAt ?? e.assignedAt ?? e.createdAt)).slice(
-        0,
-        4,
-      ) === String(year),
-  );
+  const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
+  const where: FilterQuery<Enrolment>[] = [{ employee: employeeId }];
+  if (year !== null && year !== undefined) {
+    checkYear(year);
+    const during = { $gte: yearStartsAt(year), $lt: yearStartsAt(year + 1) };
+    where.push({
+      $or: [
+        { completedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
+        { completedOn: null, enrolledAt: during },
+        { completedOn: null, enrolledAt: null, assignedAt: during },
+        { completedOn: null, enrolledAt: null, assignedAt: null, createdAt: during },
+      ],
+    });
+  }
+  const rows = [...where];
+  if (page.after) rows.push({ id: { $lt: decodeCursor(page.after, 1)[0] } });
+  const [found, totalCount] = await Promise.all([
+    ctx.em.find(Enrolment, { $and: rows }, { orderBy: { id: QueryOrder.DESC }, limit: limit + 1 }),
+    ctx.em.count(Enrolment, { $and: where }),
+  ]);
+  return toConnection(found, limit, Boolean(page.after), totalCount, (e) => [e.id]);
 }
 
 /** The latest final predikat of each employee (any period, the annual one before quarters). */
@@ -416,7 +485,12 @@ export async function recommendationsFor(
   employeeId: string,
   limit?: number | null,
 ): Promise<{ predikat: Predikat | null; publicService: boolean; items: RecommendationView[] }> {
-  requirePerson(ctx.viewer, 'read development data');
+  assertMayReadSomeDevelopment(ctx.viewer);
+  if (limit !== null && limit !== undefined) {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECOMMENDATIONS) {
+      throw badInput(`limit must be between 1 and ${MAX_RECOMMENDATIONS}; got ${limit}.`, 'limit');
+    }
+  }
   const { employee, subject } = await subjectOf(ctx.loaders, employeeId);
   assertDevelopmentRead(ctx.viewer, subject);
   return recommend(ctx.em, employee, subject.opdId, todayInDenpasar(ctx.config.clock()), limit);
@@ -448,7 +522,7 @@ export async function recommend(
     trainings,
     taken: new Set(mine.map((e) => e.training.id)),
     today,
-    limit: Math.min(Math.max(limit ?? 10, 1), 50),
+    limit: Math.min(Math.max(limit ?? DEFAULT_RECOMMENDATIONS, 1), MAX_RECOMMENDATIONS),
   });
   return {
     predikat,
@@ -484,7 +558,7 @@ export async function hoursFor(
   employeeId: string,
   year: number,
 ): Promise<JpProgress & { year: number; employeeId: string; completions: Enrolment[] }> {
-  requirePerson(ctx.viewer, 'read development data');
+  assertMayReadSomeDevelopment(ctx.viewer);
   checkYear(year);
   const { subject } = await subjectOf(ctx.loaders, employeeId);
   assertDevelopmentRead(ctx.viewer, subject);
@@ -501,9 +575,20 @@ export async function hoursFor(
   return { ...jpProgress(jp), year, employeeId, completions };
 }
 
+export interface UnitHours {
+  year: number;
+  total: number;
+  reached: number;
+  share: number;
+  /** Everyone behind, computed whole: `behind` pages through it. */
+  behindAll: JpStandingView[];
+}
+
+export type JpStandingView = JpProgress & { employeeId: string; name: string; year: number };
+
 /** A unit's JP progress in a year: the share at or above 20 JP and who is behind. */
-export async function unitHours(ctx: Ctx, orgUnitId: string, year: number) {
-  requirePerson(ctx.viewer, 'read development data');
+export async function unitHours(ctx: Ctx, orgUnitId: string, year: number): Promise<UnitHours> {
+  assertMayReadSomeDevelopment(ctx.viewer);
   checkYear(year);
   const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
   assertUnitDevelopmentRead(ctx.viewer, { opdId, name: unit.name }, 'The development hours');
@@ -519,6 +604,24 @@ export async function unitHours(ctx: Ctx, orgUnitId: string, year: number) {
     total: progress.total,
     reached: progress.reached,
     share: progress.share,
-    behind: progress.behind.map((p) => ({ employeeId: p.id, year, ...jpProgress(p.jp) })),
+    behindAll: progress.behind.map((p) => ({
+      employeeId: p.id,
+      name: p.name,
+      year,
+      ...jpProgress(p.jp),
+    })),
   };
+}
+
+/**
+ * A page of who is behind, least JP first, then by name. The whole list was computed with the
+ * unit's figures (one sum per unit), so the page is cut from it here.
+ */
+export function behindPage(hours: UnitHours, page: PageArgs): Connection<JpStandingView> {
+  return pageOfList(
+    hours.behindAll,
+    { first: page.first ?? DEVELOPMENT_PAGE_SIZE, after: page.after },
+    (s) => [String(s.jp), s.name, s.employeeId],
+    ['number', 'text', 'text'],
+  );
 }
