@@ -1,0 +1,113 @@
+import { graphql } from '$lib/gql';
+
+export const PlacementFields = graphql(`
+  fragment PlacementFields on TalentPlacement {
+    employeeId
+    box
+    performance
+    predikat
+    potential
+    potentialSource
+    ratingCheckpoint
+    fallback
+    note
+    employee {
+      id
+      nip
+      name
+      positionTitle
+      orgUnit {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const PlacementPageFields = graphql(`
+  fragment PlacementPageFields on TalentPlacementConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...PlacementFields
+      }
+    }
+  }
+`);
+
+/**
+ * The grid of an OPD for a period with the count in each box (not the people: they come when a
+ * box is opened), who could not be placed, and the first promotion and award candidates.
+ */
+export const TalentOverviewQuery = graphql(`
+  query TalentOverview($orgUnitId: ID!, $periodId: ID!) {
+    talentGrid(orgUnitId: $orgUnitId, periodId: $periodId) {
+      fallbackCount
+      boxes {
+        box
+        count
+      }
+      unplaced(first: 20) {
+        totalCount
+        edges {
+          node {
+            employeeId
+            reason
+          }
+        }
+      }
+    }
+    promotionCandidates(periodId: $periodId, orgUnitId: $orgUnitId, first: 10) {
+      ...PlacementPageFields
+    }
+    awardCandidates(periodId: $periodId, orgUnitId: $orgUnitId, first: 10) {
+      ...PlacementPageFields
+    }
+  }
+`);
+
+/**
+ * The people of the boxes, a page of each (the API pages each box but has no way to ask for one
+ * box only; the page shows the one that was opened).
+ */
+export const TalentBoxQuery = graphql(`
+  query TalentBox($orgUnitId: ID!, $periodId: ID!, $after: String) {
+    talentGrid(orgUnitId: $orgUnitId, periodId: $periodId) {
+      boxes {
+        box
+        placements(first: 20, after: $after) {
+          ...PlacementPageFields
+        }
+      }
+    }
+  }
+`);
+
+export const MorePromotionCandidatesQuery = graphql(`
+  query MorePromotionCandidates($orgUnitId: ID!, $periodId: ID!, $after: String!) {
+    promotionCandidates(periodId: $periodId, orgUnitId: $orgUnitId, first: 20, after: $after) {
+      ...PlacementPageFields
+    }
+  }
+`);
+
+export const MoreAwardCandidatesQuery = graphql(`
+  query MoreAwardCandidates($orgUnitId: ID!, $periodId: ID!, $after: String!) {
+    awardCandidates(periodId: $periodId, orgUnitId: $orgUnitId, first: 20, after: $after) {
+      ...PlacementPageFields
+    }
+  }
+`);
+
+export const RecordPotentialMutation = graphql(`
+  mutation RecordPotential($input: PotentialInput!) {
+    recordPotential(input: $input) {
+      id
+      level
+    }
+  }
+`);
