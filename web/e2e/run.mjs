@@ -330,6 +330,192 @@ test('the BKPSDM pages open for an HR admin', async ({ url, logins }) => {
   }
 });
 
+/**
+ * Opens the page afresh and counts the GraphQL requests of its first view (`ready` waits for
+ * it); then checks that nothing is wider than a phone's screen and saves both screenshots.
+ */
+async function firstViewAtPhoneWidth(page, ready, name) {
+  // Through a blank page, so that what the previous page still had in flight (a reload would
+  // let it finish) is not counted as this page's.
+  const address = page.url();
+  await page.goto('about:blank');
+  const operations = recordOperations(page);
+  await page.goto(address);
+  await ready();
+  await page.waitForLoadState('networkidle');
+  assert(
+    operations.length <= 3,
+    `${page.url()} sent ${operations.length} requests for its first view: ${operations.join(', ')}`,
+  );
+  assert((await page.locator('.load-error').count()) === 0, `${page.url()} shows a loading error.`);
+  await shot(page, name);
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert(overflow <= 0, `At phone width ${page.url()} is ${overflow}px wider than the screen.`);
+  await shot(page, `${name}-phone`);
+  if (desktop) await page.setViewportSize(desktop);
+}
+
+test('development: my JP, gaps and recommendations; unit and team development; the catalogue and the talent grid', async ({
+  url,
+  logins,
+}) => {
+  // The employee: JP progress, a recommendation with its reason, and enrolling in it.
+  const employee = await openBrowser(url);
+  let enrolledTitle;
+  try {
+    const page = employee.page;
+    await signIn(page, logins.EMPLOYEE);
+    await page.getByRole('link', { name: 'Pengembangan', exact: true }).click();
+    await page.waitForURL(/\/pengembangan$/);
+    const ready = async () => {
+      await page.getByRole('heading', { level: 1, name: 'Pengembangan saya' }).waitFor();
+      await page.getByRole('progressbar', { name: /JP tahun ini/ }).waitFor();
+    };
+    await ready();
+    const recommendations = page.locator(
+      'section[aria-labelledby="recommendations-title"] ol > li',
+    );
+    await recommendations.first().waitFor();
+    const reason = (await recommendations.first().locator('.reason').innerText()).trim();
+    assert(/dibutuhkan/.test(reason), `The first recommendation's reason is "${reason}".`);
+    await page.getByRole('heading', { name: 'Kesenjangan kompetensi' }).waitFor();
+    await firstViewAtPhoneWidth(page, ready, 'development-employee');
+
+    const open = recommendations.filter({
+      has: page.getByRole('button', { name: /^Daftar/, disabled: false }),
+    });
+    const chosen = open.first();
+    enrolledTitle = (await chosen.locator('h3').innerText()).trim();
+    await chosen.getByRole('button', { name: /^Daftar/ }).click();
+    await page.getByText(`Anda terdaftar di ${enrolledTitle}.`).waitFor();
+    await page
+      .locator('section[aria-labelledby="enrolments-title"] li', { hasText: enrolledTitle })
+      .getByText('Terdaftar', { exact: true })
+      .waitFor();
+    await shot(page, 'development-employee-enrolled');
+    assert(employee.problems.length === 0, employee.problems.join('\n'));
+  } finally {
+    await employee.close();
+  }
+
+  // The supervisor: the people they assess, from the unit dashboard; assigning to one of them.
+  const supervisor = await openBrowser(url);
+  try {
+    const page = supervisor.page;
+    await signIn(page, logins.SUPERVISOR);
+    await page.getByRole('link', { name: 'Dasbor unit' }).click();
+    await page.waitForURL(/\/unit\/[^/]+$/);
+    await page.getByRole('link', { name: 'Pengembangan kompetensi' }).click();
+    await page.waitForURL(/\/unit\/[^/]+\/pengembangan$/);
+    const team = page.locator('section[aria-labelledby="team-title"] .people li');
+    const ready = async () => {
+      await page.getByRole('heading', { name: 'Tim yang Anda nilai' }).waitFor();
+      await team.first().waitFor();
+    };
+    await ready();
+    await firstViewAtPhoneWidth(page, ready, 'development-team');
+
+    await team.first().getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /^Pengembangan / }).waitFor();
+    const assignable = page
+      .locator('section[aria-labelledby="recommendations-title"] ol > li')
+      .filter({ has: page.getByRole('button', { name: /^Tugaskan/ }) });
+    await assignable.first().waitFor();
+    await assignable
+      .first()
+      .getByRole('button', { name: /^Tugaskan/ })
+      .click();
+    await page.getByText(/^Ditugaskan kepada /).waitFor();
+    await shot(page, 'development-supervisor-assigned');
+    assert(supervisor.problems.length === 0, supervisor.problems.join('\n'));
+  } finally {
+    await supervisor.close();
+  }
+
+  // The unit admin: the whole OPD's JP progress, weakest competencies and who is behind.
+  const unitAdmin = await openBrowser(url);
+  try {
+    const page = unitAdmin.page;
+    await signIn(page, logins.UNIT_ADMIN);
+    await page.getByRole('link', { name: 'Dasbor unit' }).click();
+    await page.getByRole('link', { name: 'Pengembangan kompetensi' }).click();
+    const ready = async () => {
+      await page.getByRole('heading', { name: /^Pegawai dengan 20 JP/ }).waitFor();
+      await page.getByRole('heading', { name: 'Kompetensi terlemah' }).waitFor();
+      await page.getByRole('heading', { name: /^Belum mencapai 20 JP/ }).waitFor();
+    };
+    await ready();
+    await firstViewAtPhoneWidth(page, ready, 'development-unit');
+    assert(unitAdmin.problems.length === 0, unitAdmin.problems.join('\n'));
+  } finally {
+    await unitAdmin.close();
+  }
+
+  // The HR admin: the catalogue (adding a training, recording the employee's completion) and the
+  // talent grid with counts per box and the people of one box.
+  const hr = await openBrowser(url);
+  try {
+    const page = hr.page;
+    await signIn(page, logins.HR_ADMIN);
+    await page.goto('/bkpsdm/pelatihan');
+    const trainings = page.locator('ul.trainings > li');
+    const catalogueReady = async () => {
+      await page.getByRole('heading', { level: 1, name: 'Pelatihan' }).waitFor();
+      await trainings.first().waitFor();
+    };
+    await catalogueReady();
+    await firstViewAtPhoneWidth(page, catalogueReady, 'bkpsdm-pelatihan');
+
+    const title = `Uji E2E: Pelatihan Menulis Naskah Dinas ${Date.now().toString(36)}`;
+    await page.getByRole('button', { name: 'Tambah pelatihan' }).click();
+    await page.locator('#new-training-title').fill(title);
+    await page.locator('#new-training-provider').fill('BPSDM Provinsi Bali');
+    await page.locator('#new-training-jp').fill('12');
+    await page.getByRole('button', { name: 'Tambahkan ke katalog' }).click();
+    await page.getByText(`${title} ditambahkan ke katalog.`).waitFor();
+
+    await page.locator('#completion-search').fill(logins.EMPLOYEE.nip);
+    await page.getByRole('search').getByRole('button', { name: 'Cari' }).click();
+    await page.locator('button.result').first().click();
+    const enrolled = page.locator('ul.enrolments > li', { hasText: enrolledTitle });
+    await enrolled.getByRole('button', { name: /^Catat selesai/ }).click();
+    await page.getByText(new RegExp(`dicatat selesai untuk`)).waitFor();
+    await shot(page, 'bkpsdm-pelatihan-completed');
+
+    await page.goto('/bkpsdm/talenta');
+    await page.getByRole('heading', { level: 1, name: 'Talenta' }).waitFor();
+    // The OPD of the demo employee and supervisor.
+    const health = await page
+      .locator('#talent-opd option')
+      .evaluateAll((options) => options.find((o) => /Kesehatan/.test(o.textContent ?? ''))?.value);
+    assert(health, 'No OPD named Kesehatan in the talent page.');
+    await page.locator('#talent-opd').selectOption(health);
+    await page.waitForURL(/[?&]opd=/);
+    const cells = page.locator('.nine-box button.cell');
+    const talentReady = async () => {
+      await page.getByRole('heading', { name: /^Sembilan kotak .*Kesehatan/ }).waitFor();
+      await page.getByRole('heading', { name: /^Calon promosi/ }).waitFor();
+    };
+    await talentReady();
+    await firstViewAtPhoneWidth(page, talentReady, 'bkpsdm-talenta');
+    assert((await cells.count()) === 9, `The grid has ${await cells.count()} boxes, not 9.`);
+    const counts = (await page.locator('.nine-box .count').allInnerTexts()).map(Number);
+    const placed = counts.reduce((a, b) => a + b, 0);
+    assert(placed > 0, `Nobody is placed in the talent grid (counts ${counts.join(', ')}).`);
+    const fullest = counts.indexOf(Math.max(...counts));
+    await cells.nth(fullest).click();
+    await page.locator('section[aria-labelledby="box-title"] .placements li').first().waitFor();
+    await shot(page, 'bkpsdm-talenta-box');
+    assert(hr.problems.length === 0, hr.problems.join('\n'));
+  } finally {
+    await hr.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
