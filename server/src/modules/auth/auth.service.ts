@@ -9,6 +9,7 @@ import { audit, auditNow } from '../audit/audit.service.js';
 import { checkNip } from '../directory/nip.rules.js';
 import { Employee } from '../directory/employee.entity.js';
 import { Account } from './account.entity.js';
+import type { Role } from './auth.enums.js';
 import type { SessionInfo, ViewerInfo } from './auth.types.js';
 import { throttleLogin } from './login-throttle.rules.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
@@ -36,19 +37,44 @@ export async function authenticateSession(
   em: EntityManager,
   token: string,
 ): Promise<PersonViewer | null> {
-  const session = await em.findOne(
-    Session,
-    { tokenHash: hashToken(token) },
-    { populate: ['account', 'account.employee'] },
+  // Every request comes through here: one statement and plain rows, no entities to hydrate.
+  const [row] = await em.execute<SessionRow[]>(
+    `select s.id as session_id, s.last_seen_at, a.id as account_id, a.roles, a.admin_org_unit_id,
+            a.must_change_password, e.id as employee_id, e.name
+       from session s
+       join account a on a.id = s.account_id
+       join employee e on e.id = a.employee_id
+      where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()
+        and a.active and e.active`,
+    [hashToken(token)],
   );
-  if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
-  const account = session.account;
-  if (!account.active || !account.employee.active) return null;
+  if (!row) return null;
   const now = Date.now();
-  if (!session.lastSeenAt || now - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: new Date(now) });
+  const lastSeen = row.last_seen_at ? new Date(row.last_seen_at).getTime() : 0;
+  if (now - lastSeen > LAST_SEEN_RESOLUTION_MS) {
+    await em.nativeUpdate(Session, { id: row.session_id }, { lastSeenAt: new Date(now) });
   }
-  return personViewer(account, session.id);
+  return {
+    kind: 'person',
+    accountId: row.account_id,
+    employeeId: row.employee_id,
+    name: row.name,
+    roles: row.roles,
+    adminOrgUnitId: row.admin_org_unit_id,
+    sessionId: row.session_id,
+    mustChangePassword: row.must_change_password,
+  };
+}
+
+interface SessionRow {
+  session_id: string;
+  last_seen_at: Date | string | null;
+  account_id: string;
+  roles: Role[];
+  admin_org_unit_id: string | null;
+  must_change_password: boolean;
+  employee_id: string;
+  name: string;
 }
 
 function personViewer(account: Account, sessionId: string): PersonViewer {

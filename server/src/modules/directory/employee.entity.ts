@@ -1,10 +1,8 @@
 import {
-  Collection,
   Entity,
   Enum,
   Index,
   ManyToOne,
-  OneToMany,
   PrimaryKey,
   Property,
   type Rel,
@@ -61,9 +59,6 @@ export class Employee {
   @ManyToOne(() => Employee, { nullable: true })
   @Index()
   supervisor: Rel<Employee> | null = null;
-
-  @OneToMany(() => Employee, (e) => e.supervisor)
-  directReports = new Collection<Employee>(this);
 
   @Property({ type: 'string', length: 200, nullable: true })
   email: string | null = null;

@@ -1,10 +1,8 @@
 import {
-  Collection,
   Entity,
   Enum,
   Index,
   ManyToOne,
-  OneToMany,
   PrimaryKey,
   Property,
   type Rel,
@@ -60,9 +58,6 @@ export class OrgUnit {
   @Field(() => Boolean, { description: 'One of the 64 Perangkat Daerah of the reference list' })
   @Property({ type: 'boolean', default: false })
   reference: Opt<boolean> = false;
-
-  @OneToMany(() => OrgUnit, (u) => u.parent)
-  children = new Collection<OrgUnit>(this);
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
