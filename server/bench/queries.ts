@@ -1,17 +1,17 @@
 /** The GraphQL operations the benchmarks send, as a browser or agency tool would. */
 
-export const REVIEW_QUEUE = `query ReviewQueue($n: Int) {
+export const REVIEW_QUEUE = `query ReviewQueue($n: Int, $people: Int) {
   reviewQueue(activitiesPerPerson: $n) {
     total plansAwaitingApproval activitiesAwaitingReview monthlyReportsAwaitingVerification
     appraisalsToComplete dueCheckpoint
-    people {
+    people(first: $people) { totalCount nodes {
       count activityCount oldestWaitingSince
       employee { id nip name positionTitle orgUnit { id name } }
       activitiesAwaitingReview { id date description output status indicator { id } }
       plansAwaitingApproval { id status }
       monthlyReportsAwaitingVerification { id }
       appraisalsToComplete { checkpoint plan { id } }
-    }
+    } }
   }
 }`;
 

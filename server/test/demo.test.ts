@@ -70,12 +70,12 @@ describe('the demo city', () => {
     const token = await signIn(t.url, logins.SUPERVISOR, logins.password);
     const queue = await gql(
       t.url,
-      '{ reviewQueue { total activitiesAwaitingReview people { employee { nip } } } }',
+      '{ reviewQueue { total activitiesAwaitingReview people(first: 100) { nodes { employee { nip } } } } }',
       {},
       { token },
     );
     expect(queue.data!.reviewQueue.activitiesAwaitingReview).toBeGreaterThan(0);
-    expect(queue.data!.reviewQueue.people.map((p: any) => p.employee.nip)).toContain(
+    expect(queue.data!.reviewQueue.people.nodes.map((p: any) => p.employee.nip)).toContain(
       logins.EMPLOYEE,
     );
   });

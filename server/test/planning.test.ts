@@ -348,10 +348,10 @@ describe('a year of planning and work for one team', () => {
     const queue = ok(
       await call(
         'S',
-        '{ reviewQueue { total activitiesAwaitingReview people { employee { nip } activityCount activitiesAwaitingReview { id } } } }',
+        '{ reviewQueue { total activitiesAwaitingReview people(first: 100) { nodes { employee { nip } activityCount activitiesAwaitingReview { id } } } } }',
       ),
     ).reviewQueue;
-    const mine = queue.people.find((p: any) => p.employee.nip === team.E.nip);
+    const mine = queue.people.nodes.find((p: any) => p.employee.nip === team.E.nip);
     expect(mine.activityCount).toBe(6);
     expect(mine.activitiesAwaitingReview[0].id).toBe(a1.id);
 

@@ -35,13 +35,13 @@ import {
  */
 
 /** The query the planning issue names. */
-const NESTED = `{ reviewQueue { total people {
+const NESTED = `{ reviewQueue { total people(first: 30) { nodes {
   employee { name orgUnit { name } supervisor { name } }
   count
   plansAwaitingApproval { id status employee { name } workResults { text indicators { text progress } } }
   activitiesAwaitingReview { id date output indicator { text targetValue } plan { status } employee { name } }
   monthlyReportsAwaitingVerification { month employee { name } }
-} } }`;
+} } } }`;
 
 /**
  * The same fields as {@link NESTED} in two queries that each fit the server's cost limit
@@ -50,22 +50,22 @@ const NESTED = `{ reviewQueue { total people {
  */
 const NESTED_PARTS = [
   NESTED.replace('indicators { text progress }', 'indicators { text }'),
-  '{ reviewQueue { people { plansAwaitingApproval { workResults { indicators { progress } } } } } }',
+  '{ reviewQueue { people(first: 30) { nodes { plansAwaitingApproval { workResults { indicators { progress } } } } } } }',
 ];
 
 const CONTENT = `query($per: Int) { reviewQueue(activitiesPerPerson: $per) {
   total plansAwaitingApproval activitiesAwaitingReview monthlyReportsAwaitingVerification
-  people {
+  people(first: 30) { nodes {
     employee { id name orgUnit { name } supervisor { name } }
     count activityCount oldestWaitingSince
     plansAwaitingApproval { id status employee { name } workResults { text indicators { text } } }
     activitiesAwaitingReview { id date output evidenceUrls indicator { text targetValue } plan { id status } employee { name } }
     monthlyReportsAwaitingVerification { month employee { name } }
-  }
+  } }
 } }`;
 
-const PLAN_PROGRESS = `{ reviewQueue { people { employee { id }
-  plansAwaitingApproval { id workResults { indicators { progress } } } } } }`;
+const PLAN_PROGRESS = `{ reviewQueue { people(first: 30) { nodes { employee { id }
+  plansAwaitingApproval { id workResults { indicators { progress } } } } } } }`;
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -342,7 +342,7 @@ describe('the review queue of a supervisor', () => {
         result = await queueOf(team, query);
       });
       expect(result!.errors, JSON.stringify(result!.errors)).toBeUndefined();
-      expect(result!.data!.reviewQueue.people).toHaveLength(team.reports.length);
+      expect(result!.data!.reviewQueue.people.nodes).toHaveLength(team.reports.length);
     }
     return total;
   }
@@ -381,9 +381,9 @@ describe('the review queue of a supervisor', () => {
         activitiesAwaitingReview: activities,
         monthlyReportsAwaitingVerification: monthly,
       });
-      expect(queue.people.map((p: any) => p.employee.id)).toEqual(expected.map((r) => r.id));
+      expect(queue.people.nodes.map((p: any) => p.employee.id)).toEqual(expected.map((r) => r.id));
 
-      for (const [index, person] of queue.people.entries()) {
+      for (const [index, person] of queue.people.nodes.entries()) {
         const report = expected[index];
         expect(person.employee).toEqual({
           id: report.id,
@@ -433,12 +433,60 @@ describe('the review queue of a supervisor', () => {
     }
   });
 
+  it('pages through the people, the longest waiting first, each page in the same SQL', async () => {
+    const PAGE = `query($after: String) { reviewQueue(activitiesPerPerson: 2) {
+      activitiesAwaitingReview
+      people(first: 7, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        nodes { employee { id } activityCount activitiesAwaitingReview { id } }
+      }
+    } }`;
+    await warmUp();
+    const expected = [...big.reports].sort((a, b) => a.rank - b.rank);
+    const seen: string[] = [];
+    const statements: number[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      let result: Awaited<ReturnType<typeof queueOf>> | undefined;
+      statements.push(
+        await countStatements(async () => {
+          result = await queueOf(big, PAGE, { after });
+        }),
+      );
+      expect(result!.errors).toBeUndefined();
+      const people = result!.data!.reviewQueue.people;
+      expect(people.totalCount).toBe(big.reports.length);
+      for (const person of people.nodes) {
+        const report = expected[seen.length];
+        expect(person.employee.id).toBe(report.id);
+        expect(person.activityCount).toBe(report.activities.length);
+        expect(person.activitiesAwaitingReview.map((a: any) => a.id)).toEqual(
+          report.activities.slice(0, 2).map((a) => a.id),
+        );
+        seen.push(person.employee.id);
+      }
+      if (!people.pageInfo.hasNextPage) break;
+      after = people.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected.map((r) => r.id));
+    // 30 people in pages of 7: four full pages and a last one of 2. A page costs no more than
+    // the whole team in one page (a page without, say, monthly reports skips that statement).
+    expect(statements).toHaveLength(5);
+    const whole = await countStatements(async () => {
+      await queueOf(big, PAGE.replace('first: 7', 'first: 30'), { after: null });
+    });
+    for (const n of statements) expect(n).toBeLessThanOrEqual(whole);
+
+    const bad = await queueOf(big, PAGE, { after: 'not-a-cursor' });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('shows the progress of each IKI of a plan waiting for approval', async () => {
     for (const team of [big, small]) {
       const result = await queueOf(team, PLAN_PROGRESS);
       expect(result.errors).toBeUndefined();
       const byId = new Map(team.reports.map((r) => [r.id, r]));
-      for (const person of result.data!.reviewQueue.people) {
+      for (const person of result.data!.reviewQueue.people.nodes) {
         const plan = byId.get(person.employee.id)!.nextYearPlan;
         // Nothing approved yet against next year's IKI: 0 of the target.
         expect(person.plansAwaitingApproval).toEqual(
@@ -457,7 +505,7 @@ describe('the review queue of a supervisor', () => {
       big.reports.reduce((n, r) => n + r.activities.length, 0),
     );
     let capped = 0;
-    for (const person of queue.people) {
+    for (const person of queue.people.nodes) {
       const report = byId.get(person.employee.id)!;
       expect(person.activityCount).toBe(report.activities.length);
       expect(person.activitiesAwaitingReview.map((a: any) => a.id)).toEqual(
@@ -468,8 +516,8 @@ describe('the review queue of a supervisor', () => {
     expect(capped).toBeGreaterThan(0);
 
     const none = await queueOf(big, CONTENT, { per: 0 });
-    expect(none.data!.reviewQueue.people[0].activitiesAwaitingReview).toEqual([]);
-    expect(none.data!.reviewQueue.people[0].activityCount).toBeGreaterThan(0);
+    expect(none.data!.reviewQueue.people.nodes[0].activitiesAwaitingReview).toEqual([]);
+    expect(none.data!.reviewQueue.people.nodes[0].activityCount).toBeGreaterThan(0);
     const tooMany = await queueOf(big, CONTENT, { per: 501 });
     expect(tooMany.errors![0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -95,7 +95,6 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'WorkResult.indicators': 3,
   'Indicator.realisations': 4,
   'Period.checkpoints': 4,
-  'ReviewQueue.people': 30,
   'ReviewQueue.peerFeedbackRequests': 5,
   'ReviewQueue.appealsToDecide': 5,
   'ReviewQueue.explanationsRequested': 5,

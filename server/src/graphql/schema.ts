@@ -38,7 +38,10 @@ import {
   WorkResultResolver,
   WorkResultSummaryResolver,
 } from '../modules/planning/plan.resolver.js';
-import { ReviewQueueResolver } from '../modules/review-queue/review-queue.resolver.js';
+import {
+  ReviewQueuePersonResolver,
+  ReviewQueueResolver,
+} from '../modules/review-queue/review-queue.resolver.js';
 import { SettingsResolver } from '../modules/settings/settings.resolver.js';
 import { ApiClientResolver } from '../modules/api-clients/api-clients.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -74,6 +77,7 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
       MonthlyReportResolver,
       FeedbackResolver,
       ReviewQueueResolver,
+      ReviewQueuePersonResolver,
       AppraisalResolver,
       SelfAssessmentResolver,
       DistributionResolver,

@@ -316,7 +316,7 @@ export class ReviewQueueEventResolver {
     @Ctx() ctx: Context,
     @Arg('after', () => ID, { nullable: true }) _after?: string | null,
   ): Promise<ReviewQueueEvent> {
-    const q = await reviewQueue(ctx, 0);
+    const q = await reviewQueue(ctx);
     return {
       id: event.id,
       type: event.type,

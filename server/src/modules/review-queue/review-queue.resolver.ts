@@ -10,6 +10,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
+import { type Connection, connectionTypes, pageOfList } from '../../graphql/pagination.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Activity, MonthlyReport } from '../activities/activity.entity.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -93,21 +95,39 @@ export class ReviewQueue {
   @Field(() => [AppealExplanation], { description: 'Explanations asked of you about appeals' })
   explanationsRequested!: AppealExplanation[];
 
-  @Field(() => [ReviewQueuePerson], { description: 'Grouped by person, the longest waiting first' })
-  people!: ReviewQueuePerson[];
+  /** Counts and who is waiting; `people` loads the items of one page of them. */
+  queue!: queue.Queue;
+
+  activitiesPerPerson!: number;
 }
 
-@Resolver(() => ReviewQueuePerson)
+const { ConnectionType: ReviewQueuePersonConnection } = connectionTypes(
+  ReviewQueuePerson,
+  'ReviewQueuePerson',
+);
+
+@Resolver(() => ReviewQueue)
 export class ReviewQueueResolver {
   @Query(() => ReviewQueue, {
     description: 'Plans, activities and monthly reports waiting for you',
   })
   async reviewQueue(
     @Ctx() ctx: Context,
-    @Arg('activitiesPerPerson', () => Int, { nullable: true, defaultValue: 50 })
+    @Arg('activitiesPerPerson', () => Int, {
+      nullable: true,
+      defaultValue: 50,
+      description: 'Activities listed per person (0–500), oldest first',
+    })
     activitiesPerPerson: number,
   ): Promise<ReviewQueue> {
-    const q = await queue.reviewQueue(ctx, activitiesPerPerson);
+    if (
+      !Number.isInteger(activitiesPerPerson) ||
+      activitiesPerPerson < 0 ||
+      activitiesPerPerson > 500
+    ) {
+      throw badInput('activitiesPerPerson must be between 0 and 500.', 'activitiesPerPerson');
+    }
+    const q = await queue.reviewQueue(ctx);
     return {
       total: queue.queueTotal(q),
       appraisalsToComplete: q.appraisals,
@@ -118,19 +138,47 @@ export class ReviewQueueResolver {
       plansAwaitingApproval: q.plans,
       activitiesAwaitingReview: q.activities,
       monthlyReportsAwaitingVerification: q.monthlyReports,
-      people: q.people.map((p) => ({
-        employeeId: p.employeeId,
-        appraisalsToComplete: p.appraisals,
-        plansAwaitingApproval: p.plans,
-        activitiesAwaitingReview: p.activities,
-        activityCount: p.activityCount,
-        monthlyReportsAwaitingVerification: p.monthlyReports,
-        count: p.appraisals.length + p.plans.length + p.activityCount + p.monthlyReports.length,
-        oldestWaitingSince: p.oldestWaitingSince,
-      })),
+      queue: q,
+      activitiesPerPerson,
     };
   }
 
+  @FieldResolver(() => ReviewQueuePersonConnection, {
+    description: 'Grouped by person, the longest waiting first; a page of people at a time',
+  })
+  async people(
+    @Root() root: ReviewQueue,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<Connection<ReviewQueuePerson>> {
+    const page = pageOfList(
+      root.queue.people,
+      { first, after },
+      (p) => [String(p.oldestWaitingSince.getTime()), p.employeeId],
+      ['number', 'text'],
+    );
+    const people = await queue.queuePeople(ctx, root.queue, page.nodes, root.activitiesPerPerson);
+    const nodes = people.map((p): ReviewQueuePerson => ({
+      employeeId: p.employeeId,
+      appraisalsToComplete: p.appraisalTodos,
+      plansAwaitingApproval: p.planList,
+      activitiesAwaitingReview: p.activityList,
+      activityCount: p.activities,
+      monthlyReportsAwaitingVerification: p.monthlyReportList,
+      count: p.appraisals + p.plans + p.activities + p.monthlyReports,
+      oldestWaitingSince: p.oldestWaitingSince,
+    }));
+    return {
+      ...page,
+      nodes,
+      edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
+    };
+  }
+}
+
+@Resolver(() => ReviewQueuePerson)
+export class ReviewQueuePersonResolver {
   @FieldResolver(() => Employee)
   async employee(@Root() person: ReviewQueuePerson, @Ctx() ctx: Context): Promise<Employee> {
     return (await ctx.loaders.employee.load(person.employeeId))!;

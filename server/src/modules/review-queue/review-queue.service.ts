@@ -14,9 +14,8 @@ import {
 import { Period } from '../planning/period.entity.js';
 import { todayInDenpasar } from '../planning/period.service.js';
 import { checkpointsOf } from '../planning/plan.rules.js';
-import { badInput } from '../../graphql/errors.js';
 import { requirePerson } from '../access/policy.js';
-import { ActivityStatus, MonthlyReportStatus } from '../activities/activities.enums.js';
+import { MonthlyReportStatus } from '../activities/activities.enums.js';
 import { Activity, MonthlyReport } from '../activities/activity.entity.js';
 import { PerformancePlan } from '../planning/plan.entity.js';
 import { PlanStatus } from '../planning/planning.enums.js';
@@ -28,26 +27,39 @@ export interface AppraisalTodo {
   appraisal: Appraisal | null;
 }
 
-export interface QueuePerson {
+/** How much one person is waiting for, counted in SQL (no rows loaded). */
+export interface WaitingPerson {
   employeeId: string;
-  appraisals: AppraisalTodo[];
-  plans: PerformancePlan[];
-  activities: Activity[];
-  activityCount: number;
-  monthlyReports: MonthlyReport[];
+  plans: number;
+  activities: number;
+  monthlyReports: number;
+  appraisals: number;
   oldestWaitingSince: Date;
 }
 
+/** The items of one person, for a page of the queue. */
+export interface QueuePerson extends WaitingPerson {
+  appraisalTodos: AppraisalTodo[];
+  planList: PerformancePlan[];
+  /** Oldest first, at most `activitiesPerPerson`. */
+  activityList: Activity[];
+  monthlyReportList: MonthlyReport[];
+}
+
+/** Everything waiting for an assessor, as counts plus the short lists (360, appeals). */
 export interface Queue {
   plans: number;
   activities: number;
   monthlyReports: number;
   appraisals: number;
   dueCheckpoint: AppraisalCheckpoint | null;
+  /** The plans' period whose checkpoint is due (null: nothing due). */
+  duePeriodId: string | null;
   peerRequests: PeerFeedbackRequest[];
   appeals: Appeal[];
   explanations: AppealExplanation[];
-  people: QueuePerson[];
+  /** Everyone waiting, the longest waiting first (ties by employee id). */
+  people: WaitingPerson[];
 }
 
 /**
@@ -61,47 +73,67 @@ export function dueCheckpoint(period: Period, today: string): AppraisalCheckpoin
   return ended.length > 0 ? (ended.at(-1)!.key as AppraisalCheckpoint) : null;
 }
 
+interface WaitingRow {
+  employee_id: string;
+  since: Date | string;
+  plans: number;
+  activities: number;
+  monthly_reports: number;
+  appraisals: number;
+}
+
 /**
- * Everything waiting for the viewer as assessor, grouped by person, the person waiting longest
- * first: submitted plans, unreviewed activities (oldest first, at most `activitiesPerPerson`
- * listed each), submitted monthly reports, appraisals due for the current checkpoint, 360
- * requests to answer, appeals to decide and explanations asked. A constant number of
- * statements however long the queue.
+ * Everything waiting for the viewer as assessor: submitted plans, unreviewed activities,
+ * submitted monthly reports, appraisals due for the current checkpoint (none written yet, or a
+ * draft), 360 requests to answer, appeals to decide and explanations asked. The items are
+ * counted per person in one aggregate statement, so the cost does not grow with the queue; the
+ * items themselves are loaded by `queuePeople` for one page of people.
  */
-export async function reviewQueue(
-  ctx: Pick<Context, 'em' | 'viewer' | 'config'>,
-  activitiesPerPerson = 50,
-): Promise<Queue> {
+export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>): Promise<Queue> {
   const viewer = requirePerson(ctx.viewer, 'have a review queue');
-  if (
-    !Number.isInteger(activitiesPerPerson) ||
-    activitiesPerPerson < 0 ||
-    activitiesPerPerson > 500
-  ) {
-    throw badInput('activitiesPerPerson must be between 0 and 500.', 'activitiesPerPerson');
-  }
   const assessor = viewer.employeeId;
-  const [plans, activities, reports] = await Promise.all([
-    ctx.em.find(
-      PerformancePlan,
-      { assessor, status: PlanStatus.SUBMITTED },
-      { orderBy: { submittedAt: 'asc', id: 'asc' } },
-    ),
-    ctx.em.find(
-      Activity,
-      { assessor, status: ActivityStatus.SUBMITTED },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    ),
-    ctx.em.find(
-      MonthlyReport,
-      { assessor, status: MonthlyReportStatus.SUBMITTED },
-      { orderBy: { submittedAt: 'asc', id: 'asc' } },
-    ),
-  ]);
   const today = todayInDenpasar(ctx.config.clock());
   const period = await ctx.em.findOne(Period, { year: Number(today.slice(0, 4)) });
   const due = period ? dueCheckpoint(period, today) : null;
-  const [peerRequests, appeals, explanations, duePlans] = await Promise.all([
+  // Appraisals wait since the end of the checkpoint (16:00 UTC = midnight in Denpasar).
+  const dueSince =
+    due && period
+      ? new Date(
+          `${checkpointsOf(period.year).find((c) => c.key === due)?.endsOn ?? period.evaluationOpensOn}T16:00:00Z`,
+        )
+      : null;
+  const dueAppraisals =
+    due && period && dueSince
+      ? `union all
+         select p.employee_id, ?::timestamptz, 0, 0, 0, 1
+           from performance_plan p
+           left join appraisal a on a.plan_id = p.id and a.checkpoint = ?
+          where p.assessor_id = ? and p.period_id = ? and p.status = 'APPROVED'
+            and (a.id is null or a.status = 'DRAFT')`
+      : '';
+  const params: unknown[] = [assessor, assessor, assessor];
+  if (dueAppraisals) params.push(dueSince!.toISOString(), due, assessor, period!.id);
+  const [waiting, peerRequests, appeals, explanations] = await Promise.all([
+    ctx.em.execute<WaitingRow[]>(
+      `select employee_id, min(since) as since, sum(plans)::int as plans,
+              sum(activities)::int as activities, sum(monthly_reports)::int as monthly_reports,
+              sum(appraisals)::int as appraisals
+         from (
+           select employee_id, coalesce(submitted_at, updated_at) as since,
+                  1 as plans, 0 as activities, 0 as monthly_reports, 0 as appraisals
+             from performance_plan where assessor_id = ? and status = 'SUBMITTED'
+           union all
+           select employee_id, created_at, 0, 1, 0, 0
+             from activity where assessor_id = ? and status = 'SUBMITTED'
+           union all
+           select employee_id, submitted_at, 0, 0, 1, 0
+             from monthly_report where assessor_id = ? and status = 'SUBMITTED'
+           ${dueAppraisals}
+         ) waiting
+        group by employee_id
+        order by min(since), employee_id`,
+      params,
+    ),
     ctx.em.find(
       PeerFeedbackRequest,
       { respondent: assessor, status: PeerRequestStatus.OPEN },
@@ -117,71 +149,113 @@ export async function reviewQueue(
       { askedOf: assessor, answer: null },
       { orderBy: { askedAt: 'asc' } },
     ),
-    due && period
-      ? ctx.em.find(PerformancePlan, { assessor, period, status: PlanStatus.APPROVED })
-      : Promise.resolve([] as PerformancePlan[]),
   ]);
-  const dueAppraisals =
-    due && duePlans.length > 0
-      ? await ctx.em.find(Appraisal, { plan: { $in: duePlans.map((p) => p.id) }, checkpoint: due })
-      : [];
-  const appraisalOf = new Map(dueAppraisals.map((a) => [a.plan.id, a]));
-
-  const people = new Map<string, QueuePerson>();
-  const personOf = (employeeId: string, since: Date): QueuePerson => {
-    let person = people.get(employeeId);
-    if (!person) {
-      person = {
-        employeeId,
-        appraisals: [],
-        plans: [],
-        activities: [],
-        activityCount: 0,
-        monthlyReports: [],
-        oldestWaitingSince: since,
-      };
-      people.set(employeeId, person);
-    }
-    if (since < person.oldestWaitingSince) person.oldestWaitingSince = since;
-    return person;
-  };
-  for (const plan of plans) {
-    personOf(plan.employee.id, plan.submittedAt ?? plan.updatedAt).plans.push(plan);
-  }
-  for (const activity of activities) {
-    const person = personOf(activity.employee.id, activity.createdAt);
-    person.activityCount += 1;
-    if (person.activities.length < activitiesPerPerson) person.activities.push(activity);
-  }
-  for (const report of reports) {
-    personOf(report.employee.id, report.submittedAt).monthlyReports.push(report);
-  }
-  let appraisalCount = 0;
-  if (due && period) {
-    // Waiting since the end of the checkpoint (16:00 UTC = midnight in Denpasar).
-    const endsOn =
-      checkpointsOf(period.year).find((c) => c.key === due)?.endsOn ?? period.evaluationOpensOn;
-    const dueSince = new Date(`${endsOn}T16:00:00Z`);
-    for (const plan of duePlans) {
-      const appraisal = appraisalOf.get(plan.id) ?? null;
-      if (appraisal && appraisal.status !== AppraisalStatus.DRAFT) continue;
-      personOf(plan.employee.id, dueSince).appraisals.push({ plan, checkpoint: due, appraisal });
-      appraisalCount += 1;
-    }
-  }
+  const people: WaitingPerson[] = waiting.map((w) => ({
+    employeeId: w.employee_id,
+    plans: w.plans,
+    activities: w.activities,
+    monthlyReports: w.monthly_reports,
+    appraisals: w.appraisals,
+    oldestWaitingSince: new Date(w.since),
+  }));
+  const sum = (key: 'plans' | 'activities' | 'monthlyReports' | 'appraisals') =>
+    people.reduce((total, p) => total + p[key], 0);
   return {
-    plans: plans.length,
-    activities: activities.length,
-    monthlyReports: reports.length,
-    appraisals: appraisalCount,
+    plans: sum('plans'),
+    activities: sum('activities'),
+    monthlyReports: sum('monthlyReports'),
+    appraisals: sum('appraisals'),
     dueCheckpoint: due,
+    duePeriodId: dueAppraisals ? period!.id : null,
     peerRequests,
     appeals,
     explanations,
-    people: [...people.values()].sort(
-      (a, b) => a.oldestWaitingSince.getTime() - b.oldestWaitingSince.getTime(),
-    ),
+    people,
   };
+}
+
+/**
+ * The waiting items of some of the queue's people: their submitted plans, monthly reports and
+ * due appraisals, and their oldest `activitiesPerPerson` unreviewed activities. Five statements
+ * however many people and items.
+ */
+export async function queuePeople(
+  ctx: Pick<Context, 'em' | 'viewer'>,
+  queue: Queue,
+  people: WaitingPerson[],
+  activitiesPerPerson: number,
+): Promise<QueuePerson[]> {
+  const assessor = requirePerson(ctx.viewer, 'have a review queue').employeeId;
+  if (people.length === 0) return [];
+  const employee = { $in: people.map((p) => p.employeeId) };
+  // A PostgreSQL array literal of UUIDs read from the database (nothing to escape).
+  const ids = `{${people.map((p) => p.employeeId).join(',')}}`;
+  const anyActivities = activitiesPerPerson > 0 && people.some((p) => p.activities > 0);
+  const duePeriod = queue.duePeriodId;
+  const [plans, activityRows, reports, duePlans] = await Promise.all([
+    people.some((p) => p.plans > 0)
+      ? ctx.em.find(
+          PerformancePlan,
+          { assessor, status: PlanStatus.SUBMITTED, employee },
+          { orderBy: { submittedAt: 'asc', id: 'asc' } },
+        )
+      : [],
+    anyActivities
+      ? ctx.em.execute<Record<string, unknown>[]>(
+          `select * from (
+             select a.*, row_number() over (partition by a.employee_id order by a.created_at, a.id) as queue_rank
+               from activity a
+              where a.assessor_id = ? and a.status = 'SUBMITTED' and a.employee_id = any(?::uuid[])
+           ) ranked
+           where queue_rank <= ?
+           order by created_at, id`,
+          [assessor, ids, activitiesPerPerson],
+        )
+      : [],
+    people.some((p) => p.monthlyReports > 0)
+      ? ctx.em.find(
+          MonthlyReport,
+          { assessor, status: MonthlyReportStatus.SUBMITTED, employee },
+          { orderBy: { submittedAt: 'asc', id: 'asc' } },
+        )
+      : [],
+    duePeriod && people.some((p) => p.appraisals > 0)
+      ? ctx.em.find(PerformancePlan, {
+          assessor,
+          period: duePeriod,
+          status: PlanStatus.APPROVED,
+          employee,
+        })
+      : [],
+  ]);
+  const due = queue.dueCheckpoint;
+  const drafts =
+    due && duePlans.length > 0
+      ? await ctx.em.find(Appraisal, { plan: { $in: duePlans.map((p) => p.id) }, checkpoint: due })
+      : [];
+  const appraisalOf = new Map(drafts.map((a) => [a.plan.id, a]));
+
+  const byId = new Map<string, QueuePerson>(
+    people.map((p) => [
+      p.employeeId,
+      { ...p, appraisalTodos: [], planList: [], activityList: [], monthlyReportList: [] },
+    ]),
+  );
+  for (const plan of plans) byId.get(plan.employee.id)?.planList.push(plan);
+  for (const row of activityRows) {
+    delete row.queue_rank;
+    const activity = ctx.em.map(Activity, row);
+    byId.get(activity.employee.id)?.activityList.push(activity);
+  }
+  for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
+  if (due) {
+    for (const plan of duePlans) {
+      const appraisal = appraisalOf.get(plan.id) ?? null;
+      if (appraisal && appraisal.status !== AppraisalStatus.DRAFT) continue;
+      byId.get(plan.employee.id)?.appraisalTodos.push({ plan, checkpoint: due, appraisal });
+    }
+  }
+  return people.map((p) => byId.get(p.employeeId)!);
 }
 
 /** Everything waiting, counted once for the query and the subscription alike. */

@@ -64,7 +64,7 @@ export const AppealFields = graphql(`
  * for when the reviewer opens them (the whole queue with every plan would exceed the cost limit).
  */
 export const ReviewQueueQuery = graphql(`
-  query ReviewQueue {
+  query ReviewQueue($after: String) {
     reviewQueue(activitiesPerPerson: 50) {
       total
       activitiesAwaitingReview
@@ -92,49 +92,56 @@ export const ReviewQueueQuery = graphql(`
       appealsToDecide {
         ...AppealFields
       }
-      people {
-        count
-        activityCount
-        oldestWaitingSince
-        employee {
-          id
-          nip
-          name
-          positionTitle
-          orgUnit {
+      people(first: 25, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          count
+          activityCount
+          oldestWaitingSince
+          employee {
             id
+            nip
             name
-          }
-        }
-        activitiesAwaitingReview {
-          ...QueueActivityFields
-        }
-        monthlyReportsAwaitingVerification {
-          id
-          month
-          status
-          submittedAt
-          version
-        }
-        plansAwaitingApproval {
-          id
-          version
-          status
-          submittedAt
-        }
-        appraisalsToComplete {
-          checkpoint
-          plan {
-            id
-            period {
+            positionTitle
+            orgUnit {
               id
-              year
+              name
             }
           }
-          appraisal {
+          activitiesAwaitingReview {
+            ...QueueActivityFields
+          }
+          monthlyReportsAwaitingVerification {
+            id
+            month
+            status
+            submittedAt
+            version
+          }
+          plansAwaitingApproval {
             id
             version
             status
+            submittedAt
+          }
+          appraisalsToComplete {
+            checkpoint
+            plan {
+              id
+              period {
+                id
+                year
+              }
+            }
+            appraisal {
+              id
+              version
+              status
+            }
           }
         }
       }
