@@ -126,7 +126,31 @@ export function writeReport(r: BenchResults): string {
   } else {
     line('Not measured in this run.');
   }
-  line(`- DataLoaders off: ${r.dataLoadersOff}`);
+  line();
+
+  line('## What batching buys (DataLoaders off)');
+  line();
+  if (r.dataLoadersOff.length > 0) {
+    line(
+      'The same requests on a second Kinerja started with `KINERJA_DATALOADER_BATCHING=off`: each relation a list resolves is then its own SQL statement (repeated keys are still cached within a request).',
+    );
+    line();
+    line(
+      '| Query | Conc. | req/s batched | req/s not batched | p50 ms batched | p50 ms not batched | SQL/req batched | SQL/req not batched |',
+    );
+    line('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const off of r.dataLoadersOff) {
+      const on = r.queries.find((q) => q.name === off.name);
+      for (const [i, m] of off.measurements.entries()) {
+        const b = on?.measurements[i];
+        line(
+          `| ${off.name} | ${m.connections} | ${b ? n0(b.requestsPerSecond) : '—'} | ${n0(m.requestsPerSecond)} | ${b ? ms(b.latencyMs.p50) : '—'} | ${ms(m.latencyMs.p50)} | ${b?.sqlPerRequest?.toFixed(1) ?? '—'} | ${m.sqlPerRequest?.toFixed(1) ?? '—'} |`,
+        );
+      }
+    }
+  } else {
+    line('Not measured in this run.');
+  }
   line();
 
   line('## Subscription fan-out');

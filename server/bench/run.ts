@@ -87,7 +87,8 @@ export interface BenchResults {
   statementsByLength: { query: string; length: number; statements: number }[];
   unitSummaryInProcess: { iterations: number; p50Ms: number; p99Ms: number; statements: number };
   peers: PeerComparison | null;
-  dataLoadersOff: string;
+  /** The same queries on a second Kinerja whose DataLoaders do not batch (N+1 on purpose). */
+  dataLoadersOff: { name: string; measurements: HttpMeasurement[] }[];
   fanout: FanoutResult[];
   explain: {
     dataset: string;
@@ -155,11 +156,12 @@ async function findSubjects(url: string): Promise<Subjects> {
   }
 }
 
-async function startKinerja(databaseUrl: string): Promise<App> {
+async function startKinerja(databaseUrl: string, batching = true): Promise<App> {
   const config = {
     ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl }),
     host: '127.0.0.1',
     port: 0,
+    dataLoaderBatching: batching,
   };
   // Per-request log lines go nowhere: the SQL count they carry is read from processStats.
   return createApp(config, { logger: createLogger({ logLevel: 'warn' }), print: () => {} });
@@ -200,6 +202,7 @@ async function main(): Promise<void> {
   const statementsByLength: BenchResults['statementsByLength'] = [];
   let peers: PeerComparison | null;
   let unitSummaryInProcess: BenchResults['unitSummaryInProcess'];
+  const dataLoadersOff: BenchResults['dataLoadersOff'] = [];
   const fanout: FanoutResult[] = [];
   try {
     const gql = `${app.url}`;
@@ -277,7 +280,7 @@ async function main(): Promise<void> {
     const targets = [
       {
         name: 'reviewQueue',
-        description: `the busiest supervisor's nested review queue (${s.busiestSupervisor.reports} direct reports, 10 activities each)`,
+        description: `the busiest supervisor's nested review queue (${s.busiestSupervisor.reports} direct reports): the counts and the first page of 25 people, 10 activities each`,
         token: busiest,
         bodies: [gqlBody(Q.REVIEW_QUEUE, { n: 10 })],
       },
@@ -324,6 +327,40 @@ async function main(): Promise<void> {
       queries.push({ name: t.name, description: t.description, measurements });
     }
 
+    // What batching buys: the list queries again on a Kinerja whose DataLoaders do not batch.
+    {
+      const unbatched = await startKinerja(dataset.url, false);
+      try {
+        const tokenOf = new Map([
+          [hr, await signIn(unbatched.url, s.logins.hrAdmin, s.logins.password)],
+          [busiest, await signIn(unbatched.url, s.busiestSupervisor.nip, s.logins.password)],
+        ]);
+        for (const t of targets.filter((x) => ['reviewQueue', 'employees'].includes(x.name))) {
+          const measurements: HttpMeasurement[] = [];
+          for (const c of concurrencies) {
+            const m = await measureHttp(
+              {
+                url: unbatched.url,
+                path: '/graphql',
+                headers: auth(tokenOf.get(t.token)!),
+                bodies: t.bodies,
+                countsStatements: true,
+              },
+              c,
+              durationSeconds,
+            );
+            measurements.push(m);
+            log(
+              `${t.name} without batching c=${c}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms, ${m.sqlPerRequest?.toFixed(1)} SQL/req`,
+            );
+          }
+          dataLoadersOff.push({ name: t.name, measurements });
+        }
+      } finally {
+        await unbatched.close();
+      }
+    }
+
     // Statements must not grow with the length of the list.
     for (const n of [10, 100]) {
       statementsByLength.push({
@@ -345,6 +382,13 @@ async function main(): Promise<void> {
           statements: await statementsOf(() => post(token, Q.REVIEW_QUEUE, { n })),
         });
       }
+    }
+    for (const n of [5, 100]) {
+      statementsByLength.push({
+        query: 'reviewQueue of the busiest supervisor (people(first: n), 10 activities each)',
+        length: n,
+        statements: await statementsOf(() => post(busiest, Q.REVIEW_QUEUE, { n: 10, people: n })),
+      });
     }
     log(
       `statements by length: ${statementsByLength.map((r) => `${r.query} n=${r.length}: ${r.statements}`).join('; ')}`,
@@ -538,8 +582,7 @@ async function main(): Promise<void> {
     statementsByLength,
     unitSummaryInProcess: unitSummaryInProcess!,
     peers,
-    dataLoadersOff:
-      "Not measured: the request-scoped DataLoaders are created unconditionally in the request context (src/app.ts) and MikroORM's dataloader is set in src/db/orm.ts; neither has a switch, and the benchmark does not change the server.",
+    dataLoadersOff,
     fanout,
     explain,
     notes,

@@ -427,7 +427,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         return {
           em,
           viewer,
-          loaders: createLoaders(em),
+          loaders: createLoaders(em, { batch: config.dataLoaderBatching }),
           requestId: state.requestId,
           ipAddress: req.ip ?? null,
           config,

@@ -29,6 +29,11 @@ export interface Config {
   eventRetentionHours: number;
   /** The current time for the rules ("today" in Denpasar); tests fix it to a date. */
   clock: () => Date;
+  /**
+   * Batch relation loads through DataLoaders (default). Off makes every relation its own SQL
+   * statement: the benchmark uses it to show what batching buys; never turn it off in service.
+   */
+  dataLoaderBatching: boolean;
   /** Failed sign-ins allowed per NIP and per address within the window before a wait. */
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
 }
@@ -155,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: int('KINERJA_DB_POOL', 10, 1, 100),
     clock: () => new Date(),
     eventRetentionHours: int('KINERJA_EVENT_RETENTION_HOURS', 72, 1, 24 * 90),
+    dataLoaderBatching: bool('KINERJA_DATALOADER_BATCHING', true),
     loginThrottle: {
       perAccount: int('KINERJA_LOGIN_MAX_FAILURES', 5, 1, 1000),
       perAddress: int('KINERJA_LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100_000),

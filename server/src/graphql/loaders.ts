@@ -42,19 +42,28 @@ function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => strin
   return keys.map((k) => map.get(k) ?? []);
 }
 
+export interface LoaderOptions {
+  /** Batch the loads of one tick into one statement (default). Off only to measure N+1. */
+  batch?: boolean;
+}
+
 /**
  * Request-scoped batch loaders: every relation a list resolves goes through one of these, so a
  * nested list costs one SQL statement per relation, whatever its length.
  */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
+  // With batching off each load is its own statement (N+1): only for measuring what batching buys.
+  const batch = options.batch ?? true;
+  const loader = <K, V>(load: DataLoader.BatchLoadFn<K, V>) =>
+    new DataLoader<K, V>(load, { batch });
   return {
-    orgUnit: new DataLoader<string, OrgUnit | null>(async (ids) =>
+    orgUnit: loader<string, OrgUnit | null>(async (ids) =>
       byId(await em.find(OrgUnit, { id: { $in: [...ids] } }), ids),
     ),
-    employee: new DataLoader<string, Employee | null>(async (ids) =>
+    employee: loader<string, Employee | null>(async (ids) =>
       byId(await em.find(Employee, { id: { $in: [...ids] } }), ids),
     ),
-    directReports: new DataLoader<string, Employee[]>(async (supervisorIds) =>
+    directReports: loader<string, Employee[]>(async (supervisorIds) =>
       groupBy(
         await em.find(
           Employee,
@@ -65,26 +74,26 @@ export function createLoaders(em: EntityManager) {
         (e) => e.supervisor!.id,
       ),
     ),
-    childUnits: new DataLoader<string, OrgUnit[]>(async (parentIds) =>
+    childUnits: loader<string, OrgUnit[]>(async (parentIds) =>
       groupBy(
         await em.find(OrgUnit, { parent: { $in: [...parentIds] } }, { orderBy: { code: 'asc' } }),
         parentIds,
         (u) => u.parent!.id,
       ),
     ),
-    period: new DataLoader<string, Period | null>(async (ids) =>
+    period: loader<string, Period | null>(async (ids) =>
       byId(await em.find(Period, { id: { $in: [...ids] } }), ids),
     ),
-    plan: new DataLoader<string, PerformancePlan | null>(async (ids) =>
+    plan: loader<string, PerformancePlan | null>(async (ids) =>
       byId(await em.find(PerformancePlan, { id: { $in: [...ids] } }), ids),
     ),
-    workResult: new DataLoader<string, WorkResult | null>(async (ids) =>
+    workResult: loader<string, WorkResult | null>(async (ids) =>
       byId(await em.find(WorkResult, { id: { $in: [...ids] } }), ids),
     ),
-    indicator: new DataLoader<string, Indicator | null>(async (ids) =>
+    indicator: loader<string, Indicator | null>(async (ids) =>
       byId(await em.find(Indicator, { id: { $in: [...ids] } }), ids),
     ),
-    workResultsOfPlan: new DataLoader<string, WorkResult[]>(async (planIds) =>
+    workResultsOfPlan: loader<string, WorkResult[]>(async (planIds) =>
       groupBy(
         await em.find(
           WorkResult,
@@ -95,7 +104,7 @@ export function createLoaders(em: EntityManager) {
         (w) => w.plan.id,
       ),
     ),
-    indicatorsOfWorkResult: new DataLoader<string, Indicator[]>(async (ids) =>
+    indicatorsOfWorkResult: loader<string, Indicator[]>(async (ids) =>
       groupBy(
         await em.find(
           Indicator,
@@ -106,14 +115,14 @@ export function createLoaders(em: EntityManager) {
         (i) => i.workResult.id,
       ),
     ),
-    behaviourOfPlan: new DataLoader<string, BehaviourExpectation[]>(async (planIds) =>
+    behaviourOfPlan: loader<string, BehaviourExpectation[]>(async (planIds) =>
       groupBy(
         await em.find(BehaviourExpectation, { plan: { $in: [...planIds] } }),
         planIds,
         (b) => b.plan.id,
       ),
     ),
-    versionsOfPlan: new DataLoader<string, PlanVersion[]>(async (planIds) =>
+    versionsOfPlan: loader<string, PlanVersion[]>(async (planIds) =>
       groupBy(
         await em.find(PlanVersion, { plan: { $in: [...planIds] } }, { orderBy: { number: 'asc' } }),
         planIds,
@@ -121,7 +130,7 @@ export function createLoaders(em: EntityManager) {
       ),
     ),
     /** Approved outputs per IKI, summed per day: the basis of quantitative realisation. */
-    approvedOutputs: new DataLoader<string, DailyOutput[]>(async (indicatorIds) => {
+    approvedOutputs: loader<string, DailyOutput[]>(async (indicatorIds) => {
       const rows = await em.execute<{ indicator_id: string; date: string; output: number }[]>(
         `select indicator_id, to_char(date, 'YYYY-MM-DD') as date, sum(output)::float8 as output
          from activity where indicator_id in (?) and status = ?
@@ -134,7 +143,7 @@ export function createLoaders(em: EntityManager) {
       }
       return indicatorIds.map((id) => map.get(id) ?? []);
     }),
-    realisationEntries: new DataLoader<string, RealisationEntry[]>(async (indicatorIds) =>
+    realisationEntries: loader<string, RealisationEntry[]>(async (indicatorIds) =>
       groupBy(
         await em.find(
           RealisationEntry,
@@ -145,20 +154,20 @@ export function createLoaders(em: EntityManager) {
         (r) => r.indicator.id,
       ),
     ),
-    activity: new DataLoader<string, Activity | null>(async (ids) =>
+    activity: loader<string, Activity | null>(async (ids) =>
       byId(await em.find(Activity, { id: { $in: [...ids] } }), ids),
     ),
-    monthlyReport: new DataLoader<string, MonthlyReport | null>(async (ids) =>
+    monthlyReport: loader<string, MonthlyReport | null>(async (ids) =>
       byId(await em.find(MonthlyReport, { id: { $in: [...ids] } }), ids),
     ),
     /** Keyed `planId|checkpoint`. */
-    selfAssessment: new DataLoader<string, SelfAssessment | null>(async (keys) => {
+    selfAssessment: loader<string, SelfAssessment | null>(async (keys) => {
       const planIds = [...new Set(keys.map((k) => k.split('|')[0]))];
       const rows = await em.find(SelfAssessment, { plan: { $in: planIds } });
       const map = new Map(rows.map((r) => [`${r.plan.id}|${r.checkpoint}`, r]));
       return keys.map((k) => map.get(k) ?? null);
     }),
-    appraisalHistory: new DataLoader<string, AppraisalHistory[]>(async (ids) =>
+    appraisalHistory: loader<string, AppraisalHistory[]>(async (ids) =>
       groupBy(
         await em.find(
           AppraisalHistory,
@@ -169,23 +178,23 @@ export function createLoaders(em: EntityManager) {
         (h) => h.appraisal.id,
       ),
     ),
-    appealOfAppraisal: new DataLoader<string, Appeal | null>(async (ids) => {
+    appealOfAppraisal: loader<string, Appeal | null>(async (ids) => {
       const rows = await em.find(Appeal, { appraisal: { $in: [...ids] } });
       const map = new Map(rows.map((r) => [r.appraisal.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     }),
-    repliesTo: new DataLoader<string, Feedback[]>(async (ids) =>
+    repliesTo: loader<string, Feedback[]>(async (ids) =>
       groupBy(
         await em.find(Feedback, { replyTo: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }),
         ids,
         (f) => f.replyTo!.id,
       ),
     ),
-    training: new DataLoader<string, Training | null>(async (ids) =>
+    training: loader<string, Training | null>(async (ids) =>
       byId(await em.find(Training, { id: { $in: [...ids] } }), ids),
     ),
     /** Seats taken (enrolled or completed) per training. */
-    trainingSeats: new DataLoader<string, number>(async (ids) => {
+    trainingSeats: loader<string, number>(async (ids) => {
       const rows = await em.execute<{ training_id: string; seats: number }[]>(
         `select training_id, count(*)::int as seats from enrolment
          where training_id in (?) and status in (?, ?) group by training_id`,

@@ -140,7 +140,7 @@ export class UnitSummary {
 /** Gives a long-lived subscription fresh state for each event (no stale cached entities). */
 function refresh(ctx: Context): void {
   ctx.em = ctx.freshEm();
-  ctx.loaders = createLoaders(ctx.em);
+  ctx.loaders = createLoaders(ctx.em, { batch: ctx.config.dataLoaderBatching });
 }
 
 export async function unitSummary(

@@ -191,7 +191,7 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
     return {
       em,
       viewer: extra.viewer ?? null,
-      loaders: createLoaders(em),
+      loaders: createLoaders(em, { batch: config.dataLoaderBatching }),
       requestId: `ws-${Date.now().toString(36)}`,
       config,
       ipAddress: extra.request.socket.remoteAddress ?? null,
