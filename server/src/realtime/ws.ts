@@ -64,6 +64,37 @@ export function originAllowed(request: http.IncomingMessage, allowed: string[]):
   return allowed.includes(origin.replace(/\/$/, ''));
 }
 
+/** How many distinct (document, variables) checks onSubscribe remembers. */
+const CHECKED_DOCUMENTS_KEPT = 500;
+
+type CheckedDocument =
+  | { document: DocumentNode; errors?: undefined }
+  | { document?: undefined; errors: readonly GraphQLError[] };
+
+function parseAndValidate(
+  schema: GraphQLSchema,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+): CheckedDocument {
+  const tooLong = checkTokenCount(query, DEFAULT_LIMITS.maxTokens);
+  if (tooLong) return { errors: [tooLong] };
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: DEFAULT_LIMITS.maxTokens });
+  } catch (error) {
+    return {
+      errors: [
+        error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed.'),
+      ],
+    };
+  }
+  const errors = validate(schema, document, [
+    ...specifiedRules,
+    ...limitValidationRules(DEFAULT_LIMITS, variables),
+  ]);
+  return errors.length > 0 ? { errors } : { document };
+}
+
 /**
  * graphql-ws on the HTTP server's `/graphql`: authenticates in `connection_init` (token in the
  * payload, or the session cookie) and closes with 4401 otherwise; refuses foreign Origins at the
@@ -97,6 +128,27 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
     const set = byAccount.get(accountKey(extra.viewer));
     set?.delete(extra);
     if (set?.size === 0) byAccount.delete(accountKey(extra.viewer));
+  };
+
+  /**
+   * Parsing and validation (with the limits, which depend on the variables) of the documents
+   * subscribed recently: thousands of dashboards subscribe the same document, and checking it
+   * once is enough. Deterministic for one schema, so sharing the result is safe.
+   */
+  const checkedDocuments = new Map<string, CheckedDocument>();
+  const checkDocument = (
+    query: string,
+    variables: Record<string, unknown> | undefined,
+  ): CheckedDocument => {
+    const key = `${query}\u0000${JSON.stringify(variables ?? null)}`;
+    const known = checkedDocuments.get(key);
+    if (known) return known;
+    const checked = parseAndValidate(schema, query, variables);
+    if (checkedDocuments.size >= CHECKED_DOCUMENTS_KEPT) {
+      checkedDocuments.delete(checkedDocuments.keys().next().value!);
+    }
+    checkedDocuments.set(key, checked);
+    return checked;
   };
 
   const disposer = useServer<Record<string, unknown> | undefined, Extra>(
@@ -133,23 +185,9 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
         forget(ctx.extra);
       },
       onSubscribe(ctx: Ctx, _id, payload) {
-        const tooLong = checkTokenCount(payload.query, DEFAULT_LIMITS.maxTokens);
-        if (tooLong) return [tooLong];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: DEFAULT_LIMITS.maxTokens });
-        } catch (error) {
-          return [
-            error instanceof GraphQLError
-              ? error
-              : new GraphQLError('The query could not be parsed.'),
-          ];
-        }
-        const errors = validate(schema, document, [
-          ...specifiedRules,
-          ...limitValidationRules(DEFAULT_LIMITS, payload.variables ?? undefined),
-        ]);
-        if (errors.length > 0) return errors;
+        const checked = checkDocument(payload.query, payload.variables ?? undefined);
+        if (checked.errors) return checked.errors;
+        const document = checked.document;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Name the operation to run.')];
         const viewer = ctx.extra.viewer!;
