@@ -177,10 +177,25 @@ const DEVELOPMENT_READ = only(
   'developmentClient',
 );
 /**
- * Gaps, JP progress and the talent grid of E's unit: its OPD's unit admins, HR, auditors, and
- * development:read clients for the OPD.
+ * Gaps and JP progress of E's unit: as for its plans, people who work in it or in a unit above or
+ * below it (E, the peer, the assessor, the assessor's supervisor), its OPD's unit admins, HR,
+ * auditors, and development:read clients for the OPD.
  */
-const UNIT_DEVELOPMENT_READ = only('unitAdmin', 'hrAdmin', 'auditor', 'developmentClient');
+const UNIT_DEVELOPMENT_READ = only(
+  'employee',
+  'peer',
+  'assessor',
+  'assessorsSupervisor',
+  'unitAdmin',
+  'hrAdmin',
+  'auditor',
+  'developmentClient',
+);
+/**
+ * The talent grid of E's unit (names with boxes, predikat, potential): its OPD's unit admins, HR,
+ * auditors, and development:read clients for the OPD; not the people who work there.
+ */
+const TALENT_GRID_READ = only('unitAdmin', 'hrAdmin', 'auditor', 'developmentClient');
 /** Promotion and award candidates. */
 const CANDIDATES_READ = only('hrAdmin', 'auditor', 'developmentClient');
 /** The training catalogue and the competency standards: people, development:read clients. */
@@ -1389,7 +1404,7 @@ const ROWS: AccessRow[] = [
         'query($u: ID!, $p: ID!) { talentGrid(orgUnitId: $u, periodId: $p) { boxes { box count placements(first: 5) { totalCount } } unplaced(first: 5) { totalCount } } }',
       variables: { u: fx.e.unitId, p: fx.work.periodId },
     }),
-    expect: UNIT_DEVELOPMENT_READ,
+    expect: TALENT_GRID_READ,
   },
   {
     name: 'promotionCandidates',

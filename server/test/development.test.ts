@@ -33,7 +33,7 @@ let opdId: string;
 let unitId: string;
 let periodId: string;
 
-type Who = 'E' | 'S' | 'PEER' | 'HR' | 'UNIT' | 'AUDITOR' | 'OTHER';
+type Who = 'E' | 'S' | 'PEER' | 'HR' | 'UNIT' | 'AUDITOR' | 'OTHER' | 'SIBLING';
 const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
   gql(t.url, query, variables, { token: tokens[who] });
 
@@ -122,6 +122,15 @@ beforeAll(async () => {
     (p) =>
       p.orgUnitCode.split('.')[0] !== opdCode && !directory.roleGrants.some((g) => g.nip === p.nip),
   )!;
+  // Someone of E's OPD in another branch: neither in E's unit nor above or below it.
+  const related = (a: string, b: string) =>
+    a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  const sibling = directory.employees.find(
+    (p) =>
+      p.orgUnitCode.split('.')[0] === opdCode &&
+      !related(p.orgUnitCode, E.orgUnitCode) &&
+      !directory.roleGrants.some((g) => g.nip === p.nip),
+  )!;
   const logins: Record<Who, string> = {
     E: E.nip,
     S: S.nip,
@@ -130,6 +139,7 @@ beforeAll(async () => {
     UNIT: directory.logins.unitAdmin,
     AUDITOR: directory.logins.auditor,
     OTHER: other.nip,
+    SIBLING: sibling.nip,
   };
   for (const [who, nip] of Object.entries(logins))
     tokens[who] = await signIn(t.url, nip, DEMO_PASSWORD);
@@ -366,13 +376,19 @@ describe('assessments and gaps', () => {
     expect(unit.assessedPeople).toBe(2);
     expect(unit.competencies[0].key).toBe('COMMUNICATION');
     expect(unit.competencies[0].peopleWithGap).toBeGreaterThanOrEqual(1);
-    expect(
-      codeOf(
-        await call('E', 'query($u: ID!) { unitCompetencyGaps(orgUnitId: $u) { people } }', {
-          u: unitId,
-        }),
-      ),
-    ).toBe('FORBIDDEN');
+  });
+
+  it('shows a unit’s gaps to the people who work in it or above it, not to another branch or OPD', async () => {
+    const Q = 'query($u: ID!) { unitCompetencyGaps(orgUnitId: $u) { people assessedPeople } }';
+    const seen = ok(await call('UNIT', Q, { u: unitId })).unitCompetencyGaps;
+    for (const who of ['E', 'S', 'PEER'] as const) {
+      expect(ok(await call(who, Q, { u: unitId })).unitCompetencyGaps, who).toEqual(seen);
+    }
+    for (const who of ['SIBLING', 'OTHER'] as const) {
+      const refused = await call(who, Q, { u: unitId });
+      expect(codeOf(refused), who).toBe('FORBIDDEN');
+      expect(refused.errors?.[0].message).toMatch(/for the people who work there/);
+    }
   });
 });
 
@@ -513,7 +529,19 @@ describe('the catalogue, recommendations and enrolment', () => {
     const small = await countStatements(() => call('HR', Q, { u: unitId, y: YEAR }));
     const big = await countStatements(() => call('HR', Q, { u: opdId, y: YEAR }));
     expect(big).toBe(small);
-    expect(codeOf(await call('S', Q, { u: unitId, y: YEAR }))).toBe('FORBIDDEN');
+  });
+
+  it('lets a supervisor read their unit’s JP progress in one request, and the OPD above it', async () => {
+    const Q =
+      'query($u: ID!, $y: Int!) { unitDevelopmentHours(orgUnitId: $u, year: $y) { total reached behind(first: 100) { totalCount nodes { employeeId } } } }';
+    const asUnitAdmin = ok(await call('UNIT', Q, { u: unitId, y: YEAR })).unitDevelopmentHours;
+    const asSupervisor = ok(await call('S', Q, { u: unitId, y: YEAR })).unitDevelopmentHours;
+    expect(asSupervisor).toEqual(asUnitAdmin);
+    // The people S assesses are in it: E reached 20 JP, the peer is behind.
+    expect(asSupervisor.behind.nodes.map((n: any) => n.employeeId)).toContain(ids.PEER);
+    ok(await call('E', Q, { u: opdId, y: YEAR }));
+    expect(codeOf(await call('SIBLING', Q, { u: unitId, y: YEAR }))).toBe('FORBIDDEN');
+    expect(codeOf(await call('OTHER', Q, { u: unitId, y: YEAR }))).toBe('FORBIDDEN');
   });
 });
 
@@ -551,7 +579,10 @@ describe('the talent grid', () => {
     expect(grid.fallbackCount).toBeGreaterThan(0);
     // The peer was assessed on competencies: potential from them; others are listed as unplaced.
     expect(grid.unplaced.totalCount).toBeGreaterThan(0);
-    expect(codeOf(await call('E', GRID, { u: unitId, p: periodId }))).toBe('FORBIDDEN');
+    // Working in the unit is not enough: the grid names colleagues' ratings and potential.
+    for (const who of ['E', 'S'] as const) {
+      expect(codeOf(await call(who, GRID, { u: unitId, p: periodId })), who).toBe('FORBIDDEN');
+    }
   });
 
   it('names promotion candidates (boxes 7–9, no POOR in two years) and award candidates (VERY_GOOD) for HR', async () => {

@@ -402,21 +402,36 @@ test('development: my JP, gaps and recommendations; unit and team development; t
     await employee.close();
   }
 
-  // The supervisor: the people they assess, from the unit dashboard; assigning to one of them.
+  // The supervisor: their unit's figures and the people they assess, from the unit dashboard, in
+  // one request for the unit; assigning a training to one of them.
   const supervisor = await openBrowser(url);
   try {
     const page = supervisor.page;
     await signIn(page, logins.SUPERVISOR);
     await page.getByRole('link', { name: 'Dasbor unit' }).click();
     await page.waitForURL(/\/unit\/[^/]+$/);
+    const operations = recordOperations(page);
     await page.getByRole('link', { name: 'Pengembangan kompetensi' }).click();
     await page.waitForURL(/\/unit\/[^/]+\/pengembangan$/);
     const team = page.locator('section[aria-labelledby="team-title"] .people li');
     const ready = async () => {
+      await page.getByRole('heading', { name: /^Pegawai dengan 20 JP/ }).waitFor();
+      await page.getByRole('heading', { name: 'Kompetensi terlemah' }).waitFor();
       await page.getByRole('heading', { name: 'Tim yang Anda nilai' }).waitFor();
       await team.first().waitFor();
     };
     await ready();
+    await page.waitForLoadState('networkidle');
+    const unitRequests = operations.filter((name) => name === 'UnitDevelopment');
+    assert(
+      unitRequests.length === 1 && operations.every((name) => !/^Team/.test(name)),
+      `The supervisor's view asked ${operations.join(', ')}; expected one UnitDevelopment request.`,
+    );
+    const standings = (await team.locator('.jp').allInnerTexts()).map((text) => text.trim());
+    assert(
+      standings.every((text) => /JP/.test(text)),
+      `Not every person the supervisor assesses shows their JP: ${standings.join(' | ')}`,
+    );
     await firstViewAtPhoneWidth(page, ready, 'development-team');
 
     await team.first().getByRole('link').click();

@@ -376,19 +376,41 @@ export function assertDevelopmentRead(viewer: Viewer | null, subject: EmployeeSu
 }
 
 /**
- * Unit-wide development views (gaps across a unit, JP progress, the talent grid): unit admins of
- * the OPD, HR admins, auditors, and API clients with `development:read` for the OPD.
+ * Unit-wide development figures (JP progress with who is behind, competency gaps across a unit):
+ * as for the unit's plans, people who work in the unit or in a unit above or below it, unit admins
+ * of its OPD, HR admins, auditors, and API clients with `development:read` for the OPD.
  */
 export function assertUnitDevelopmentRead(
   viewer: Viewer | null,
-  unit: { opdId: string; name: string },
+  /** containsViewer: the viewer works in this unit, or above or below it. */
+  unit: { opdId: string; name: string; containsViewer: boolean },
   what: string,
+): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') return assertClientDevelopmentRead(v, unit.opdId);
+  if (unit.containsViewer || hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
+  if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === unit.opdId) return v;
+  throw forbidden(
+    `${what} of ${unit.name} is for the people who work there, unit admins of its OPD, HR admins and auditors.`,
+  );
+}
+
+/**
+ * The talent grid of a unit (each person's box, predikat and potential, by name): unit admins of
+ * the OPD, HR admins, auditors, and API clients with `development:read` for the OPD. Not the
+ * people who work there: the grid names colleagues' ratings.
+ */
+export function assertTalentGridRead(
+  viewer: Viewer | null,
+  unit: { opdId: string; name: string },
 ): Viewer {
   const v = requireViewer(viewer);
   if (v.kind === 'client') return assertClientDevelopmentRead(v, unit.opdId);
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
   if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === unit.opdId) return v;
-  throw forbidden(`${what} of ${unit.name} is for unit admins of its OPD, HR admins and auditors.`);
+  throw forbidden(
+    `The talent grid of ${unit.name} is for unit admins of its OPD, HR admins and auditors.`,
+  );
 }
 
 /**

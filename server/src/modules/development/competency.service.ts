@@ -66,6 +66,17 @@ export async function unitOf(
   return { unit, opdId: unit.opd?.id ?? unit.id };
 }
 
+/**
+ * Whether the signed-in person works in `unit` or in a unit above or below it (as for the
+ * cascade of a unit's plans); always false for API clients and anonymous callers.
+ */
+export async function viewerWorksIn(ctx: Ctx, unit: OrgUnit): Promise<boolean> {
+  if (ctx.viewer?.kind !== 'person') return false;
+  const me = await ctx.loaders.employee.load(ctx.viewer.employeeId);
+  const mine = me ? await ctx.loaders.orgUnit.load(me.orgUnit.id) : null;
+  return Boolean(mine && (mine.path.startsWith(unit.path) || unit.path.startsWith(mine.path)));
+}
+
 /** Active employees of a unit and every unit below it, with their OPD. */
 export async function peopleOfUnit(
   em: EntityManager,
@@ -514,7 +525,11 @@ export async function unitGaps(
 ): Promise<{ people: number; assessedPeople: number; competencies: UnitGap[] }> {
   assertMayReadSomeDevelopment(ctx.viewer);
   const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
-  assertUnitDevelopmentRead(ctx.viewer, { opdId, name: unit.name }, 'The competency gaps');
+  assertUnitDevelopmentRead(
+    ctx.viewer,
+    { opdId, name: unit.name, containsViewer: await viewerWorksIn(ctx, unit) },
+    'The competency gaps',
+  );
   const people = await peopleOfUnit(ctx.em, unit);
   const profiles = await profilesOf(ctx.em, people);
   const all = [...profiles.values()].map((p) => p.gaps);

@@ -4,7 +4,7 @@ import { type Connection, type KeyPart, pageOfList } from '../../graphql/paginat
 import {
   assertCandidatesRead,
   assertMayReadSomeDevelopment,
-  assertUnitDevelopmentRead,
+  assertTalentGridRead,
   developmentOpdLimit,
 } from '../access/policy.js';
 import { Predikat, Rating } from '../evaluation/evaluation.enums.js';
@@ -207,7 +207,7 @@ export async function talentGrid(
 ): Promise<TalentGridView> {
   assertMayReadSomeDevelopment(ctx.viewer);
   const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
-  assertUnitDevelopmentRead(ctx.viewer, { opdId, name: unit.name }, 'The talent grid');
+  assertTalentGridRead(ctx.viewer, { opdId, name: unit.name });
   const period = await periodOf(ctx.em, periodId);
   const { placed, unplaced } = await placements(ctx.em, await peopleOfUnit(ctx.em, unit), period);
   return {

@@ -31,6 +31,7 @@ import {
   profilesOf,
   subjectOf,
   unitOf,
+  viewerWorksIn,
 } from './competency.service.js';
 import { EnrolmentStatus, TrainingMode } from './development.enums.js';
 import { type CompetencyLevel, Enrolment, Training } from './development.entity.js';
@@ -591,7 +592,11 @@ export async function unitHours(ctx: Ctx, orgUnitId: string, year: number): Prom
   assertMayReadSomeDevelopment(ctx.viewer);
   checkYear(year);
   const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
-  assertUnitDevelopmentRead(ctx.viewer, { opdId, name: unit.name }, 'The development hours');
+  assertUnitDevelopmentRead(
+    ctx.viewer,
+    { opdId, name: unit.name, containsViewer: await viewerWorksIn(ctx, unit) },
+    'The development hours',
+  );
   const people = await peopleOfUnit(ctx.em, unit);
   const hours = await jpByEmployee(
     ctx.em,
