@@ -585,6 +585,26 @@ describe('the talent grid', () => {
     }
   });
 
+  it('gives only the box asked for, and refuses a box number outside 1–9', async () => {
+    const BOX = `query($u: ID!, $p: ID!, $b: Int) { talentGrid(orgUnitId: $u, periodId: $p) {
+      boxes(box: $b) { box count placements(first: 100) { totalCount nodes { employeeId } } } } }`;
+    const all = ok(await call('HR', BOX, { u: opdId, p: periodId })).talentGrid.boxes;
+    expect(all.map((b: any) => b.box)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const cell of all) {
+      const one = ok(await call('HR', BOX, { u: opdId, p: periodId, b: cell.box })).talentGrid
+        .boxes;
+      expect(one).toEqual([cell]);
+    }
+    for (const b of [0, 10, -1]) {
+      const refused = await call('HR', BOX, { u: opdId, p: periodId, b });
+      expect(refused.errors?.[0].extensions, `box ${b}`).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'box',
+      });
+      expect(refused.errors?.[0].message).toMatch(/1 to 9/);
+    }
+  });
+
   it('names promotion candidates (boxes 7–9, no POOR in two years) and award candidates (VERY_GOOD) for HR', async () => {
     const em = t.app.orm.em.fork();
     // S: annual appraisal final, results ABOVE, VERY_GOOD, potential HIGH → box 9.

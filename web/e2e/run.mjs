@@ -522,8 +522,25 @@ test('development: my JP, gaps and recommendations; unit and team development; t
     const placed = counts.reduce((a, b) => a + b, 0);
     assert(placed > 0, `Nobody is placed in the talent grid (counts ${counts.join(', ')}).`);
     const fullest = counts.indexOf(Math.max(...counts));
+    // Opening a box asks for that box only.
+    const boxRequests = [];
+    const onRequest = (request) => {
+      if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+      const body = JSON.parse(request.postData() ?? '{}');
+      if (body.operationName === 'TalentBox') boxRequests.push(body.variables);
+    };
+    page.on('request', onRequest);
     await cells.nth(fullest).click();
-    await page.locator('section[aria-labelledby="box-title"] .placements li').first().waitFor();
+    const placementsShown = page.locator('section[aria-labelledby="box-title"] .placements li');
+    await placementsShown.first().waitFor();
+    page.off('request', onRequest);
+    const boxNumber = Number(
+      /\d+/.exec(await cells.nth(fullest).locator('.number').innerText())?.[0],
+    );
+    assert(
+      boxRequests.length === 1 && boxRequests[0].box === boxNumber,
+      `Opening box ${boxNumber} asked ${JSON.stringify(boxRequests)}.`,
+    );
     await shot(page, 'bkpsdm-talenta-box');
     assert(hr.problems.length === 0, hr.problems.join('\n'));
   } finally {

@@ -278,7 +278,7 @@ export class TalentGrid {
   @Field(() => Period)
   period!: Period;
 
-  @Field(() => [TalentBoxCell], { description: 'Boxes 1–9 (numbers as in the reference data)' })
+  /** All nine boxes; the `boxes` field gives them, or the one asked for. */
   boxes!: TalentBoxCell[];
 
   /** Everyone who could not be placed; the `unplaced` field pages through it. */
@@ -572,6 +572,18 @@ export class TalentBoxCellResolver {
 
 @Resolver(() => TalentGrid)
 export class TalentGridResolver {
+  @FieldResolver(() => [TalentBoxCell], {
+    description:
+      'Boxes 1–9 (numbers as in the reference data); with box, only that one (e.g. the box a person opened)',
+  })
+  boxes(
+    @Root() grid: TalentGrid,
+    @Arg('box', () => Int, { nullable: true, description: 'A box number, 1–9' })
+    box?: number | null,
+  ) {
+    return talent.boxesOf(grid, box);
+  }
+
   @FieldResolver(() => UnplacedEmployeeConnection, {
     description: 'Who could not be placed and why, by name',
   })

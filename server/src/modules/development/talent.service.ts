@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../graphql/errors.js';
 import { type Connection, type KeyPart, pageOfList } from '../../graphql/pagination.js';
 import {
   assertCandidatesRead,
@@ -185,6 +185,15 @@ export function boxPage(
     nameKey,
     BY_NAME,
   );
+}
+
+/** All nine boxes, or only box `box`; BAD_USER_INPUT unless `box` is a whole number 1–9. */
+export function boxesOf(grid: TalentGridView, box?: number | null): TalentBox[] {
+  if (box === null || box === undefined) return grid.boxes;
+  if (!Number.isInteger(box) || box < 1 || box > 9) {
+    throw badInput(`box is a box number of the grid, 1 to 9; got ${box}.`, 'box');
+  }
+  return grid.boxes.filter((cell) => cell.box === box);
 }
 
 export function unplacedPage(grid: TalentGridView, page: PageArgs): Connection<Unplaced> {

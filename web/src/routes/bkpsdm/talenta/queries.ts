@@ -70,14 +70,11 @@ export const TalentOverviewQuery = graphql(`
   }
 `);
 
-/**
- * The people of the boxes, a page of each (the API pages each box but has no way to ask for one
- * box only; the page shows the one that was opened).
- */
+/** A page of the people of the box that was opened. */
 export const TalentBoxQuery = graphql(`
-  query TalentBox($orgUnitId: ID!, $periodId: ID!, $after: String) {
+  query TalentBox($orgUnitId: ID!, $periodId: ID!, $box: Int!, $after: String) {
     talentGrid(orgUnitId: $orgUnitId, periodId: $periodId) {
-      boxes {
+      boxes(box: $box) {
         box
         placements(first: 20, after: $after) {
           ...PlacementPageFields
