@@ -751,6 +751,25 @@ describe('Triwulan III: self-assessment, appraisals and the curve', () => {
       await call('UA', DISTRIBUTION, { u: opdId, p: periodId, c: 'Q3' }),
     ).distribution;
     expect(broken).toMatchObject({ total: 4, submitted: 4, final: 0, drafts: 0, holds: false });
+    // A whole OPD is counted by the OPD kept on each appraisal, a unit inside it by its units:
+    // both must agree with counting through the plans' units.
+    const byUnits = async (unitId: string) =>
+      (
+        await t.app.orm.em.fork().execute<{ n: number }[]>(
+          `select count(*)::int as n from appraisal a
+             join performance_plan p on p.id = a.plan_id join org_unit u on u.id = p.org_unit_id
+            where a.period_id = ? and a.checkpoint = 'Q3' and a.status <> 'DRAFT'
+              and u.path like (select path || '%' from org_unit where id = ?)`,
+          [periodId, unitId],
+        )
+      )[0].n;
+    expect(broken.total).toBe(await byUnits(opdId));
+    const section = ok(
+      await call('UA', DISTRIBUTION, { u: sectionId, p: periodId, c: 'Q3' }),
+    ).distribution;
+    expect(section.total).toBe(await byUnits(sectionId));
+    expect(section.total).toBeGreaterThan(0);
+    expect(section.total).toBeLessThanOrEqual(broken.total);
     expect(broken.counts).toEqual([
       { predikat: 'VERY_GOOD', name: 'Sangat Baik', count: 1, share: 0.25 },
       { predikat: 'GOOD', name: 'Baik', count: 3, share: 0.75 },

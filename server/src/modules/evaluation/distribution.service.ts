@@ -189,15 +189,26 @@ async function countsUnder(
   periodId: string,
   checkpoint: AppraisalCheckpoint,
 ) {
-  const rows = await em.execute<
-    { predikat: Predikat | null; status: AppraisalStatus; n: number }[]
-  >(
-    `select a.predikat, a.status, count(*)::int as n
-       from appraisal a join performance_plan p on p.id = a.plan_id join org_unit u on u.id = p.org_unit_id
-      where a.period_id = ? and a.checkpoint = ? and u.path like ?
-      group by a.predikat, a.status`,
-    [periodId, checkpoint, `${unit.path}%`],
-  );
+  type Row = { predikat: Predikat | null; status: AppraisalStatus; n: number };
+  // A whole OPD (the usual question) by the OPD kept on each appraisal, through its index; a
+  // unit inside an OPD by the units below it. Joining plans and units for a whole OPD made
+  // PostgreSQL scan every plan at province size.
+  const wholeOpd = !unit.opd || unit.opd.id === unit.id;
+  const rows = wholeOpd
+    ? await em.execute<Row[]>(
+        `select a.predikat, a.status, count(*)::int as n
+           from appraisal a
+          where a.opd_id = ? and a.period_id = ? and a.checkpoint = ?
+          group by a.predikat, a.status`,
+        [unit.id, periodId, checkpoint],
+      )
+    : await em.execute<Row[]>(
+        `select a.predikat, a.status, count(*)::int as n
+           from appraisal a join performance_plan p on p.id = a.plan_id join org_unit u on u.id = p.org_unit_id
+          where a.period_id = ? and a.checkpoint = ? and u.path like ?
+          group by a.predikat, a.status`,
+        [periodId, checkpoint, `${unit.path}%`],
+      );
   const counts: Partial<Record<Predikat, number>> = {};
   let drafts = 0;
   let submitted = 0;

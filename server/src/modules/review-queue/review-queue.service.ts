@@ -107,9 +107,12 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
       ? `union all
          select p.employee_id, ?::timestamptz, 0, 0, 0, 1
            from performance_plan p
-           left join appraisal a on a.plan_id = p.id and a.checkpoint = ?
+           -- lateral: one index probe per plan, not a scan of every appraisal of the checkpoint
+           left join lateral (
+             select x.status from appraisal x where x.plan_id = p.id and x.checkpoint = ?
+           ) a on true
           where p.assessor_id = ? and p.period_id = ? and p.status = 'APPROVED'
-            and (a.id is null or a.status = 'DRAFT')`
+            and (a.status is null or a.status = 'DRAFT')`
       : '';
   const params: unknown[] = [assessor, assessor, assessor];
   if (dueAppraisals) params.push(dueSince!.toISOString(), due, assessor, period!.id);
