@@ -585,6 +585,39 @@ describe('the talent grid', () => {
     }
   });
 
+  it('names each person who could not be placed, with the reason, to whoever may read the grid', async () => {
+    const UNPLACED = `query($u: ID!, $p: ID!) { talentGrid(orgUnitId: $u, periodId: $p) {
+      unplaced(first: 100) { totalCount nodes { employeeId reason employee { id name nip positionTitle orgUnit { name } } } } } }`;
+    const token = ok(
+      await call(
+        'HR',
+        'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }',
+        {
+          input: {
+            name: 'Development test: unplaced',
+            scopes: ['DEVELOPMENT_READ'],
+            opdIds: [opdId],
+          },
+        },
+      ),
+    ).createApiClient.token as string;
+    const seen = ok(await call('HR', UNPLACED, { u: opdId, p: periodId })).talentGrid.unplaced;
+    expect(seen.totalCount).toBeGreaterThan(0);
+    for (const node of seen.nodes) {
+      expect(node.employee.id).toBe(node.employeeId);
+      expect(node.employee.name).toBeTruthy();
+      expect(node.reason).toMatch(/^No (final appraisal|potential recorded)/);
+    }
+    for (const who of ['UNIT', 'AUDITOR'] as const) {
+      expect(ok(await call(who, UNPLACED, { u: opdId, p: periodId })).talentGrid.unplaced).toEqual(
+        seen,
+      );
+    }
+    const asClient = await gql(t.url, UNPLACED, { u: opdId, p: periodId }, { token });
+    expect(ok(asClient).talentGrid.unplaced).toEqual(seen);
+    expect(codeOf(await call('S', UNPLACED, { u: opdId, p: periodId }))).toBe('FORBIDDEN');
+  });
+
   it('gives only the box asked for, and refuses a box number outside 1–9', async () => {
     const BOX = `query($u: ID!, $p: ID!, $b: Int) { talentGrid(orgUnitId: $u, periodId: $p) {
       boxes(box: $b) { box count placements(first: 100) { totalCount nodes { employeeId } } } } }`;

@@ -508,6 +508,41 @@ test('development: my JP, gaps and recommendations; unit and team development; t
       .locator('#talent-opd option')
       .evaluateAll((options) => options.find((o) => /Kesehatan/.test(o.textContent ?? ''))?.value);
     assert(health, 'No OPD named Kesehatan in the talent page.');
+    // A newcomer to the OPD (added over the API in the HR admin's session) has no final appraisal
+    // yet, so cannot be placed: the page names them with that reason.
+    const newcomer = `Uji E2E Pegawai Baru ${Date.now().toString(36)}`;
+    const created = await page.evaluate(
+      async ({ name, orgUnitId, sequence }) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query:
+              'mutation($input: CreateEmployeeInput!) { createEmployee(input: $input) { id } }',
+            variables: {
+              input: {
+                nip: `199504122024031${sequence}`,
+                name,
+                birthDate: '1995-04-12',
+                sex: 'MALE',
+                employmentType: 'PNS',
+                jobType: 'EXECUTOR',
+                rank: 'III/a',
+                positionTitle: 'Pengadministrasi Perkantoran',
+                orgUnitId,
+              },
+            },
+          }),
+        });
+        return response.json();
+      },
+      {
+        name: newcomer,
+        orgUnitId: health,
+        sequence: String(1 + (Date.now() % 999)).padStart(3, '0'),
+      },
+    );
+    assert(created.data?.createEmployee?.id, `Adding a newcomer: ${JSON.stringify(created)}`);
     await page.locator('#talent-opd').selectOption(health);
     await page.waitForURL(/[?&]opd=/);
     const cells = page.locator('.nine-box button.cell');
@@ -521,6 +556,16 @@ test('development: my JP, gaps and recommendations; unit and team development; t
     const counts = (await page.locator('.nine-box .count').allInnerTexts()).map(Number);
     const placed = counts.reduce((a, b) => a + b, 0);
     assert(placed > 0, `Nobody is placed in the talent grid (counts ${counts.join(', ')}).`);
+    // Who could not be placed: by name, each with the reason in Indonesian.
+    await page.getByText(/^Belum dapat ditempatkan \(\d+\)$/).click();
+    const unplaced = page.locator('ul.unplaced > li', { hasText: newcomer });
+    await unplaced.waitFor();
+    const unplacedWhy = (await unplaced.locator('.reason').innerText()).trim();
+    assert(
+      /^Belum ada penilaian final di Periode Penilaian \d{4}\.$/.test(unplacedWhy),
+      `${newcomer} could not be placed because "${unplacedWhy}".`,
+    );
+
     const fullest = counts.indexOf(Math.max(...counts));
     // Opening a box asks for that box only.
     const boxRequests = [];

@@ -986,7 +986,6 @@ export const en: Record<MessageKey, string> = {
   'talent.boxLabel': 'Box {box}: performance {performance}, potential {potential}, {count} people',
   'talent.legend': 'Choose a box to see its people. Boxes 7–9 (green) are the basis of promotion.',
   'talent.unplacedTitle': 'Could not be placed ({count})',
-  'talent.unplacedSample': 'Reasons of the first {shown} people.',
   'talent.unplaced.noAppraisal': 'No final appraisal in {period} yet.',
   'talent.unplaced.noPotential':
     'No potential recorded and no competencies assessed against a standard.',

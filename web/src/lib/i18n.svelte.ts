@@ -1001,7 +1001,6 @@ const id = {
   'talent.boxLabel': 'Kotak {box}: kinerja {performance}, potensi {potential}, {count} pegawai',
   'talent.legend': 'Pilih kotak untuk melihat pegawainya. Kotak 7–9 (hijau) dasar calon promosi.',
   'talent.unplacedTitle': 'Belum dapat ditempatkan ({count})',
-  'talent.unplacedSample': 'Alasan dari {shown} pegawai pertama.',
   'talent.unplaced.noAppraisal': 'Belum ada penilaian final di {period}.',
   'talent.unplaced.noPotential':
     'Potensi belum dicatat dan kompetensi belum dinilai terhadap standar.',

@@ -39,9 +39,36 @@ export const PlacementPageFields = graphql(`
   }
 `);
 
+export const UnplacedPageFields = graphql(`
+  fragment UnplacedPageFields on UnplacedEmployeeConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        employeeId
+        reason
+        employee {
+          id
+          nip
+          name
+          positionTitle
+          orgUnit {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
 /**
  * The grid of an OPD for a period with the count in each box (not the people: they come when a
- * box is opened), who could not be placed, and the first promotion and award candidates.
+ * box is opened), the first of who could not be placed (by name, with why), and the first
+ * promotion and award candidates.
  */
 export const TalentOverviewQuery = graphql(`
   query TalentOverview($orgUnitId: ID!, $periodId: ID!) {
@@ -52,13 +79,7 @@ export const TalentOverviewQuery = graphql(`
         count
       }
       unplaced(first: 20) {
-        totalCount
-        edges {
-          node {
-            employeeId
-            reason
-          }
-        }
+        ...UnplacedPageFields
       }
     }
     promotionCandidates(periodId: $periodId, orgUnitId: $orgUnitId, first: 10) {
@@ -79,6 +100,17 @@ export const TalentBoxQuery = graphql(`
         placements(first: 20, after: $after) {
           ...PlacementPageFields
         }
+      }
+    }
+  }
+`);
+
+/** The next page of who could not be placed. */
+export const MoreUnplacedQuery = graphql(`
+  query MoreUnplaced($orgUnitId: ID!, $periodId: ID!, $after: String!) {
+    talentGrid(orgUnitId: $orgUnitId, periodId: $periodId) {
+      unplaced(first: 20, after: $after) {
+        ...UnplacedPageFields
       }
     }
   }
