@@ -226,7 +226,7 @@ describe('live updates over WebSocket', () => {
     const client = wsClient(t.url, tokens.head);
     const stream = collect(
       client,
-      'subscription($u: ID!, $p: ID!) { unitDashboard(orgUnitId: $u, periodId: $p) { lastEventId plans { total approved } activitiesAwaitingReview } }',
+      'subscription($u: ID!, $p: ID!) { unitDashboard(orgUnitId: $u, periodId: $p) { lastEventId plans { total approved } activitiesAwaitingReview activitiesApprovedLast30Days } }',
       { u: opdId, p: ids.period },
     );
     await stream.until(() => stream.items.length >= 1);
@@ -240,6 +240,29 @@ describe('live updates over WebSocket', () => {
     );
     // Three changes in quick succession arrive as one or two summaries, not three.
     expect(stream.items.length).toBeLessThanOrEqual(3);
+    // The counts are those of the OPD's plans and activities, counted another way.
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const [counted] = await t.app.orm.em
+      .fork()
+      .execute<{ plans: number; approved: number; pending: number; recent: number }[]>(
+        `select (select count(*)::int from performance_plan p join org_unit u on u.id = p.org_unit_id
+                where p.period_id = ? and u.path like o.path || '%') as plans,
+              (select count(*)::int from performance_plan p join org_unit u on u.id = p.org_unit_id
+                where p.period_id = ? and p.status = 'APPROVED' and u.path like o.path || '%') as approved,
+              (select count(*)::int from activity a join performance_plan p on p.id = a.plan_id
+                 join org_unit u on u.id = p.org_unit_id
+                where p.period_id = ? and a.status = 'SUBMITTED' and u.path like o.path || '%') as pending,
+              (select count(*)::int from activity a join performance_plan p on p.id = a.plan_id
+                 join org_unit u on u.id = p.org_unit_id
+                where p.period_id = ? and a.status = 'APPROVED' and a.date >= ?
+                  and u.path like o.path || '%') as recent
+         from org_unit o where o.id = ?`,
+        [ids.period, ids.period, ids.period, ids.period, since, opdId],
+      );
+    const last = stream.items.at(-1)!.unitDashboard;
+    expect(last.plans).toEqual({ total: counted.plans, approved: counted.approved });
+    expect(last.activitiesAwaitingReview).toBe(counted.pending);
+    expect(last.activitiesApprovedLast30Days).toBe(counted.recent);
     await client.dispose();
   });
 });

@@ -204,8 +204,9 @@ async function countsUnder(
       )
     : await em.execute<Row[]>(
         `select a.predikat, a.status, count(*)::int as n
-           from appraisal a join performance_plan p on p.id = a.plan_id join org_unit u on u.id = p.org_unit_id
-          where a.period_id = ? and a.checkpoint = ? and u.path like ?
+           from appraisal a join performance_plan p on p.id = a.plan_id
+          where a.period_id = ? and a.checkpoint = ?
+            and p.org_unit_id = any(array(select id from org_unit where path like ?))
           group by a.predikat, a.status`,
         [periodId, checkpoint, `${unit.path}%`],
       );
