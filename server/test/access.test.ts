@@ -196,6 +196,8 @@ const UNIT_DEVELOPMENT_READ = only(
  * auditors, and development:read clients for the OPD; not the people who work there.
  */
 const TALENT_GRID_READ = only('unitAdmin', 'hrAdmin', 'auditor', 'developmentClient');
+/** Who is on a training (everyone's enrolments in it): HR admins and auditors only. */
+const TRAINING_ENROLMENTS_READ = only('hrAdmin', 'auditor');
 /** Promotion and award candidates. */
 const CANDIDATES_READ = only('hrAdmin', 'auditor', 'developmentClient');
 /** The training catalogue and the competency standards: people, development:read clients. */
@@ -1442,6 +1444,22 @@ const ROWS: AccessRow[] = [
       variables: { id: fx.development.openTrainingId },
     }),
     expect: CATALOGUE_READ,
+  },
+  {
+    name: 'Training.enrolments',
+    field: 'training',
+    build: (fx) => ({
+      query:
+        'query($id: ID!) { training(id: $id) { id enrolments(first: 10) { totalCount nodes { status employee { name } } } } }',
+      variables: { id: fx.development.openTrainingId },
+    }),
+    expect: TRAINING_ENROLMENTS_READ,
+    check: (result, viewer) => {
+      // Those who may read the catalogue are refused at the field, the others at the root.
+      if (TRAINING_ENROLMENTS_READ[viewer] === 'ALLOWED' || !result.errors) return;
+      const at = CATALOGUE_READ[viewer] === 'ALLOWED' ? ['training', 'enrolments'] : ['training'];
+      expect(result.errors[0].path, `Training.enrolments as ${viewer}`).toEqual(at);
+    },
   },
   {
     name: 'saveCompetencyStandard',

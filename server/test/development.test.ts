@@ -909,3 +909,113 @@ describe('pages of the development lists', () => {
     expect(await walk('HR', Q, { p: periodId }, (d) => d.awardCandidates, 1)).toEqual(all.nodes);
   });
 });
+
+describe('who is on a training', () => {
+  const ON = `query($id: ID!, $s: EnrolmentStatus, $first: Int, $after: String) { training(id: $id) {
+    enrolments(status: $s, first: $first, after: $after) { totalCount
+      nodes { id status jpCredited employee { nip name } } pageInfo { hasNextPage endCursor } } } }`;
+
+  it('lists a training’s people by name for HR admins and auditors, every status or one', async () => {
+    const all = ok(await call('HR', ON, { id: ids.komunikasiPublik })).training.enrolments;
+    expect(all.totalCount).toBe(1);
+    expect(all.nodes[0]).toMatchObject({
+      id: ids.enrolment,
+      status: 'COMPLETED',
+      jpCredited: 24,
+      employee: { nip: E.nip },
+    });
+    expect(ok(await call('AUDITOR', ON, { id: ids.komunikasiPublik })).training.enrolments).toEqual(
+      all,
+    );
+    const cancelled = ok(await call('HR', ON, { id: ids.integritas, s: 'CANCELLED' })).training
+      .enrolments;
+    expect(cancelled.nodes.map((n: any) => n.employee.nip)).toEqual([E.nip]);
+    const enrolled = ok(await call('HR', ON, { id: ids.integritas, s: 'ENROLLED' })).training
+      .enrolments;
+    expect(enrolled).toMatchObject({ totalCount: 0, nodes: [] });
+  });
+
+  it('refuses everyone else at the field, with who may read it', async () => {
+    for (const who of ['E', 'S', 'UNIT', 'PEER'] as const) {
+      const refused = await call(who, ON, { id: ids.komunikasiPublik });
+      expect(codeOf(refused), who).toBe('FORBIDDEN');
+      expect(refused.errors?.[0].path).toEqual(['training', 'enrolments']);
+      expect(refused.errors?.[0].message).toMatch(/HR admins and auditors/);
+    }
+  });
+
+  it('pages through a training by name, in the same SQL for a list of 2 trainings and of 5', async () => {
+    const extra = ok(
+      await call('HR', SAVE_TRAINING, {
+        input: {
+          title: 'Pelatihan Pelayanan Prima (daftar peserta)',
+          provider: 'BPSDM Provinsi Bali',
+          mode: 'E_LEARNING',
+          jp: 10,
+          competencies: [{ key: 'PUBLIC_SERVICE', level: 3 }],
+        },
+      }),
+    ).saveTraining.id as string;
+    // Twelve people of E's OPD on it, some enrolled and some completed (as HR would find them).
+    const em = t.app.orm.em.fork();
+    await em.execute(
+      `insert into enrolment (id, training_id, employee_id, status, jp_credited, completed_on, version, created_at)
+       select gen_random_uuid(), ?, e.id,
+         case when row_number() over (order by e.id) % 3 = 0 then 'COMPLETED' else 'ENROLLED' end,
+         0, null, 1, now()
+       from employee e join org_unit u on u.id = e.org_unit_id
+       where coalesce(u.opd_id, u.id) = ? and e.active order by e.id limit 12`,
+      [extra, opdId],
+    );
+    await em.execute(
+      `update enrolment set completed_on = '2026-11-01', jp_credited = 10
+      where training_id = ? and status = 'COMPLETED'`,
+      [extra],
+    );
+    const whole = ok(await call('HR', ON, { id: extra, first: 100 })).training.enrolments;
+    expect(whole.totalCount).toBe(12);
+    const names = whole.nodes.map((n: any) => n.employee.name);
+    // By name ignoring case ("dr. …" among the d's), then id.
+    const folded = names.map((n: string) => n.toLowerCase());
+    expect(folded).toEqual([...folded].sort());
+    const walked: any[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = ok(await call('HR', ON, { id: extra, first: 5, after })).training
+        .enrolments;
+      expect(page.totalCount).toBe(12);
+      walked.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(walked).toEqual(whole.nodes);
+    const completed = ok(await call('HR', ON, { id: extra, s: 'COMPLETED' })).training.enrolments;
+    expect(completed.totalCount).toBe(4);
+    expect(completed.nodes.every((n: any) => n.status === 'COMPLETED')).toBe(true);
+
+    const LIST = `query($first: Int!) { trainings(first: $first, filter: { includeEnded: true }) {
+      nodes { title enrolments(first: 3) { totalCount nodes { status employee { name orgUnit { name } } } } } } }`;
+    const five = ok(await call('AUDITOR', LIST, { first: 5 })).trainings.nodes;
+    expect(five).toHaveLength(5);
+    expect(five.find((n: any) => n.title.includes('daftar peserta')).enrolments).toMatchObject({
+      totalCount: 12,
+      nodes: whole.nodes.slice(0, 3).map((n: any) => ({ status: n.status })),
+    });
+    // The first training (last year's workshop) has nobody on it, so no people to load: the
+    // smaller list starts at two.
+    const two = await countStatements(() => call('AUDITOR', LIST, { first: 2 }));
+    const many = await countStatements(() => call('AUDITOR', LIST, { first: 5 }));
+    expect(many).toBe(two);
+  });
+
+  it('refuses a page above 100 and a cursor it did not give out', async () => {
+    const big = await call('HR', ON, { id: ids.komunikasiPublik, first: 101 });
+    expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    for (const forged of ['not-a-cursor', Buffer.from('["Ani","x"]').toString('base64url')]) {
+      const refused = await call('HR', ON, { id: ids.komunikasiPublik, after: forged });
+      expect(refused.errors?.[0].extensions, forged).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
+    }
+  });
+});

@@ -330,6 +330,10 @@ test('the BKPSDM pages open for an HR admin', async ({ url, logins }) => {
   }
 });
 
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * Opens the page afresh and counts the GraphQL requests of its first view (`ready` waits for
  * it); then checks that nothing is wider than a phone's screen and saves both screenshots.
@@ -493,13 +497,44 @@ test('development: my JP, gaps and recommendations; unit and team development; t
     await page.getByRole('button', { name: 'Tambahkan ke katalog' }).click();
     await page.getByText(`${title} ditambahkan ke katalog.`).waitFor();
 
+    // The training the employee enrolled in, found in the catalogue (a page of 20 at a time):
+    // who is on it, and recording the employee's completion from there.
+    const listed = trainings.filter({
+      has: page.getByRole('heading', { level: 3, name: enrolledTitle, exact: true }),
+    });
+    for (let pageNumber = 1; (await listed.count()) === 0; pageNumber += 1) {
+      assert(pageNumber < 10, `${enrolledTitle} is not in the first 10 pages of the catalogue.`);
+      const first = await trainings.first().locator('h3').innerText();
+      await page.getByRole('button', { name: 'Berikutnya' }).click();
+      await page.waitForFunction(
+        (before) => document.querySelector('ul.trainings > li h3')?.textContent !== before,
+        first,
+      );
+    }
+    await listed.getByRole('button', { name: /^Peserta/ }).click();
+    const people = page.locator('section[aria-labelledby="people-title"]');
+    await people.getByRole('heading', { name: `Peserta ${enrolledTitle}` }).waitFor();
+    const employeeRow = people.locator('ul.people > li', { hasText: logins.EMPLOYEE.nip });
+    await employeeRow.getByText('Terdaftar', { exact: true }).waitFor();
+    await employeeRow.getByRole('button', { name: /^Catat selesai/ }).click();
+    await people
+      .getByText(new RegExp(`^${escapeRegExp(enrolledTitle)} dicatat selesai untuk`))
+      .waitFor();
+    await employeeRow.getByText('Selesai', { exact: true }).waitFor();
+    // Among those still enrolled, the employee is no longer listed.
+    await people.locator('#people-status').selectOption('ENROLLED');
+    await employeeRow.waitFor({ state: 'detached' });
+    await shot(page, 'bkpsdm-pelatihan-completed');
+
+    // The person's own trainings show the completion too.
     await page.locator('#completion-search').fill(logins.EMPLOYEE.nip);
     await page.getByRole('search').getByRole('button', { name: 'Cari' }).click();
     await page.locator('button.result').first().click();
-    const enrolled = page.locator('ul.enrolments > li', { hasText: enrolledTitle });
-    await enrolled.getByRole('button', { name: /^Catat selesai/ }).click();
-    await page.getByText(new RegExp(`dicatat selesai untuk`)).waitFor();
-    await shot(page, 'bkpsdm-pelatihan-completed');
+    await page.getByText(/^Pelatihan lain \(\d+\)$/).click();
+    await page
+      .locator('ul.others > li', { hasText: enrolledTitle })
+      .getByText('Selesai', { exact: true })
+      .waitFor();
 
     await page.goto('/bkpsdm/talenta');
     await page.getByRole('heading', { level: 1, name: 'Talenta' }).waitFor();

@@ -960,6 +960,13 @@ export const en: Record<MessageKey, string> = {
   'completion.done': '{title} recorded as completed for {name}: {jp} JP.',
   'completion.others': 'Other trainings ({count})',
   'completion.loadFailed': "This person's trainings could not be loaded.",
+  'trainingPeople.open': 'People ({count})',
+  'trainingPeople.title': 'People on {title}',
+  'trainingPeople.status': 'Status',
+  'trainingPeople.allStatuses': 'Every status',
+  'trainingPeople.count': '{count} people, by name.',
+  'trainingPeople.empty': 'Nobody with this status yet.',
+  'trainingPeople.loadFailed': 'The people on this training could not be loaded.',
   'standards.title': 'Competency standards of positions',
   'standards.count': '{count} standards stored.',
   'standards.format':

@@ -975,6 +975,13 @@ const id = {
   'completion.done': '{title} dicatat selesai untuk {name}: {jp} JP.',
   'completion.others': 'Pelatihan lain ({count})',
   'completion.loadFailed': 'Pelatihan pegawai ini tidak dapat dimuat.',
+  'trainingPeople.open': 'Peserta ({count})',
+  'trainingPeople.title': 'Peserta {title}',
+  'trainingPeople.status': 'Status',
+  'trainingPeople.allStatuses': 'Semua status',
+  'trainingPeople.count': '{count} pegawai, urut nama.',
+  'trainingPeople.empty': 'Belum ada pegawai dengan status ini.',
+  'trainingPeople.loadFailed': 'Peserta pelatihan ini tidak dapat dimuat.',
   'standards.title': 'Standar kompetensi jabatan',
   'standards.count': '{count} standar tersimpan.',
   'standards.format':

@@ -425,6 +425,18 @@ export function assertCandidatesRead(viewer: Viewer | null, opdId?: string | nul
   throw forbidden('Promotion and award candidates are for HR admins and auditors.');
 }
 
+/**
+ * Who is on a training (everyone's enrolments in it): HR admins, who record completion from
+ * there, and auditors, who read. Nobody else, API clients included: the list crosses OPDs.
+ */
+export function assertTrainingEnrolmentsRead(viewer: Viewer | null): PersonViewer {
+  const v = requireViewer(viewer);
+  if (v.kind === 'person' && (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR))) return v;
+  throw forbidden(
+    'Who is enrolled in a training is for HR admins and auditors; each person finds their own trainings under enrolments(employeeId).',
+  );
+}
+
 /** OPDs whose development data a viewer's lists are limited to (null = all; always null for people). */
 export function developmentOpdLimit(viewer: Viewer): string[] | null {
   return viewer.kind === 'client' ? viewer.opdIds : null;

@@ -21,7 +21,12 @@ import { OrgUnit } from '../directory/org-unit.entity.js';
 import { Predikat, Rating } from '../evaluation/evaluation.enums.js';
 import { Period } from '../planning/period.entity.js';
 import * as competencies from './competency.service.js';
-import { CompetencyKind, PotentialLevel, PotentialSource } from './development.enums.js';
+import {
+  CompetencyKind,
+  EnrolmentStatus,
+  PotentialLevel,
+  PotentialSource,
+} from './development.enums.js';
 import {
   CompetencyAssessment,
   CompetencyStandard,
@@ -523,6 +528,20 @@ export class TrainingResolver {
   @FieldResolver(() => Int, { description: 'Seats taken (enrolled or completed)' })
   seatsTaken(@Root() t: Training, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.trainingSeats.load(t.id);
+  }
+
+  @FieldResolver(() => EnrolmentConnection, {
+    description:
+      'Who is on it, by name (HR admins and auditors); every status, or one. Batched across a list of trainings',
+  })
+  enrolments(
+    @Root() t: Training,
+    @Ctx() ctx: Context,
+    @Arg('status', () => EnrolmentStatus, { nullable: true }) status?: EnrolmentStatus | null,
+    @firstArg(DEVELOPMENT_PAGE_SIZE) first?: number | null,
+    @afterArg() after?: string | null,
+  ) {
+    return trainings.trainingEnrolments(ctx, t.id, { status, first, after });
   }
 }
 

@@ -1,5 +1,6 @@
 import { type FilterQuery, LockMode, QueryOrder, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import {
   type Connection,
@@ -15,6 +16,7 @@ import {
   assertMayReadSomeDevelopment,
   assertSelf,
   assertTrainingAssigner,
+  assertTrainingEnrolmentsRead,
   assertUnitDevelopmentRead,
   type EmployeeSubject,
   requirePerson,
@@ -450,6 +452,102 @@ export async function enrolmentsOf(
     ctx.em.count(Enrolment, { $and: where }),
   ]);
   return toConnection(found, limit, Boolean(page.after), totalCount, (e) => [e.id]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `status`, `first` and `after` of `Training.enrolments`. */
+export interface TrainingEnrolmentArgs extends PageArgs {
+  status?: EnrolmentStatus | null;
+}
+
+// One loader per request and per set of arguments: a list of trainings asking for the same page
+// of each (the usual case: one field in one selection) costs one batch, whatever its length.
+const trainingEnrolmentLoaders = new WeakMap<
+  object,
+  Map<string, DataLoader<string, Connection<Enrolment>>>
+>();
+
+/**
+ * A page of who is on a training (HR admins and auditors), by name ignoring case: every status,
+ * or one.
+ * Batched: the trainings of a list are read together, two statements for the whole list.
+ */
+export function trainingEnrolments(
+  ctx: Ctx,
+  trainingId: string,
+  args: TrainingEnrolmentArgs,
+): Promise<Connection<Enrolment>> {
+  assertTrainingEnrolmentsRead(ctx.viewer);
+  const limit = pageSize(args.first ?? DEVELOPMENT_PAGE_SIZE);
+  let after: [string, string] | null = null;
+  if (args.after) {
+    const [name, id] = decodeCursor(args.after, 2);
+    if (!UUID.test(id)) {
+      throw badInput('after is not a cursor this list gave out; use pageInfo.endCursor.', 'after');
+    }
+    after = [name, id];
+  }
+  const status = args.status ?? null;
+  const key = JSON.stringify([status, limit, after]);
+  let byArgs = trainingEnrolmentLoaders.get(ctx.loaders);
+  if (!byArgs) trainingEnrolmentLoaders.set(ctx.loaders, (byArgs = new Map()));
+  let loader = byArgs.get(key);
+  if (!loader) {
+    loader = new DataLoader(
+      (ids: readonly string[]) => enrolmentPages(ctx.em, ids, { status, limit, after }),
+      { batch: ctx.config.dataLoaderBatching },
+    );
+    byArgs.set(key, loader);
+  }
+  return loader.load(trainingId);
+}
+
+/**
+ * The same page of each training's enrolments, ordered by the employee's name (ignoring case, so
+ * "dr. …" sorts among the d's) then id: one
+ * statement numbers the rows of each training after the cursor, one counts them all.
+ */
+async function enrolmentPages(
+  em: EntityManager,
+  trainingIds: readonly string[],
+  page: { status: EnrolmentStatus | null; limit: number; after: [string, string] | null },
+): Promise<Connection<Enrolment>[]> {
+  const ids = [...trainingIds];
+  const statusSql = page.status ? ' and en.status = ?' : '';
+  const statusParams = page.status ? [page.status] : [];
+  const [rows, counts] = await Promise.all([
+    em.execute<(Record<string, unknown> & { sort_name: string })[]>(
+      `select en.*, numbered.sort_name from (
+         select en.id, lower(e.name) as sort_name,
+           row_number() over (partition by en.training_id order by lower(e.name), en.id) as rn
+         from enrolment en join employee e on e.id = en.employee_id
+         where en.training_id in (?)${statusSql}${page.after ? ' and (lower(e.name), en.id) > (?, ?::uuid)' : ''}
+       ) numbered join enrolment en on en.id = numbered.id
+       where numbered.rn <= ? order by en.training_id, numbered.rn`,
+      [ids, ...statusParams, ...(page.after ?? []), page.limit + 1],
+    ),
+    em.execute<{ training_id: string; total: number }[]>(
+      `select en.training_id, count(*)::int as total from enrolment en
+       where en.training_id in (?)${statusSql} group by en.training_id`,
+      [ids, ...statusParams],
+    ),
+  ]);
+  // The cursor carries the name as the statement compared it (lower-cased by the database).
+  const sortNames = new Map<string, string>();
+  const byTraining = new Map<string, Enrolment[]>(ids.map((id) => [id, []]));
+  for (const { sort_name: sortName, ...columns } of rows) {
+    const enrolment = em.map(Enrolment, columns);
+    sortNames.set(enrolment.id, sortName);
+    byTraining.get(columns.training_id as string)?.push(enrolment);
+  }
+  const totals = new Map(counts.map((c) => [c.training_id, Number(c.total)]));
+  return ids.map((id) =>
+    toConnection(byTraining.get(id)!, page.limit, Boolean(page.after), totals.get(id) ?? 0, (e) => [
+      sortNames.get(e.id)!,
+      e.id,
+    ]),
+  );
 }
 
 /** The latest final predikat of each employee (any period, the annual one before quarters). */

@@ -102,6 +102,44 @@ export const EnrolmentsToCompleteQuery = graphql(`
   }
 `);
 
+/** Who is on one training (HR admins and auditors), a page of 20 by name; every status or one. */
+export const TrainingPeopleQuery = graphql(`
+  query TrainingPeople($trainingId: ID!, $status: EnrolmentStatus, $after: String) {
+    training(id: $trainingId) {
+      id
+      title
+      jp
+      enrolments(status: $status, first: 20, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            status
+            completedOn
+            jpCredited
+            enrolledAt
+            assignedAt
+            employee {
+              id
+              nip
+              name
+              positionTitle
+              orgUnit {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const CompleteEnrolmentMutation = graphql(`
   mutation CompleteEnrolment($enrolmentId: ID!, $completedOn: Date, $jp: Int) {
     completeEnrolment(enrolmentId: $enrolmentId, completedOn: $completedOn, jp: $jp) {
