@@ -10,7 +10,7 @@ import type { EmployeeSubject } from './policy.js';
  */
 export async function employeeSubject(
   loaders: Loaders,
-  employee: Employee,
+  employee: Pick<Employee, 'id' | 'name' | 'orgUnit' | 'supervisor'>,
 ): Promise<EmployeeSubject> {
   const [unit, supervisor] = await Promise.all([
     loaders.orgUnit.load(employee.orgUnit.id),

@@ -60,6 +60,17 @@ export class OrgUnitResolver {
   }
 }
 
+/**
+ * The root of an Employee field: a managed entity, or a plain read-only record of the same shape
+ * (the employees list). Typed structurally on purpose: with the class as the parameter type,
+ * type-graphql would copy every plain record into a new Employee (constructor, id generation,
+ * the ORM's property setters) for every field of every row.
+ */
+type EmployeeRoot = Pick<
+  Employee,
+  'id' | 'name' | 'birthDate' | 'email' | 'phone' | 'orgUnit' | 'supervisor'
+>;
+
 @Resolver(() => Employee)
 export class EmployeeResolver {
   @Query(() => EmployeeConnection, { description: 'Employees ordered by name; at most 100 a page' })
@@ -110,25 +121,25 @@ export class EmployeeResolver {
     description:
       'Tanggal lahir. Personal: the person, their supervision chain, unit admins of their OPD, HR admins, auditors',
   })
-  async birthDate(@Root() employee: Employee, @Ctx() ctx: Context): Promise<string> {
+  async birthDate(@Root() employee: EmployeeRoot, @Ctx() ctx: Context): Promise<string> {
     assertPersonalRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
     return employee.birthDate;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Personal, like birthDate' })
-  async email(@Root() employee: Employee, @Ctx() ctx: Context): Promise<string | null> {
+  async email(@Root() employee: EmployeeRoot, @Ctx() ctx: Context): Promise<string | null> {
     assertPersonalRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
     return employee.email;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Personal, like birthDate' })
-  async phone(@Root() employee: Employee, @Ctx() ctx: Context): Promise<string | null> {
+  async phone(@Root() employee: EmployeeRoot, @Ctx() ctx: Context): Promise<string | null> {
     assertPersonalRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
     return employee.phone;
   }
 
   @FieldResolver(() => OrgUnit)
-  async orgUnit(@Root() employee: Employee, @Ctx() ctx: Context): Promise<OrgUnit> {
+  async orgUnit(@Root() employee: EmployeeRoot, @Ctx() ctx: Context): Promise<OrgUnit> {
     return (await ctx.loaders.orgUnit.load(employee.orgUnit.id))!;
   }
 
@@ -136,7 +147,7 @@ export class EmployeeResolver {
     nullable: true,
     description: 'Direct supervisor (pejabat penilai kinerja)',
   })
-  async supervisor(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee | null> {
+  async supervisor(@Root() employee: EmployeeRoot, @Ctx() ctx: Context): Promise<Employee | null> {
     // Reached through a plan, an API client still needs directory:read to walk the directory.
     assertDirectoryRead(ctx.viewer);
     const supervisor = employee.supervisor
@@ -147,7 +158,7 @@ export class EmployeeResolver {
   }
 
   @FieldResolver(() => [Employee], { description: 'Active employees whose supervisor this is' })
-  async directReports(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Employee[]> {
+  async directReports(@Root() employee: EmployeeRoot, @Ctx() ctx: Context): Promise<Employee[]> {
     assertDirectoryRead(ctx.viewer);
     return visibleEmployees(
       ctx.viewer,
