@@ -19,7 +19,7 @@ import { ActivityStatus, MonthlyReportStatus } from './activities.enums.js';
 /** Laporan kinerja harian: a dated piece of work, linked to an IKI where it contributes to one. */
 @ObjectType({ description: 'Aktivitas: a dated piece of work with evidence' })
 @Entity({ tableName: 'activity' })
-@Index({ properties: ['plan', 'date'] })
+@Index({ properties: ['plan', 'status', 'date'] })
 @Index({ properties: ['indicator', 'status', 'date'] })
 @Index({ name: 'activity_pending_index', properties: ['assessor', 'status', 'createdAt'] })
 export class Activity {
