@@ -1437,6 +1437,15 @@ const ROWS: AccessRow[] = [
     expect: CATALOGUE_READ,
   },
   {
+    name: 'trainings includeInactive',
+    field: 'trainings',
+    build: () => ({
+      query:
+        '{ trainings(first: 10, filter: { includeInactive: true }) { totalCount nodes { id active } } }',
+    }),
+    expect: CITY_ADMIN,
+  },
+  {
     name: 'training',
     field: 'training',
     build: (fx) => ({

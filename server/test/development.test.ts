@@ -1019,3 +1019,53 @@ describe('who is on a training', () => {
     }
   });
 });
+
+describe('deactivated trainings', () => {
+  const LIST = `query($f: TrainingFilterInput) { trainings(filter: $f, first: 100) { totalCount nodes { id title active version } } }`;
+
+  it('leaves a deactivated training out of the catalogue, lists it for HR admins who ask, and takes it back when reactivated', async () => {
+    const { title, provider, mode, jp, competencies } = TRAININGS[2];
+    const input = { title, provider, mode, jp, competencies };
+    const before = ok(await call('E', LIST, {})).trainings;
+    const training = before.nodes.find((n: any) => n.id === ids.integritas);
+    expect(training).toMatchObject({ active: true });
+
+    const save = (active: boolean, expectedVersion: number) =>
+      call(
+        'HR',
+        `mutation($input: TrainingInput!) { saveTraining(input: $input) { id active version } }`,
+        {
+          input: { ...input, id: ids.integritas, expectedVersion, active },
+        },
+      );
+    const off = ok(await save(false, training.version)).saveTraining;
+    expect(off.active).toBe(false);
+    const without = ok(await call('HR', LIST, {})).trainings;
+    expect(without.totalCount).toBe(before.totalCount - 1);
+    expect(without.nodes.map((n: any) => n.id)).not.toContain(ids.integritas);
+
+    const withInactive = ok(await call('HR', LIST, { f: { includeInactive: true } })).trainings;
+    expect(withInactive.totalCount).toBe(before.totalCount);
+    expect(withInactive.nodes.find((n: any) => n.id === ids.integritas)).toMatchObject({
+      active: false,
+    });
+    // Other filters still apply.
+    const integrity = ok(
+      await call('HR', LIST, { f: { includeInactive: true, competencyKey: 'INTEGRITY' } }),
+    ).trainings.nodes.map((n: any) => n.id);
+    expect(integrity).toContain(ids.integritas);
+
+    const on = ok(await save(true, off.version)).saveTraining;
+    expect(on.active).toBe(true);
+    expect(ok(await call('E', LIST, {})).trainings.totalCount).toBe(before.totalCount);
+  });
+
+  it('refuses includeInactive to everyone but HR admins, saying who may ask', async () => {
+    for (const who of ['E', 'S', 'UNIT', 'AUDITOR'] as const) {
+      const refused = await call(who, LIST, { f: { includeInactive: true } });
+      expect(codeOf(refused), who).toBe('FORBIDDEN');
+      expect(refused.errors?.[0].message).toMatch(/deactivated trainings needs the HR_ADMIN role/);
+      ok(await call(who, LIST, { f: { includeInactive: false } }));
+    }
+  });
+});

@@ -497,20 +497,55 @@ test('development: my JP, gaps and recommendations; unit and team development; t
     await page.getByRole('button', { name: 'Tambahkan ke katalog' }).click();
     await page.getByText(`${title} ditambahkan ke katalog.`).waitFor();
 
-    // The training the employee enrolled in, found in the catalogue (a page of 20 at a time):
-    // who is on it, and recording the employee's completion from there.
-    const listed = trainings.filter({
-      has: page.getByRole('heading', { level: 3, name: enrolledTitle, exact: true }),
-    });
-    for (let pageNumber = 1; (await listed.count()) === 0; pageNumber += 1) {
-      assert(pageNumber < 10, `${enrolledTitle} is not in the first 10 pages of the catalogue.`);
-      const first = await trainings.first().locator('h3').innerText();
-      await page.getByRole('button', { name: 'Berikutnya' }).click();
-      await page.waitForFunction(
-        (before) => document.querySelector('ul.trainings > li h3')?.textContent !== before,
-        first,
-      );
-    }
+    /** The catalogue's entry of a training, turning its pages (20 each) until it shows. */
+    const inCatalogue = async (name) => {
+      const entry = trainings.filter({
+        has: page.getByRole('heading', {
+          level: 3,
+          name: new RegExp(`^${escapeRegExp(name)}( Nonaktif)?$`),
+        }),
+      });
+      await trainings.first().waitFor();
+      for (let pageNumber = 1; (await entry.count()) === 0; pageNumber += 1) {
+        assert(pageNumber < 10, `${name} is not in the first 10 pages of the catalogue.`);
+        const first = await trainings.first().locator('h3').textContent();
+        await page.getByRole('button', { name: 'Berikutnya' }).click();
+        await page.waitForFunction(
+          // The next page's first title (while it loads, the list is not there at all).
+          (before) => {
+            const heading = document.querySelector('ul.trainings > li h3');
+            return heading !== null && heading.textContent !== before;
+          },
+          first,
+        );
+      }
+      return entry;
+    };
+
+    // Deactivated, the new training leaves the catalogue; HR finds it among the deactivated ones
+    // and offers it again.
+    const saveChanges = async (entry, active) => {
+      await entry.getByRole('button', { name: /^Ubah/ }).click();
+      await page.getByLabel('Masih ditawarkan').setChecked(active);
+      await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+      await page.getByText(`Perubahan ${title} disimpan.`).waitFor();
+    };
+    await saveChanges(await inCatalogue(title), false);
+    await page.getByRole('heading', { level: 3, name: title }).waitFor({ state: 'detached' });
+    await page.getByLabel('Termasuk yang nonaktif').check();
+    await page.waitForLoadState('networkidle');
+    const deactivated = await inCatalogue(title);
+    await deactivated.getByText('Nonaktif', { exact: true }).waitFor();
+    await saveChanges(deactivated, true);
+    await deactivated.getByText('Nonaktif', { exact: true }).waitFor({ state: 'detached' });
+    await page.getByLabel('Termasuk yang nonaktif').uncheck();
+    await page.waitForLoadState('networkidle');
+    await inCatalogue(title);
+
+    // The training the employee enrolled in, found in the catalogue from its first page: who is
+    // on it, and recording the employee's completion from there.
+    await page.goto('/bkpsdm/pelatihan');
+    const listed = await inCatalogue(enrolledTitle);
     await listed.getByRole('button', { name: /^Peserta/ }).click();
     const people = page.locator('section[aria-labelledby="people-title"]');
     await people.getByRole('heading', { name: `Peserta ${enrolledTitle}` }).waitFor();

@@ -915,6 +915,8 @@ export const en: Record<MessageKey, string> = {
   'catalogue.competency': 'Competency',
   'catalogue.allCompetencies': 'All competencies',
   'catalogue.includeEnded': 'Include ended ones',
+  'catalogue.includeInactive': 'Include deactivated ones',
+  'catalogue.inactive': 'Deactivated',
   'catalogue.empty': 'No training matches.',
   'catalogue.loadFailed': 'The training catalogue could not be loaded.',
   'catalogue.pages': 'Catalogue pages',

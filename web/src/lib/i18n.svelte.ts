@@ -929,6 +929,8 @@ const id = {
   'catalogue.competency': 'Kompetensi',
   'catalogue.allCompetencies': 'Semua kompetensi',
   'catalogue.includeEnded': 'Termasuk yang sudah berakhir',
+  'catalogue.includeInactive': 'Termasuk yang nonaktif',
+  'catalogue.inactive': 'Nonaktif',
   'catalogue.empty': 'Tidak ada pelatihan yang cocok.',
   'catalogue.loadFailed': 'Katalog pelatihan tidak dapat dimuat.',
   'catalogue.pages': 'Halaman katalog',

@@ -126,6 +126,13 @@ export class TrainingFilterInput {
 
   @Field(() => Boolean, { nullable: true })
   includeEnded?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Also deactivated trainings, to find and reactivate one (HR admins only; FORBIDDEN for others)',
+  })
+  includeInactive?: boolean | null;
 }
 
 /** Page size of the development lists when `first` is not given (at most `MAX_PAGE_SIZE`). */

@@ -58,11 +58,14 @@ export interface TrainingFilter {
   mode?: TrainingMode | null;
   /** Include trainings that ended before today (default: no). */
   includeEnded?: boolean | null;
+  /** Include deactivated trainings (default: no); HR admins only. */
+  includeInactive?: boolean | null;
 }
 
 /**
  * A page of the active catalogue, soonest first (undated last), then by title; any signed-in
- * person and API clients with `development:read`. Two statements.
+ * person and API clients with `development:read`. With `includeInactive`, deactivated trainings
+ * too, for HR admins only (FORBIDDEN for everyone else). Two statements.
  */
 export async function listTrainings(
   ctx: Ctx,
@@ -70,11 +73,12 @@ export async function listTrainings(
   page: PageArgs = {},
 ): Promise<Connection<Training>> {
   assertMayReadSomeDevelopment(ctx.viewer);
+  if (filter.includeInactive) assertCityAdmin(ctx.viewer, 'list deactivated trainings');
   const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
   const today = todayInDenpasar(ctx.config.clock());
   // A function, not a value: a raw fragment serves one query only.
   const where = (): FilterQuery<Training>[] => [
-    { active: true },
+    ...(filter.includeInactive ? [] : [{ active: true }]),
     ...(filter.includeEnded ? [] : [{ $or: [{ endsOn: null }, { endsOn: { $gte: today } }] }]),
     ...(filter.mode ? [{ mode: filter.mode }] : []),
     ...(filter.competencyKey

@@ -360,6 +360,8 @@ export type SystemSettingsInput = {
 export type TrainingFilterInput = {
   competencyKey?: string | null | undefined;
   includeEnded?: boolean | null | undefined;
+  /** Also deactivated trainings, to find and reactivate one (HR admins only; FORBIDDEN for others) */
+  includeInactive?: boolean | null | undefined;
   mode?: TrainingMode | null | undefined;
 };
 
