@@ -9,7 +9,8 @@ import type { ClientCommand, ClientReport } from './ws-clients.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface FanoutOptions {
-  serverUrl: string;
+  /** One or more Kinerja servers on the same database; subscribers are spread over them in turn. */
+  serverUrls: string[];
   databaseUrl: string;
   subscription: string;
   variables: Record<string, unknown>;
@@ -37,6 +38,8 @@ export interface LatencySummary {
 
 export interface FanoutResult {
   subscription: string;
+  /** Server processes the subscribers were spread over. */
+  instances: number;
   clients: number;
   opened: number;
   failed: number;
@@ -169,7 +172,8 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       {
         type: 'open',
         mode: 'graphql',
-        url: options.serverUrl,
+        url: options.serverUrls[0],
+        urls: options.serverUrls,
         tokens: options.tokens,
         perToken: options.perToken,
         count: options.count,
@@ -246,13 +250,17 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
     return {
       subscription:
         /\{\s*(\w+)/.exec(options.subscription.replace(/^subscription[^{]*/, ''))?.[1] ?? '',
+      instances: options.serverUrls.length,
       clients: options.count,
       opened: ready.opened,
       failed: ready.failed,
       accounts: Math.min(options.tokens.length, Math.ceil(options.count / options.perToken)),
       connectSeconds,
-      serverRssPerConnectionKiB: (after.rss - before.rss) / opened / 1024,
-      serverHeapPerConnectionKiB: (after.heapUsed - before.heapUsed) / opened / 1024,
+      // Only this process is measured: with several instances, the others hold part of them.
+      serverRssPerConnectionKiB:
+        options.serverUrls.length > 1 ? NaN : (after.rss - before.rss) / opened / 1024,
+      serverHeapPerConnectionKiB:
+        options.serverUrls.length > 1 ? NaN : (after.heapUsed - before.heapUsed) / opened / 1024,
       payloadBytes: Buffer.byteLength(payload),
       rounds,
       floorRounds,

@@ -172,7 +172,7 @@ export function writeReport(r: BenchResults): string {
       const worstP99 = Math.max(...f.rounds.map((x) => x.p99Ms));
       const floorP99 = Math.max(...f.floorRounds.map((x) => x.p99Ms));
       line(
-        `| ${f.subscription} | ${n0(f.opened)} of ${n0(f.clients)} (${n0(f.accounts)}) | ${last ? `${last.received}/${last.expected}` : '—'} | ` +
+        `| ${f.subscription}${f.instances > 1 ? ` (${f.instances} processes)` : ''} | ${n0(f.opened)} of ${n0(f.clients)} (${n0(f.accounts)}) | ${last ? `${last.received}/${last.expected}` : '—'} | ` +
           `${ms(Math.max(...f.rounds.map((x) => x.p50Ms)))} | ${ms(worstP99)} | ${ms(floor?.p50Ms ?? NaN)} | ${ms(floorP99)} | ` +
           `${ratio(worstP99 / floorP99)} | ${f.serverRssPerConnectionKiB > 0 ? n1(f.serverRssPerConnectionKiB) : '—'} | ${n1(f.serverHeapPerConnectionKiB)} | ${n1(f.connectSeconds)} |`,
       );

@@ -9,7 +9,7 @@
  * queries, and writes server/bench/results/<date>.json and BENCHMARKS.md. Nothing is asserted.
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,6 +167,28 @@ async function startKinerja(databaseUrl: string, batching = true): Promise<App> 
   return createApp(config, { logger: createLogger({ logLevel: 'warn' }), print: () => {} });
 }
 
+/** Another Kinerja on the same database in its own process (bench/instance.ts). */
+async function startSecondInstance(
+  databaseUrl: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const child = fork(path.join(here, 'instance.js'), [], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`the second instance exited (${code})`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('close');
+      }),
+  };
+}
+
 async function signIn(url: string, nip: string, password: string): Promise<string> {
   const r = await postJson<{ data: { login: { token: string } } }>(`${url}/graphql`, {
     query: 'mutation($nip: String!, $p: String!) { login(nip: $nip, password: $p) { token } }',
@@ -227,11 +249,15 @@ async function main(): Promise<void> {
       await db.end();
       // myPerformance at each size; unitDashboard once, smaller: every subscriber recomputes the
       // unit summary on every change, so its cost grows with subscribers × summary time.
-      const jobs: { size: number; dashboard: boolean }[] = [
-        ...fanoutSizes.map((size) => ({ size, dashboard: false })),
-        ...(dashboardFanout > 0 ? [{ size: dashboardFanout, dashboard: true }] : []),
+      // myPerformance at each size; the largest again split over two server processes on the
+      // same database; unitDashboard once, smaller.
+      const largest = Math.max(0, ...fanoutSizes);
+      const jobs: { size: number; dashboard: boolean; instances: number }[] = [
+        ...fanoutSizes.map((size) => ({ size, dashboard: false, instances: 1 })),
+        ...(largest > 0 ? [{ size: largest, dashboard: false, instances: 2 }] : []),
+        ...(dashboardFanout > 0 ? [{ size: dashboardFanout, dashboard: true, instances: 1 }] : []),
       ];
-      for (const { size, dashboard } of jobs) {
+      for (const { size, dashboard, instances } of jobs) {
         const accounts = Math.min(people.length, Math.ceil(size / 10), size);
         const perToken = Math.ceil(size / accounts);
         if (perToken > 10) {
@@ -255,8 +281,10 @@ async function main(): Promise<void> {
           }),
         );
         log(`  signed in ${tokens.length} in ${((Date.now() - signStarted) / 1000).toFixed(1)} s`);
+        const second = instances > 1 ? await startSecondInstance(dataset.url) : null;
+        if (second) log(`  second instance (own process) on ${second.url}`);
         const result = await runFanout({
-          serverUrl: gql,
+          serverUrls: second ? [gql, second.url] : [gql],
           databaseUrl: dataset.url,
           subscription: dashboard ? Q.UNIT_DASHBOARD : Q.MY_PERFORMANCE,
           variables: dashboard ? { unit: s.largestOpd.id, period: s.periodId } : {},
@@ -270,6 +298,7 @@ async function main(): Promise<void> {
           timeoutMs: dashboard ? 120_000 : Math.max(60_000, size * 30),
           log,
         });
+        await second?.close();
         fanout.push(result);
         // Let summaries still being computed for closed subscriptions drain before measuring more.
         await settle();

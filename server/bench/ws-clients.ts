@@ -11,7 +11,10 @@ export type ClientCommand =
   | {
       type: 'open';
       mode: 'graphql' | 'bare';
+      /** Bare mode: the one server. */
       url: string;
+      /** Graphql mode: the servers, taken in turn (connection i goes to urls[i % length]). */
+      urls?: string[];
       /** One token per account; `perToken` connections each (graphql mode). */
       tokens: string[];
       perToken: number;
@@ -73,7 +76,7 @@ async function openGraphql(
       settled = true;
     };
     const client: Client = createClient({
-      url: `${command.url.replace('http', 'ws')}/graphql`,
+      url: `${(command.urls?.[index % command.urls.length] ?? command.url).replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,
       connectionParams: { token },
       retryAttempts: 0,
