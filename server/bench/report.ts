@@ -179,9 +179,9 @@ export function writeReport(r: BenchResults): string {
     }
     line();
     line(
-      '- RSS per connection is left out (—) when the process gave memory back during the measurement (after a larger run); the heap figure still holds. ' +
+      '- RSS per connection is left out (—) when the process gave memory back during the measurement (after a larger run); the heap figure still holds; and for the run split over two processes, where the other process holds half the connections. ' +
         'Latencies are the worst of the timed rounds (3 for myPerformance, 2 for unitDashboard, after a warm-up round). unitDashboard coalesces changes for 250 ms by design ' +
-        '("at most about four a second") and then recomputes the summary for each subscriber, so its floor is 250 ms plus that work.',
+        '("at most about four a second") and then computes the unit summary once, shared by all its subscribers, so its floor is 250 ms plus that work.',
     );
     line(
       '- Targets: 10,000 myPerformance subscribers on one process, p99 within 3× of the floor, < 64 KB per connection. ' +
