@@ -107,9 +107,10 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
       ? `union all
          select p.employee_id, ?::timestamptz, 0, 0, 0, 1
            from performance_plan p
-           -- lateral: one index probe per plan, not a scan of every appraisal of the checkpoint
+           -- One index probe per plan, not a scan of every appraisal of the checkpoint: the
+           -- limit keeps PostgreSQL from flattening the lateral subquery into a hash join.
            left join lateral (
-             select x.status from appraisal x where x.plan_id = p.id and x.checkpoint = ?
+             select x.status from appraisal x where x.plan_id = p.id and x.checkpoint = ? limit 1
            ) a on true
           where p.assessor_id = ? and p.period_id = ? and p.status = 'APPROVED'
             and (a.status is null or a.status = 'DRAFT')`
