@@ -22,6 +22,7 @@ import type { Logger } from '../logger.js';
 import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
 import { inBackground } from '../db/query-stats.js';
 import type { EventBus } from './bus.js';
+import { sharingSubscribe } from './shared-subscribe.js';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -154,6 +155,7 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
   const disposer = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      subscribe: sharingSubscribe(),
       async onConnect(ctx: Ctx) {
         const params = ctx.connectionParams ?? {};
         const fromParams = typeof params.token === 'string' ? params.token : null;
