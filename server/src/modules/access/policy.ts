@@ -437,10 +437,11 @@ export function assertTrainingEnrolmentsRead(viewer: Viewer | null): PersonViewe
   );
 }
 
-/** OPDs whose development data a viewer's lists are limited to (null = all; always null for people). */
-export function developmentOpdLimit(viewer: Viewer): string[] | null {
-  return viewer.kind === 'client' ? viewer.opdIds : null;
-}
+/**
+ * OPDs whose development data a viewer's lists are limited to (null = all; always null for
+ * people): an API client's OPD limit, the same as for the directory.
+ */
+export const developmentOpdLimit: (viewer: Viewer) => string[] | null = directoryOpdLimit;
 
 /**
  * Recording a competency level: SELF by the employee, SUPERVISOR by their direct supervisor,
