@@ -367,12 +367,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const indexHtmlPath = path.join(config.webDir, 'index.html');
   const scriptHashes = currentScriptHashes(indexHtmlPath);
+  // API answers load no scripts: they reuse the hashes last read instead of looking at the file
+  // on every request (the dashboard's pages still look every time).
+  let lastHashes: string | null = null;
+  const scriptSources = (req: Request) => {
+    if (req.path === '/graphql' && lastHashes !== null) return lastHashes;
+    return (lastHashes = scriptHashes().join(' '));
+  };
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", () => scriptHashes().join(' ')],
+          scriptSrc: ["'self'", (req) => scriptSources(req as Request)],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'", ...config.allowedOrigins],

@@ -2216,6 +2216,36 @@ describe('API clients limited to some OPDs', () => {
       );
     }
   });
+
+  it('shows no supervisor from another OPD, though the page brings each row’s supervisor', async () => {
+    const created = await fx.asHr(CREATE_CLIENT, {
+      input: {
+        name: 'Access test: limited, supervisors',
+        scopes: ['DIRECTORY_READ'],
+        opdIds: [fx.e.opdId],
+      },
+    });
+    const token: string = created.data!.createApiClient.token;
+    const LIST = `query($f: EmployeeFilter) { employees(filter: $f, first: 100) {
+      nodes { id supervisor { id orgUnit { opd { id } } } } } }`;
+    // The head of E's OPD (a senior executive) reports to the Sekda, outside the OPD.
+    const variables = { f: { orgUnitId: fx.e.opdId, jobType: 'SENIOR_EXECUTIVE' } };
+    const hr = await fx.asHr(LIST, variables);
+    const outside = new Set<string>(
+      hr
+        .data!.employees.nodes.filter(
+          (n: any) => n.supervisor && n.supervisor.orgUnit.opd.id !== fx.e.opdId,
+        )
+        .map((n: any) => n.id),
+    );
+    expect(outside.size, 'the OPD has someone supervised from outside it').toBeGreaterThan(0);
+    const limited = await gql(t.url, LIST, variables, { token });
+    expect(limited.errors, summary(limited)).toBeUndefined();
+    for (const node of limited.data!.employees.nodes) {
+      if (outside.has(node.id)) expect(node.supervisor, 'supervisor outside the OPD').toBeNull();
+      else if (node.supervisor) expect(node.supervisor.orgUnit.opd.id).toBe(fx.e.opdId);
+    }
+  });
 });
 
 describe('API clients with development:read', () => {

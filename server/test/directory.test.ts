@@ -217,6 +217,22 @@ describe('employees', () => {
     expect(hundred).toBe(five);
     expect(five).toBeLessThanOrEqual(5);
   });
+
+  it('brings a page’s units and supervisors with the page, and checks its personal fields with them: one statement after sign-in', async () => {
+    const page = `query($first: Int) { employees(first: $first) { totalCount nodes {
+      nip birthDate email orgUnit { name } supervisor { nip name } } } }`;
+    await q(page, { first: 1 }, hrToken);
+    const statements = await countStatements(async () => {
+      const result = await q(page, { first: 100 }, hrToken);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.employees.nodes).toHaveLength(100);
+      expect(result.data!.employees.nodes.filter((n: any) => n.supervisor).length).toBeGreaterThan(
+        50,
+      );
+    });
+    // The sign-in check and the page (with the total); nothing per row or per relation.
+    expect(statements).toBe(2);
+  });
 });
 
 describe('NIP validation through the API', () => {

@@ -15,6 +15,14 @@ import {
   SelfAssessment,
 } from '../modules/evaluation/evaluation.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
+import {
+  employeeColumns,
+  employeeRecord,
+  type EmployeeRecord,
+  orgUnitColumns,
+  orgUnitRecord,
+  type OrgUnitRecord,
+} from '../modules/directory/directory.records.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { Period } from '../modules/planning/period.entity.js';
 import {
@@ -36,10 +44,62 @@ function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T |
   return ids.map((id) => map.get(id) ?? null);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A PostgreSQL array literal of the keys that are UUIDs. Others cannot match a uuid column:
+ * they load as null, as a missing id does, instead of failing the whole batch.
+ */
+function uuidArray(ids: readonly string[]): string {
+  return `{${ids.filter((id) => UUID.test(id)).join(',')}}`;
+}
+
 function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {
   const map = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const row of rows) map.get(keyOf(row))?.push(row);
   return keys.map((k) => map.get(k) ?? []);
+}
+
+/**
+ * A DataLoader that also answers synchronously for keys it already holds (loaded or primed), so
+ * that a field whose value is at hand returns it without a promise: graphql-js then completes
+ * the row synchronously, which is most of the cost of a long list.
+ */
+export class RecordLoader<V> extends DataLoader<string, V | null> {
+  private readonly known = new Map<string, V | null>();
+
+  constructor(load: (ids: readonly string[]) => Promise<(V | null)[]>, batch: boolean) {
+    super(
+      async (ids) => {
+        const values = await load(ids);
+        ids.forEach((id, i) => this.known.set(id, values[i]));
+        return values;
+      },
+      { batch },
+    );
+  }
+
+  /** The value for `id` when already loaded (null: loaded, and there is none); else undefined. */
+  peek(id: string): V | null | undefined {
+    return this.known.get(id);
+  }
+
+  /** The value at once when held, else a promise of it. */
+  get(id: string): V | null | Promise<V | null> {
+    const held = this.known.get(id);
+    return held !== undefined ? held : this.load(id);
+  }
+
+  override prime(id: string, value: V | null | Error | PromiseLike<V | null>): this {
+    if (!(value instanceof Error) && !isPromiseLike(value) && !this.known.has(id)) {
+      this.known.set(id, value);
+    }
+    return super.prime(id, value as V | null);
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 export interface LoaderOptions {
@@ -57,11 +117,33 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
   const loader = <K, V>(load: DataLoader.BatchLoadFn<K, V>) =>
     new DataLoader<K, V>(load, { batch });
   return {
-    orgUnit: loader<string, OrgUnit | null>(async (ids) =>
-      byId(await em.find(OrgUnit, { id: { $in: [...ids] } }), ids),
+    /** Units as read-only records (never entities: nothing may modify or persist them). */
+    orgUnit: new RecordLoader<OrgUnitRecord>(
+      async (ids) =>
+        byId(
+          (
+            await em.execute<Record<string, unknown>[]>(
+              `select ${orgUnitColumns('u')} from org_unit u where u.id = any(?::uuid[])`,
+              [uuidArray(ids)],
+            )
+          ).map((row) => orgUnitRecord(row)!),
+          ids,
+        ),
+      batch,
     ),
-    employee: loader<string, Employee | null>(async (ids) =>
-      byId(await em.find(Employee, { id: { $in: [...ids] } }), ids),
+    /** Employees as read-only records, like orgUnit. */
+    employee: new RecordLoader<EmployeeRecord>(
+      async (ids) =>
+        byId(
+          (
+            await em.execute<Record<string, unknown>[]>(
+              `select ${employeeColumns('e')} from employee e where e.id = any(?::uuid[])`,
+              [uuidArray(ids)],
+            )
+          ).map((row) => employeeRecord(row)!),
+          ids,
+        ),
+      batch,
     ),
     directReports: loader<string, Employee[]>(async (supervisorIds) =>
       groupBy(

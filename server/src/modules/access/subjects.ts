@@ -1,7 +1,7 @@
 import type { Viewer } from '../../graphql/context.js';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createLoaders, type Loaders } from '../../graphql/loaders.js';
-import type { Employee } from '../directory/employee.entity.js';
+import type { EmployeeRecord } from '../directory/directory.records.js';
 import type { EmployeeSubject } from './policy.js';
 
 /**
@@ -10,7 +10,7 @@ import type { EmployeeSubject } from './policy.js';
  */
 export async function employeeSubject(
   loaders: Loaders,
-  employee: Pick<Employee, 'id' | 'name' | 'orgUnit' | 'supervisor'>,
+  employee: Pick<EmployeeRecord, 'id' | 'name' | 'orgUnit' | 'supervisor'>,
 ): Promise<EmployeeSubject> {
   const [unit, supervisor] = await Promise.all([
     loaders.orgUnit.load(employee.orgUnit.id),
@@ -25,16 +25,23 @@ export async function employeeSubject(
   };
 }
 
+/** An API client limited to some OPDs: what it reaches through relations must be filtered. */
+export function limitedClient(
+  viewer: Viewer | null,
+): viewer is Extract<Viewer, { kind: 'client' }> & { opdIds: string[] } {
+  return viewer?.kind === 'client' && viewer.opdIds !== null;
+}
+
 /**
  * The employees an API client limited to some OPDs may see among `employees` (a supervisor or
  * direct reports reached through a relation can sit in another OPD); everyone for people.
  */
-export async function visibleEmployees(
+export async function visibleEmployees<T extends Pick<EmployeeRecord, 'orgUnit'>>(
   viewer: Viewer | null,
   loaders: Loaders,
-  employees: Employee[],
-): Promise<Employee[]> {
-  if (viewer?.kind !== 'client' || viewer.opdIds === null) return employees;
+  employees: T[],
+): Promise<T[]> {
+  if (!limitedClient(viewer)) return employees;
   const allowed = new Set(viewer.opdIds);
   const units = await loaders.orgUnit.loadMany(employees.map((e) => e.orgUnit.id));
   return employees.filter((_, i) => {

@@ -19,6 +19,8 @@ import { Indicator, PerformancePlan } from '../planning/plan.entity.js';
 import { ActivityStatus, ReportDecision, ReviewDecision } from './activities.enums.js';
 import { Activity, MonthlyReport, RealisationEntry } from './activity.entity.js';
 import * as activities from './activity.service.js';
+import type { ActivityRecord } from './activity.records.js';
+import type { EmployeeRecord } from '../directory/directory.records.js';
 
 @InputType({
   description: 'A piece of work: date, what was done, output for a quantitative IKI, evidence',
@@ -68,6 +70,16 @@ export class RealisationInput {
 }
 
 export const { ConnectionType: ActivityConnection } = connectionTypes(Activity, 'Activity');
+
+/**
+ * The root of an Activity field: an entity or a read-only record (the review queue's). Typed
+ * structurally so that type-graphql passes records as they are instead of copying each into a
+ * new Activity for every field.
+ */
+type ActivityRoot = Pick<
+  ActivityRecord,
+  'employee' | 'indicator' | 'plan' | 'reviewedByEmployeeId'
+>;
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -139,22 +151,25 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() activity: Activity, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() activity: ActivityRoot, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(activity.employee.id))!;
   }
 
   @FieldResolver(() => Indicator, { nullable: true })
-  async indicator(@Root() activity: Activity, @Ctx() ctx: Context): Promise<Indicator | null> {
+  async indicator(@Root() activity: ActivityRoot, @Ctx() ctx: Context): Promise<Indicator | null> {
     return activity.indicator ? ctx.loaders.indicator.load(activity.indicator.id) : null;
   }
 
   @FieldResolver(() => PerformancePlan)
-  async plan(@Root() activity: Activity, @Ctx() ctx: Context): Promise<PerformancePlan> {
+  async plan(@Root() activity: ActivityRoot, @Ctx() ctx: Context): Promise<PerformancePlan> {
     return (await ctx.loaders.plan.load(activity.plan.id))!;
   }
 
   @FieldResolver(() => Employee, { nullable: true })
-  async reviewedBy(@Root() activity: Activity, @Ctx() ctx: Context): Promise<Employee | null> {
+  async reviewedBy(
+    @Root() activity: ActivityRoot,
+    @Ctx() ctx: Context,
+  ): Promise<EmployeeRecord | null> {
     return activity.reviewedByEmployeeId
       ? ctx.loaders.employee.load(activity.reviewedByEmployeeId)
       : null;
@@ -195,7 +210,7 @@ export class MonthlyReportResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(report.employee.id))!;
   }
 

@@ -7,6 +7,7 @@ import { AccountInfo, AccountWithPassword, SessionEntry } from './accounts.types
 import { Role } from './auth.enums.js';
 import * as auth from './auth.service.js';
 import { SessionInfo, ViewerInfo } from './auth.types.js';
+import type { EmployeeRecord, OrgUnitRecord } from '../directory/directory.records.js';
 
 @Resolver(() => ViewerInfo)
 export class AuthResolver {
@@ -64,12 +65,15 @@ export class AuthResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() viewer: ViewerInfo, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() viewer: ViewerInfo, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(viewer.employeeId))!;
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The OPD a unit admin administers' })
-  async adminOrgUnit(@Root() viewer: ViewerInfo, @Ctx() ctx: Context): Promise<OrgUnit | null> {
+  async adminOrgUnit(
+    @Root() viewer: ViewerInfo,
+    @Ctx() ctx: Context,
+  ): Promise<OrgUnitRecord | null> {
     return viewer.adminOrgUnitId ? ctx.loaders.orgUnit.load(viewer.adminOrgUnitId) : null;
   }
 }
@@ -137,12 +141,15 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() account: AccountInfo, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() account: AccountInfo, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(account.employeeId))!;
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
-  async adminOrgUnit(@Root() account: AccountInfo, @Ctx() ctx: Context): Promise<OrgUnit | null> {
+  async adminOrgUnit(
+    @Root() account: AccountInfo,
+    @Ctx() ctx: Context,
+  ): Promise<OrgUnitRecord | null> {
     return account.adminOrgUnitId ? ctx.loaders.orgUnit.load(account.adminOrgUnitId) : null;
   }
 }

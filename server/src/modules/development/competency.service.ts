@@ -18,7 +18,7 @@ import {
 import { employeeSubject } from '../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { JobType } from '../directory/directory.enums.js';
-import { Employee } from '../directory/employee.entity.js';
+import type { EmployeeRecord } from '../directory/directory.records.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
 import { todayInDenpasar } from '../planning/period.service.js';
 import { isCalendarDate } from '../planning/plan.rules.js';
@@ -48,7 +48,7 @@ export type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'l
 export async function subjectOf(
   source: Loaders | EntityManager,
   employeeId: string,
-): Promise<{ employee: Employee; subject: EmployeeSubject }> {
+): Promise<{ employee: EmployeeRecord; subject: EmployeeSubject }> {
   // Inside a transaction, pass its EntityManager (see planSubject).
   const loaders = source instanceof EntityManager ? createLoaders(source) : source;
   const employee = await loaders.employee.load(employeeId);
@@ -449,7 +449,7 @@ export async function recordAssessment(
     const viewer = assertCompetencyAssessor(ctx.viewer, subject, input.source);
     const rows = levels.map((l) =>
       em.create(CompetencyAssessment, {
-        employee,
+        employee: employee.id,
         competencyKey: l.key,
         competencyName: l.name,
         kind: l.kind,
@@ -562,7 +562,7 @@ export async function recordPotential(
   return ctx.em.transactional(async (em) => {
     const { employee } = await subjectOf(em, input.employeeId);
     const row = em.create(PotentialAssessment, {
-      employee,
+      employee: employee.id,
       level: input.level,
       assessedOn,
       recordedBy: viewer.employeeId,

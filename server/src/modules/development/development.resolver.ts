@@ -45,6 +45,7 @@ import {
 } from './development.input.js';
 import * as talent from './talent.service.js';
 import * as trainings from './training.service.js';
+import type { EmployeeRecord, OrgUnitRecord } from '../directory/directory.records.js';
 
 /** `first` of the development connections: at most 100 a page. */
 const firstArg = (defaultValue: number) =>
@@ -510,7 +511,7 @@ export class DevelopmentResolver {
 @Resolver(() => CompetencyStandard)
 export class CompetencyStandardResolver {
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'Null for a shared standard' })
-  opd(@Root() s: CompetencyStandard, @Ctx() ctx: Context): Promise<OrgUnit | null> | null {
+  opd(@Root() s: CompetencyStandard, @Ctx() ctx: Context): Promise<OrgUnitRecord | null> | null {
     return s.opd ? ctx.loaders.orgUnit.load(s.opd.id) : null;
   }
 }
@@ -553,7 +554,7 @@ export class EnrolmentResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() e: Enrolment, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() e: Enrolment, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(e.employee.id))!;
   }
 
@@ -618,7 +619,7 @@ export class TalentGridResolver {
 @Resolver(() => JpStanding)
 export class JpStandingResolver {
   @FieldResolver(() => Employee)
-  async employee(@Root() s: JpStanding, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() s: JpStanding, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(s.employeeId))!;
   }
 }
@@ -626,7 +627,7 @@ export class JpStandingResolver {
 @Resolver(() => TalentPlacement)
 export class TalentPlacementResolver {
   @FieldResolver(() => Employee)
-  async employee(@Root() p: TalentPlacement, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() p: TalentPlacement, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(p.employeeId))!;
   }
 }
@@ -634,7 +635,7 @@ export class TalentPlacementResolver {
 @Resolver(() => UnplacedEmployee)
 export class UnplacedEmployeeResolver {
   @FieldResolver(() => Employee)
-  async employee(@Root() p: UnplacedEmployee, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() p: UnplacedEmployee, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(p.employeeId))!;
   }
 }
@@ -642,7 +643,7 @@ export class UnplacedEmployeeResolver {
 @Resolver(() => DevelopmentHours)
 export class DevelopmentHoursResolver {
   @FieldResolver(() => Employee)
-  async employee(@Root() s: DevelopmentHours, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() s: DevelopmentHours, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(s.employeeId))!;
   }
 }

@@ -22,7 +22,7 @@ import {
   requirePerson,
 } from '../access/policy.js';
 import { audit } from '../audit/audit.service.js';
-import type { Employee } from '../directory/employee.entity.js';
+import type { EmployeeRecord } from '../directory/directory.records.js';
 import { Predikat } from '../evaluation/evaluation.enums.js';
 import { todayInDenpasar } from '../planning/period.service.js';
 import { isCalendarDate } from '../planning/plan.rules.js';
@@ -298,10 +298,10 @@ export async function assignTraining(
     if (!training.active || (training.endsOn && training.endsOn < today)) {
       throw badInput('This training is no longer offered.', 'trainingId');
     }
-    let enrolment = await em.findOne(Enrolment, { training, employee });
+    let enrolment = await em.findOne(Enrolment, { training, employee: employee.id });
     const before = enrolment ? enrolmentSnapshot(enrolment) : null;
     const next = transition(enrolment, 'ASSIGN');
-    enrolment ??= em.create(Enrolment, { training, employee, status: next });
+    enrolment ??= em.create(Enrolment, { training, employee: employee.id, status: next });
     em.assign(enrolment, {
       status: next,
       assignedBy: viewer.employeeId,
@@ -329,11 +329,11 @@ export async function enrol(ctx: Ctx, trainingId: string): Promise<Enrolment> {
     const { employee, subject } = await subjectOf(em, viewer.employeeId);
     assertSelf(ctx.viewer, subject, 'enrol themselves');
     const training = await lockedTraining(em, trainingId);
-    let enrolment = await em.findOne(Enrolment, { training, employee });
+    let enrolment = await em.findOne(Enrolment, { training, employee: employee.id });
     const before = enrolment ? enrolmentSnapshot(enrolment) : null;
     const next = transition(enrolment, 'ENROL');
     await checkOpen(em, training, todayInDenpasar(ctx.config.clock()));
-    enrolment ??= em.create(Enrolment, { training, employee, status: next });
+    enrolment ??= em.create(Enrolment, { training, employee: employee.id, status: next });
     em.assign(enrolment, { status: next, enrolledAt: ctx.config.clock(), cancelledAt: null });
     await enrolmentEvent(em, 'training.enrol', enrolment, subject);
     audit(em, ctx, {
@@ -601,7 +601,7 @@ export async function recommendationsFor(
 
 export async function recommend(
   em: EntityManager,
-  employee: Employee,
+  employee: EmployeeRecord,
   opdId: string,
   today: string,
   limit?: number | null,
@@ -612,7 +612,7 @@ export async function recommend(
     ]),
     latestPredikats(em, [employee.id]),
     em.find(Training, { active: true }),
-    em.find(Enrolment, { employee, status: { $ne: EnrolmentStatus.CANCELLED } }),
+    em.find(Enrolment, { employee: employee.id, status: { $ne: EnrolmentStatus.CANCELLED } }),
   ]);
   const profile = profiles.get(employee.id)!;
   const predikat = predikats.get(employee.id) ?? null;

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { assertDirectoryRead, assertPersonalRead } from '../access/policy.js';
-import { employeeSubject, visibleEmployees } from '../access/subjects.js';
+import { employeeSubject, limitedClient, visibleEmployees } from '../access/subjects.js';
 import { connectionTypes } from '../../graphql/pagination.js';
 import { EmploymentType, OrgUnitKind } from './directory.enums.js';
 import {
@@ -15,6 +15,7 @@ import * as directory from './directory.service.js';
 import { Employee } from './employee.entity.js';
 import { NipCheck, toNipCheck } from './nip.types.js';
 import { OrgUnit } from './org-unit.entity.js';
+import type { EmployeeRecord, OrgUnitRecord } from './directory.records.js';
 
 export const { ConnectionType: EmployeeConnection } = connectionTypes(Employee, 'Employee');
 
@@ -43,19 +44,19 @@ export class OrgUnitResolver {
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
-  async parent(@Root() unit: OrgUnit, @Ctx() ctx: Context): Promise<OrgUnit | null> {
+  async parent(@Root() unit: OrgUnitRoot, @Ctx() ctx: Context): Promise<OrgUnitRecord | null> {
     return unit.parent ? ctx.loaders.orgUnit.load(unit.parent.id) : null;
   }
 
   @FieldResolver(() => OrgUnit, {
     description: 'The Perangkat Daerah (top-level unit) it belongs to',
   })
-  async opd(@Root() unit: OrgUnit, @Ctx() ctx: Context): Promise<OrgUnit> {
+  async opd(@Root() unit: OrgUnitRoot, @Ctx() ctx: Context): Promise<OrgUnitRoot> {
     return unit.opd ? ((await ctx.loaders.orgUnit.load(unit.opd.id)) ?? unit) : unit;
   }
 
   @FieldResolver(() => [OrgUnit])
-  children(@Root() unit: OrgUnit, @Ctx() ctx: Context): Promise<OrgUnit[]> {
+  children(@Root() unit: OrgUnitRoot, @Ctx() ctx: Context): Promise<OrgUnit[]> {
     return ctx.loaders.childUnits.load(unit.id);
   }
 }
@@ -67,9 +68,12 @@ export class OrgUnitResolver {
  * the ORM's property setters) for every field of every row.
  */
 type EmployeeRoot = Pick<
-  Employee,
+  EmployeeRecord,
   'id' | 'name' | 'birthDate' | 'email' | 'phone' | 'orgUnit' | 'supervisor'
 >;
+
+/** The root of an OrgUnit field: an entity or a record (see EmployeeRoot). */
+type OrgUnitRoot = Pick<OrgUnitRecord, 'id' | 'parent' | 'opd'>;
 
 @Resolver(() => Employee)
 export class EmployeeResolver {
@@ -138,23 +142,34 @@ export class EmployeeResolver {
     return employee.phone;
   }
 
+  // orgUnit and supervisor answer synchronously when the record is already in the request's
+  // loader (a list primes them): no promise per row.
   @FieldResolver(() => OrgUnit)
-  async orgUnit(@Root() employee: EmployeeRoot, @Ctx() ctx: Context): Promise<OrgUnit> {
-    return (await ctx.loaders.orgUnit.load(employee.orgUnit.id))!;
+  orgUnit(
+    @Root() employee: EmployeeRoot,
+    @Ctx() ctx: Context,
+  ): OrgUnitRecord | Promise<OrgUnitRecord> {
+    return ctx.loaders.orgUnit.get(employee.orgUnit.id) as OrgUnitRecord | Promise<OrgUnitRecord>;
   }
 
   @FieldResolver(() => Employee, {
     nullable: true,
     description: 'Direct supervisor (pejabat penilai kinerja)',
   })
-  async supervisor(@Root() employee: EmployeeRoot, @Ctx() ctx: Context): Promise<Employee | null> {
+  supervisor(
+    @Root() employee: EmployeeRoot,
+    @Ctx() ctx: Context,
+  ): EmployeeRecord | null | Promise<EmployeeRecord | null> {
     // Reached through a plan, an API client still needs directory:read to walk the directory.
     assertDirectoryRead(ctx.viewer);
-    const supervisor = employee.supervisor
-      ? await ctx.loaders.employee.load(employee.supervisor.id)
-      : null;
-    if (!supervisor) return null;
-    return (await visibleEmployees(ctx.viewer, ctx.loaders, [supervisor]))[0] ?? null;
+    if (!employee.supervisor) return null;
+    const held = ctx.loaders.employee.peek(employee.supervisor.id);
+    if (held !== undefined && !limitedClient(ctx.viewer)) return held;
+    return (async () => {
+      const supervisor = await ctx.loaders.employee.load(employee.supervisor!.id);
+      if (!supervisor) return null;
+      return (await visibleEmployees(ctx.viewer, ctx.loaders, [supervisor]))[0] ?? null;
+    })();
   }
 
   @FieldResolver(() => [Employee], { description: 'Active employees whose supervisor this is' })

@@ -47,6 +47,7 @@ import {
 } from './evaluation.entity.js';
 import { functionalCreditPercent, predikatOf, PREDIKAT_NAMES } from './evaluation.rules.js';
 import * as peers from './peer.service.js';
+import type { EmployeeRecord, OrgUnitRecord } from '../directory/directory.records.js';
 
 @ObjectType({ description: 'A note on one core value' })
 export class ValueNote {
@@ -389,12 +390,12 @@ export class AppraisalResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(a.employee.id))!;
   }
 
   @FieldResolver(() => Employee)
-  async assessor(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<Employee> {
+  async assessor(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(a.assessor.id))!;
   }
 
@@ -584,7 +585,7 @@ export class DistributionPatternResolver {
 @Resolver(() => OrgRating)
 export class OrgRatingResolver {
   @FieldResolver(() => OrgUnit)
-  async orgUnit(@Root() r: OrgRating, @Ctx() ctx: Context): Promise<OrgUnit> {
+  async orgUnit(@Root() r: OrgRating, @Ctx() ctx: Context): Promise<OrgUnitRecord> {
     return (await ctx.loaders.orgUnit.load(r.orgUnit.id))!;
   }
 
@@ -636,7 +637,7 @@ export class PeerFeedbackResolver {
   }
 
   @FieldResolver(() => Employee, { description: 'Whom the feedback is about' })
-  async subject(@Root() r: PeerFeedbackRequest, @Ctx() ctx: Context): Promise<Employee> {
+  async subject(@Root() r: PeerFeedbackRequest, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(r.subject.id))!;
   }
 
@@ -703,12 +704,12 @@ export class AppealResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() a: Appeal, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() a: Appeal, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(a.employee.id))!;
   }
 
   @FieldResolver(() => Employee, { description: 'The assessor’s supervisor who decides' })
-  async decider(@Root() a: Appeal, @Ctx() ctx: Context): Promise<Employee> {
+  async decider(@Root() a: Appeal, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(a.decider.id))!;
   }
 
@@ -721,7 +722,7 @@ export class AppealResolver {
 @Resolver(() => AppealExplanation)
 export class AppealExplanationResolver {
   @FieldResolver(() => Employee)
-  async askedOf(@Root() e: AppealExplanation, @Ctx() ctx: Context): Promise<Employee> {
+  async askedOf(@Root() e: AppealExplanation, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(e.askedOf.id))!;
   }
 }

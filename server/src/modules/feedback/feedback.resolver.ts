@@ -17,6 +17,7 @@ import { Employee } from '../directory/employee.entity.js';
 import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.js';
 import { Feedback } from './feedback.entity.js';
 import * as feedback from './feedback.service.js';
+import type { EmployeeRecord } from '../directory/directory.records.js';
 
 @InputType({ description: 'Feedback on a plan, an RHK or an IKI (give one of the ids)' })
 export class FeedbackInput {
@@ -65,7 +66,7 @@ export class FeedbackResolver {
   }
 
   @FieldResolver(() => Employee)
-  async author(@Root() item: Feedback, @Ctx() ctx: Context): Promise<Employee> {
+  async author(@Root() item: Feedback, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(item.author.id))!;
   }
 

@@ -34,6 +34,7 @@ import {
 import { checkpointsOf, progressOf } from './plan.rules.js';
 import * as plans from './plan.service.js';
 import { CoreValue, PlanStatus, WorkResultKind } from './planning.enums.js';
+import type { EmployeeRecord, OrgUnitRecord } from '../directory/directory.records.js';
 
 @ObjectType({ description: 'Realisation of an IKI at one checkpoint' })
 export class IndicatorRealisation {
@@ -111,7 +112,7 @@ function toCascadeNode(node: plans.CascadeNodeData): CascadeNode {
 @Resolver(() => WorkResultSummary)
 export class WorkResultSummaryResolver {
   @FieldResolver(() => Employee, { description: 'Whose RHK it is' })
-  async owner(@Root() summary: WorkResultSummary, @Ctx() ctx: Context): Promise<Employee> {
+  async owner(@Root() summary: WorkResultSummary, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(summary.ownerId))!;
   }
 }
@@ -275,7 +276,7 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(plan.employee.id))!;
   }
 
@@ -283,12 +284,15 @@ export class PlanResolver {
     nullable: true,
     description: 'Pejabat penilai kinerja, as when the plan was made',
   })
-  async assessor(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<Employee | null> {
+  async assessor(
+    @Root() plan: PerformancePlan,
+    @Ctx() ctx: Context,
+  ): Promise<EmployeeRecord | null> {
     return plan.assessor ? ctx.loaders.employee.load(plan.assessor.id) : null;
   }
 
   @FieldResolver(() => OrgUnit, { description: 'Unit as when the plan was made' })
-  async orgUnit(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<OrgUnit> {
+  async orgUnit(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<OrgUnitRecord> {
     return (await ctx.loaders.orgUnit.load(plan.orgUnit.id))!;
   }
 
@@ -423,7 +427,7 @@ export class IndicatorResolver {
 @Resolver(() => PlanVersion)
 export class PlanVersionResolver {
   @FieldResolver(() => Employee)
-  async approvedBy(@Root() version: PlanVersion, @Ctx() ctx: Context): Promise<Employee> {
+  async approvedBy(@Root() version: PlanVersion, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(version.approvedByEmployeeId))!;
   }
 }

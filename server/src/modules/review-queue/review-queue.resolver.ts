@@ -14,6 +14,7 @@ import { badInput } from '../../graphql/errors.js';
 import { type Connection, connectionTypes, pageOfList } from '../../graphql/pagination.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Activity, MonthlyReport } from '../activities/activity.entity.js';
+import type { ActivityRecord } from '../activities/activity.records.js';
 import { Employee } from '../directory/employee.entity.js';
 import { AppraisalCheckpoint } from '../evaluation/evaluation.enums.js';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../evaluation/evaluation.entity.js';
 import { PerformancePlan } from '../planning/plan.entity.js';
 import * as queue from './review-queue.service.js';
+import type { EmployeeRecord } from '../directory/directory.records.js';
 
 @ObjectType({ description: 'An appraisal you are to write (or finish)' })
 export class AppraisalTodo {
@@ -48,7 +50,7 @@ export class ReviewQueuePerson {
   plansAwaitingApproval!: PerformancePlan[];
 
   @Field(() => [Activity], { description: 'Oldest first; see activityCount for all of them' })
-  activitiesAwaitingReview!: Activity[];
+  activitiesAwaitingReview!: ActivityRecord[];
 
   @Field(() => Int)
   activityCount!: number;
@@ -180,7 +182,7 @@ export class ReviewQueueResolver {
 @Resolver(() => ReviewQueuePerson)
 export class ReviewQueuePersonResolver {
   @FieldResolver(() => Employee)
-  async employee(@Root() person: ReviewQueuePerson, @Ctx() ctx: Context): Promise<Employee> {
+  async employee(@Root() person: ReviewQueuePerson, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(person.employeeId))!;
   }
 }
