@@ -16,6 +16,11 @@ import {
 } from '../modules/evaluation/evaluation.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
 import {
+  indicatorColumns,
+  indicatorRecord,
+  type IndicatorRecord,
+} from '../modules/planning/indicator.records.js';
+import {
   employeeColumns,
   employeeRecord,
   type EmployeeRecord,
@@ -172,8 +177,19 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
     workResult: loader<string, WorkResult | null>(async (ids) =>
       byId(await em.find(WorkResult, { id: { $in: [...ids] } }), ids),
     ),
-    indicator: loader<string, Indicator | null>(async (ids) =>
-      byId(await em.find(Indicator, { id: { $in: [...ids] } }), ids),
+    /** IKI as read-only records, like orgUnit. */
+    indicator: new RecordLoader<IndicatorRecord>(
+      async (ids) =>
+        byId(
+          (
+            await em.execute<Record<string, unknown>[]>(
+              `select ${indicatorColumns('i')} from indicator i where i.id = any(?::uuid[])`,
+              [uuidArray(ids)],
+            )
+          ).map((row) => indicatorRecord(row)!),
+          ids,
+        ),
+      batch,
     ),
     workResultsOfPlan: loader<string, WorkResult[]>(async (planIds) =>
       groupBy(

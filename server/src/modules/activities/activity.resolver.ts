@@ -1,3 +1,4 @@
+import type { IndicatorRecord } from '../planning/indicator.records.js';
 import {
   Arg,
   Ctx,
@@ -156,8 +157,12 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => Indicator, { nullable: true })
-  async indicator(@Root() activity: ActivityRoot, @Ctx() ctx: Context): Promise<Indicator | null> {
-    return activity.indicator ? ctx.loaders.indicator.load(activity.indicator.id) : null;
+  indicator(
+    @Root() activity: ActivityRoot,
+    @Ctx() ctx: Context,
+  ): IndicatorRecord | null | Promise<IndicatorRecord | null> {
+    // At once when the list brought it (the review queue primes the loader): no promise per row.
+    return activity.indicator ? ctx.loaders.indicator.get(activity.indicator.id) : null;
   }
 
   @FieldResolver(() => PerformancePlan)

@@ -1,3 +1,4 @@
+import type { IndicatorRecord } from '../planning/indicator.records.js';
 import {
   Arg,
   Ctx,
@@ -81,7 +82,7 @@ export class FeedbackResolver {
   }
 
   @FieldResolver(() => Indicator, { nullable: true })
-  async indicator(@Root() item: Feedback, @Ctx() ctx: Context): Promise<Indicator | null> {
+  async indicator(@Root() item: Feedback, @Ctx() ctx: Context): Promise<IndicatorRecord | null> {
     return item.indicator ? ctx.loaders.indicator.load(item.indicator.id) : null;
   }
 

@@ -1,7 +1,8 @@
+import type { IndicatorRecord } from './indicator.records.js';
 import { realisationAt as sumApprovedUntil } from '../activities/activity.rules.js';
 import { ActivityStatus } from '../activities/activities.enums.js';
 import type { DailyOutput, Loaders } from '../../graphql/loaders.js';
-import type { Indicator, PerformancePlan, WorkResult } from './plan.entity.js';
+import type { PerformancePlan, WorkResult } from './plan.entity.js';
 import { meanProgress, progressOf } from './plan.rules.js';
 
 /** Progress of plans, RHK and IKI through the request's batch loaders (constant statements per list). */
@@ -14,7 +15,7 @@ export function realisationAt(outputs: DailyOutput[], endsOn: string): number {
 
 export async function indicatorProgress(
   loaders: Loaders,
-  indicator: Indicator,
+  indicator: Pick<IndicatorRecord, 'id' | 'targetValue'>,
 ): Promise<number | null> {
   if (indicator.targetValue !== null) {
     const outputs = await loaders.approvedOutputs.load(indicator.id);

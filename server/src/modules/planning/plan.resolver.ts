@@ -1,3 +1,4 @@
+import type { IndicatorRecord } from './indicator.records.js';
 import {
   Arg,
   Ctx,
@@ -373,15 +374,18 @@ export class WorkResultResolver {
   }
 }
 
+/** The root of an Indicator field: an entity or a read-only record (see IndicatorRecord). */
+type IndicatorRoot = Pick<IndicatorRecord, 'id' | 'targetValue' | 'workResult'>;
+
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @FieldResolver(() => Boolean, { description: 'Counted from approved activity outputs' })
-  quantitative(@Root() indicator: Indicator): boolean {
+  quantitative(@Root() indicator: IndicatorRoot): boolean {
     return indicator.targetValue !== null;
   }
 
   @FieldResolver(() => Number, { nullable: true, description: 'Realisation so far / target' })
-  progress(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<number | null> {
+  progress(@Root() indicator: IndicatorRoot, @Ctx() ctx: Context): Promise<number | null> {
     return indicatorProgress(ctx.loaders, indicator);
   }
 
@@ -389,7 +393,7 @@ export class IndicatorResolver {
     description: 'Realisation at each checkpoint (Triwulan I–IV)',
   })
   async realisations(
-    @Root() indicator: Indicator,
+    @Root() indicator: IndicatorRoot,
     @Ctx() ctx: Context,
   ): Promise<IndicatorRealisation[]> {
     const workResult = (await ctx.loaders.workResult.load(indicator.workResult.id))!;

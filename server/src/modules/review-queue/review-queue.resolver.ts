@@ -182,7 +182,11 @@ export class ReviewQueueResolver {
 @Resolver(() => ReviewQueuePerson)
 export class ReviewQueuePersonResolver {
   @FieldResolver(() => Employee)
-  async employee(@Root() person: ReviewQueuePerson, @Ctx() ctx: Context): Promise<EmployeeRecord> {
-    return (await ctx.loaders.employee.load(person.employeeId))!;
+  employee(
+    @Root() person: ReviewQueuePerson,
+    @Ctx() ctx: Context,
+  ): EmployeeRecord | Promise<EmployeeRecord> {
+    // At once when the page brought it (queuePeople primes the loader).
+    return ctx.loaders.employee.get(person.employeeId) as EmployeeRecord | Promise<EmployeeRecord>;
   }
 }

@@ -22,6 +22,13 @@ import {
   activityRecord,
   type ActivityRecord,
 } from '../activities/activity.records.js';
+import {
+  employeeColumns,
+  employeeRecord,
+  orgUnitColumns,
+  orgUnitRecord,
+} from '../directory/directory.records.js';
+import { indicatorColumns, indicatorRecord } from '../planning/indicator.records.js';
 import { PerformancePlan } from '../planning/plan.entity.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 
@@ -122,7 +129,9 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
       : '';
   const params: unknown[] = [assessor, assessor, assessor];
   if (dueAppraisals) params.push(dueSince!.toISOString(), due, assessor, period!.id);
-  const [waiting, peerRequests, appeals, explanations] = await Promise.all([
+  // The three short lists are usually empty: one statement counts them, and only a list that
+  // has something is read (each read through the ORM costs more than the count).
+  const [waiting, [short]] = await Promise.all([
     ctx.em.execute<WaitingRow[]>(
       `select employee_id, min(since) as since, sum(plans)::int as plans,
               sum(activities)::int as activities, sum(monthly_reports)::int as monthly_reports,
@@ -143,21 +152,35 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
         order by min(since), employee_id`,
       params,
     ),
-    ctx.em.find(
-      PeerFeedbackRequest,
-      { respondent: assessor, status: PeerRequestStatus.OPEN },
-      { orderBy: { requestedAt: 'asc' } },
+    ctx.em.execute<{ peer_requests: number; appeals: number; explanations: number }[]>(
+      `select (select count(*)::int from peer_feedback_request where respondent_id = ? and status = ?) as peer_requests,
+              (select count(*)::int from appeal where decider_id = ? and status = ?) as appeals,
+              (select count(*)::int from appeal_explanation where asked_of_id = ? and answer is null) as explanations`,
+      [assessor, PeerRequestStatus.OPEN, assessor, AppealStatus.FILED, assessor],
     ),
-    ctx.em.find(
-      Appeal,
-      { decider: assessor, status: AppealStatus.FILED },
-      { orderBy: { filedAt: 'asc' } },
-    ),
-    ctx.em.find(
-      AppealExplanation,
-      { askedOf: assessor, answer: null },
-      { orderBy: { askedAt: 'asc' } },
-    ),
+  ]);
+  const [peerRequests, appeals, explanations] = await Promise.all([
+    short.peer_requests > 0
+      ? ctx.em.find(
+          PeerFeedbackRequest,
+          { respondent: assessor, status: PeerRequestStatus.OPEN },
+          { orderBy: { requestedAt: 'asc' } },
+        )
+      : [],
+    short.appeals > 0
+      ? ctx.em.find(
+          Appeal,
+          { decider: assessor, status: AppealStatus.FILED },
+          { orderBy: { filedAt: 'asc' } },
+        )
+      : [],
+    short.explanations > 0
+      ? ctx.em.find(
+          AppealExplanation,
+          { askedOf: assessor, answer: null },
+          { orderBy: { askedAt: 'asc' } },
+        )
+      : [],
   ]);
   const people: WaitingPerson[] = waiting.map((w) => ({
     employeeId: w.employee_id,
@@ -189,7 +212,7 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
  * however many people and items.
  */
 export async function queuePeople(
-  ctx: Pick<Context, 'em' | 'viewer'>,
+  ctx: Pick<Context, 'em' | 'viewer' | 'loaders'>,
   queue: Queue,
   people: WaitingPerson[],
   activitiesPerPerson: number,
@@ -201,7 +224,7 @@ export async function queuePeople(
   const ids = `{${people.map((p) => p.employeeId).join(',')}}`;
   const anyActivities = activitiesPerPerson > 0 && people.some((p) => p.activities > 0);
   const duePeriod = queue.duePeriodId;
-  const [plans, activityRows, reports, duePlans] = await Promise.all([
+  const [plans, activityRows, reports, duePlans, personRows] = await Promise.all([
     people.some((p) => p.plans > 0)
       ? ctx.em.find(
           PerformancePlan,
@@ -211,14 +234,16 @@ export async function queuePeople(
       : [],
     anyActivities
       ? ctx.em.execute<Record<string, unknown>[]>(
-          `select * from (
+          // Each with its IKI, which the `indicator` field then finds in the loader.
+          `select ranked.*, ${indicatorColumns('i', 'i_')} from (
              select ${activityColumns('a')},
                     row_number() over (partition by a.employee_id order by a.created_at, a.id) as queue_rank
                from activity a
               where a.assessor_id = ? and a.status = 'SUBMITTED' and a.employee_id = any(?::uuid[])
            ) ranked
+           left join indicator i on i.id = ranked.indicator_id
            where queue_rank <= ?
-           order by created_at, id`,
+           order by ranked.created_at, ranked.id`,
           [assessor, ids, activitiesPerPerson],
         )
       : [],
@@ -237,7 +262,20 @@ export async function queuePeople(
           employee,
         })
       : [],
+    // The people and their units, which the `employee` and `orgUnit` fields then find in the
+    // loaders.
+    ctx.em.execute<Record<string, unknown>[]>(
+      `select ${employeeColumns('e')}, ${orgUnitColumns('u', 'u_')}
+         from employee e join org_unit u on u.id = e.org_unit_id where e.id = any(?::uuid[])`,
+      [ids],
+    ),
   ]);
+  for (const row of personRows) {
+    const employee = employeeRecord(row)!;
+    ctx.loaders.employee.prime(employee.id, employee);
+    const unit = orgUnitRecord(row, 'u_')!;
+    ctx.loaders.orgUnit.prime(unit.id, unit);
+  }
   const due = queue.dueCheckpoint;
   const drafts =
     due && duePlans.length > 0
@@ -255,6 +293,8 @@ export async function queuePeople(
   for (const row of activityRows) {
     // Plain records, not entities: em.map() of a few hundred rows cost more than the request.
     const activity = activityRecord(row);
+    const indicator = indicatorRecord(row, 'i_');
+    if (indicator) ctx.loaders.indicator.prime(indicator.id, indicator);
     byId.get(activity.employee.id)?.activityList.push(activity);
   }
   for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
