@@ -5,10 +5,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
 
+/** What the hand-written server is asked: one of the two benchmarked pages. */
+export type HandWrittenRequest =
+  | { kind: 'employees'; unitId: string; first: number }
+  | { kind: 'reviewQueue'; assessorId: string; people: number; activitiesPerPerson: number };
+
 /**
- * The limit: the same employee page (with unit and supervisor, and the total) answered by
+ * The limit: the same pages as Kinerja's (the employee page with unit, supervisor and total; the
+ * review queue's counts and its first page of people with their waiting items) answered by
  * hand-written SQL through `pg` behind a bare `node:http` server, GraphQL-shaped JSON out.
- * No sign-in, no GraphQL parsing or validation: what is left is HTTP, SQL and JSON.
+ * No sign-in, no GraphQL parsing or validation, no access checks: what is left is HTTP, SQL
+ * and JSON.
  */
 export async function startHandWrittenSql(
   databaseUrl: string,
@@ -21,43 +28,13 @@ export async function startHandWrittenSql(
     req.on('end', () => {
       void (async () => {
         try {
-          const { unitId, first } = JSON.parse(Buffer.concat(chunks).toString()) as {
-            unitId: string;
-            first: number;
-          };
-          const unit = await pool.query<{ path: string }>(
-            'select path from org_unit where id = $1',
-            [unitId],
-          );
-          const like = `${unit.rows[0].path}%`;
-          const [page, total] = await Promise.all([
-            pool.query(
-              `select e.id, e.nip, e.name, e.position_title, u.id as unit_id, u.name as unit_name,
-                      s.id as supervisor_id, s.name as supervisor_name
-                 from employee e
-                 join org_unit u on u.id = e.org_unit_id
-                 left join employee s on s.id = e.supervisor_id
-                where e.active and u.path like $1
-                order by e.name, e.id
-                limit $2`,
-              [like, first],
-            ),
-            pool.query<{ n: number }>(
-              `select count(*)::int as n from employee e join org_unit u on u.id = e.org_unit_id
-                where e.active and u.path like $1`,
-              [like],
-            ),
-          ]);
-          const nodes = page.rows.map((r: Record<string, string | null>) => ({
-            id: r.id,
-            nip: r.nip,
-            name: r.name,
-            positionTitle: r.position_title,
-            orgUnit: { id: r.unit_id, name: r.unit_name },
-            supervisor: r.supervisor_id ? { id: r.supervisor_id, name: r.supervisor_name } : null,
-          }));
+          const ask = JSON.parse(Buffer.concat(chunks).toString()) as HandWrittenRequest;
+          const data =
+            ask.kind === 'reviewQueue'
+              ? await handWrittenReviewQueue(pool, ask)
+              : await handWrittenEmployees(pool, ask);
           res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify({ data: { employees: { totalCount: total.rows[0].n, nodes } } }));
+          res.end(JSON.stringify({ data }));
         } catch (error) {
           res.statusCode = 500;
           res.end(String(error));
@@ -73,6 +50,157 @@ export async function startHandWrittenSql(
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await pool.end();
+    },
+  };
+}
+
+async function handWrittenEmployees(
+  pool: pg.Pool,
+  { unitId, first }: { unitId: string; first: number },
+) {
+  const unit = await pool.query<{ path: string }>('select path from org_unit where id = $1', [
+    unitId,
+  ]);
+  const like = `${unit.rows[0].path}%`;
+  const [page, total] = await Promise.all([
+    pool.query(
+      `select e.id, e.nip, e.name, e.position_title, u.id as unit_id, u.name as unit_name,
+              s.id as supervisor_id, s.name as supervisor_name
+         from employee e
+         join org_unit u on u.id = e.org_unit_id
+         left join employee s on s.id = e.supervisor_id
+        where e.active and u.path like $1
+        order by e.name, e.id
+        limit $2`,
+      [like, first],
+    ),
+    pool.query<{ n: number }>(
+      `select count(*)::int as n from employee e join org_unit u on u.id = e.org_unit_id
+        where e.active and u.path like $1`,
+      [like],
+    ),
+  ]);
+  const nodes = page.rows.map((r: Record<string, string | null>) => ({
+    id: r.id,
+    nip: r.nip,
+    name: r.name,
+    positionTitle: r.position_title,
+    orgUnit: { id: r.unit_id, name: r.unit_name },
+    supervisor: r.supervisor_id ? { id: r.supervisor_id, name: r.supervisor_name } : null,
+  }));
+  return { employees: { totalCount: total.rows[0].n, nodes } };
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The review queue as Kinerja's REVIEW_QUEUE query asks for it, less what needs the period's
+ * calendar (appraisals due) and the short lists (360 requests, appeals, explanations): who is
+ * waiting and for what, oldest first, then for the first page of them their employee and unit,
+ * their oldest unreviewed activities, submitted plans and monthly reports.
+ */
+async function handWrittenReviewQueue(
+  pool: pg.Pool,
+  ask: { assessorId: string; people: number; activitiesPerPerson: number },
+) {
+  const waiting = await pool.query<Row>(
+    `select employee_id, min(since) as since, sum(plans)::int as plans,
+            sum(activities)::int as activities, sum(monthly_reports)::int as monthly_reports
+       from (
+         select employee_id, coalesce(submitted_at, updated_at) as since, 1 as plans,
+                0 as activities, 0 as monthly_reports
+           from performance_plan where assessor_id = $1 and status = 'SUBMITTED'
+         union all
+         select employee_id, created_at, 0, 1, 0
+           from activity where assessor_id = $1 and status = 'SUBMITTED'
+         union all
+         select employee_id, submitted_at, 0, 0, 1
+           from monthly_report where assessor_id = $1 and status = 'SUBMITTED'
+       ) w
+      group by employee_id
+      order by min(since), employee_id`,
+    [ask.assessorId],
+  );
+  const page = waiting.rows.slice(0, ask.people);
+  const ids = page.map((w) => w.employee_id as string);
+  const [people, activities, plans, reports] = await Promise.all([
+    pool.query<Row>(
+      `select e.id, e.nip, e.name, e.position_title, u.id as unit_id, u.name as unit_name
+         from employee e join org_unit u on u.id = e.org_unit_id where e.id = any($1::uuid[])`,
+      [ids],
+    ),
+    pool.query<Row>(
+      `select id, employee_id, to_char(date, 'YYYY-MM-DD') as date, description, output, status,
+              indicator_id
+         from (
+           select a.*, row_number() over (partition by a.employee_id order by a.created_at, a.id) as r
+             from activity a
+            where a.assessor_id = $1 and a.status = 'SUBMITTED' and a.employee_id = any($2::uuid[])
+         ) ranked
+        where r <= $3
+        order by created_at, id`,
+      [ask.assessorId, ids, ask.activitiesPerPerson],
+    ),
+    pool.query<Row>(
+      `select id, status, employee_id from performance_plan
+        where assessor_id = $1 and status = 'SUBMITTED' and employee_id = any($2::uuid[])`,
+      [ask.assessorId, ids],
+    ),
+    pool.query<Row>(
+      `select id, employee_id from monthly_report
+        where assessor_id = $1 and status = 'SUBMITTED' and employee_id = any($2::uuid[])`,
+      [ask.assessorId, ids],
+    ),
+  ]);
+  const of = <T>(rows: Row[], map: (r: Row) => T) => {
+    const by = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = by.get(r.employee_id as string) ?? [];
+      list.push(map(r));
+      by.set(r.employee_id as string, list);
+    }
+    return by;
+  };
+  const employees = new Map(people.rows.map((r) => [r.id as string, r]));
+  const activityList = of(activities.rows, (r) => ({
+    id: r.id,
+    date: r.date,
+    description: r.description,
+    output: r.output,
+    status: r.status,
+    indicator: r.indicator_id ? { id: r.indicator_id } : null,
+  }));
+  const planList = of(plans.rows, (r) => ({ id: r.id, status: r.status }));
+  const reportList = of(reports.rows, (r) => ({ id: r.id }));
+  const sum = (key: string) => waiting.rows.reduce((t, w) => t + (w[key] as number), 0);
+  return {
+    reviewQueue: {
+      total: sum('plans') + sum('activities') + sum('monthly_reports'),
+      plansAwaitingApproval: sum('plans'),
+      activitiesAwaitingReview: sum('activities'),
+      monthlyReportsAwaitingVerification: sum('monthly_reports'),
+      people: {
+        totalCount: waiting.rows.length,
+        nodes: page.map((w) => {
+          const e = employees.get(w.employee_id as string)!;
+          const id = w.employee_id as string;
+          return {
+            count: (w.plans as number) + (w.activities as number) + (w.monthly_reports as number),
+            activityCount: w.activities,
+            oldestWaitingSince: new Date(w.since as string).toISOString(),
+            employee: {
+              id,
+              nip: e.nip,
+              name: e.name,
+              positionTitle: e.position_title,
+              orgUnit: { id: e.unit_id, name: e.unit_name },
+            },
+            activitiesAwaitingReview: activityList.get(id) ?? [],
+            plansAwaitingApproval: planList.get(id) ?? [],
+            monthlyReportsAwaitingVerification: reportList.get(id) ?? [],
+          };
+        }),
+      },
     },
   };
 }

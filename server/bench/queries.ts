@@ -53,6 +53,28 @@ export const POSTGRAPHILE_EMPLOYEES = `query Employees($unit: UUID!, $first: Int
   }
 }`;
 
+/**
+ * The nearest PostGraphile comes to REVIEW_QUEUE without custom SQL functions (the queue is a
+ * union of four sources ordered by who has waited longest): the assessor's first 25 direct
+ * reports by name, each with their 10 oldest activities waiting for that assessor, their
+ * submitted plans and monthly reports. The same shape and size of answer.
+ */
+export const POSTGRAPHILE_REVIEW_QUEUE = `query ReviewQueue($assessor: UUID!, $people: Int, $n: Int) {
+  allEmployees(first: $people, condition: { supervisorId: $assessor, active: true }, orderBy: [NAME_ASC, ID_ASC]) {
+    totalCount
+    nodes {
+      id nip name positionTitle
+      orgUnitByOrgUnitId { id name }
+      activitiesByEmployeeId(first: $n, condition: { assessorId: $assessor, status: "SUBMITTED" }, orderBy: [CREATED_AT_ASC, ID_ASC]) {
+        totalCount
+        nodes { id date description output status indicatorId }
+      }
+      performancePlansByEmployeeId(condition: { assessorId: $assessor, status: "SUBMITTED" }) { nodes { id status } }
+      monthlyReportsByEmployeeId(condition: { assessorId: $assessor, status: "SUBMITTED" }) { nodes { id } }
+    }
+  }
+}`;
+
 export const MY_PERFORMANCE = `subscription { myPerformance { id type at subjectType subjectId } }`;
 
 export const UNIT_DASHBOARD = `subscription Dashboard($unit: ID!, $period: ID!) {

@@ -78,17 +78,19 @@ export function writeReport(r: BenchResults): string {
 
   line('## Against the limit and a peer');
   line();
-  if (r.peers) {
-    line(`Same data, same page: ${r.peers.description}.`);
+  for (const peer of r.peers) {
+    line(`### ${peer.name}`);
     line();
-    const kinerja = r.peers.rows[0];
-    const sql = r.peers.rows.find((x) => x.target.startsWith('hand-written'));
-    const graphile = r.peers.rows.find((x) => x.target.startsWith('PostGraphile'));
+    line(`Same data, same page: ${peer.description}.`);
+    line();
+    const kinerja = peer.rows[0];
+    const sql = peer.rows.find((x) => x.target.startsWith('hand-written'));
+    const graphile = peer.rows.find((x) => x.target.startsWith('PostGraphile'));
     line(
       '| Server | Conc. | req/s | p50 ms | p95 ms | p99 ms | SQL/req | server CPU | Kinerja p50 ÷ this p50 | Kinerja req/s ÷ this req/s |',
     );
     line('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
-    for (const row of r.peers.rows) {
+    for (const row of peer.rows) {
       row.measurements.forEach((x, i) => {
         const k = kinerja.measurements[i];
         line(
@@ -118,6 +120,9 @@ export function writeReport(r: BenchResults): string {
           )
           .join(', ')}.`,
       );
+    line();
+  }
+  if (r.peers.length > 0) {
     line(
       '- The hand-written server does no sign-in, no GraphQL parsing or validation and no access checks; ' +
         'PostGraphile runs without authentication (as superuser) in its own process. Kinerja authenticates ' +

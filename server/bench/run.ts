@@ -33,7 +33,7 @@ import {
   settle,
 } from './http-bench.js';
 import { machineInfo, type MachineInfo } from './machine.js';
-import { startHandWrittenSql, startPostGraphile } from './peers.js';
+import { type HandWrittenRequest, startHandWrittenSql, startPostGraphile } from './peers.js';
 import * as Q from './queries.js';
 import { writeReport } from './report.js';
 
@@ -72,6 +72,7 @@ export interface QueryBench {
 }
 
 export interface PeerComparison {
+  name: string;
   description: string;
   rows: { target: string; measurements: HttpMeasurement[] }[];
 }
@@ -86,7 +87,8 @@ export interface BenchResults {
   queries: QueryBench[];
   statementsByLength: { query: string; length: number; statements: number }[];
   unitSummaryInProcess: { iterations: number; p50Ms: number; p99Ms: number; statements: number };
-  peers: PeerComparison | null;
+  /** Kinerja beside hand-written SQL and PostGraphile, one comparison per query. */
+  peers: PeerComparison[];
   /** The same queries on a second Kinerja whose DataLoaders do not batch (N+1 on purpose). */
   dataLoadersOff: { name: string; measurements: HttpMeasurement[] }[];
   fanout: FanoutResult[];
@@ -106,7 +108,7 @@ interface Subjects {
   largestLeaf: { id: string; name: string; employees: number };
   opdIds: string[];
   logins: { hrAdmin: string; supervisor: string; password: string };
-  busiestSupervisor: { nip: string; reports: number };
+  busiestSupervisor: { id: string; nip: string; reports: number };
 }
 
 async function findSubjects(url: string): Promise<Subjects> {
@@ -138,9 +140,9 @@ async function findSubjects(url: string): Promise<Subjects> {
     const [logins] = await one<{ v: Subjects['logins'] }>(
       `select value as v from app_setting where key = 'demo.logins'`,
     );
-    const [busiest] = await one<{ nip: string; n: number }>(
-      `select s.nip, count(*)::int as n from employee e join employee s on s.id = e.supervisor_id
-        group by 1 order by 2 desc limit 1`,
+    const [busiest] = await one<{ id: string; nip: string; n: number }>(
+      `select s.id, s.nip, count(*)::int as n from employee e join employee s on s.id = e.supervisor_id
+        group by 1, 2 order by 3 desc limit 1`,
     );
     return {
       periodId: period.id,
@@ -149,7 +151,7 @@ async function findSubjects(url: string): Promise<Subjects> {
       largestLeaf: { id: leaf.id, name: leaf.name, employees: leaf.n },
       opdIds: opds.map((o) => o.id),
       logins: logins.v,
-      busiestSupervisor: { nip: busiest.nip, reports: busiest.n },
+      busiestSupervisor: { id: busiest.id, nip: busiest.nip, reports: busiest.n },
     };
   } finally {
     await db.end();
@@ -222,7 +224,7 @@ async function main(): Promise<void> {
   const app = await startKinerja(dataset.url);
   const queries: QueryBench[] = [];
   const statementsByLength: BenchResults['statementsByLength'] = [];
-  let peers: PeerComparison | null;
+  const peers: PeerComparison[] = [];
   let unitSummaryInProcess: BenchResults['unitSummaryInProcess'];
   const dataLoadersOff: BenchResults['dataLoadersOff'] = [];
   const fanout: FanoutResult[] = [];
@@ -474,54 +476,100 @@ async function main(): Promise<void> {
       }
       try {
         const unit = s.largestLeaf.id;
-        const rows: PeerComparison['rows'] = [];
-        const kinerjaTarget: HttpTarget = {
-          url: gql,
-          path: '/graphql',
-          headers: auth(hr),
-          bodies: [gqlBody(Q.EMPLOYEES, { unit, first: 50 })],
-          countsStatements: true,
-        };
-        const sqlTarget: HttpTarget = {
-          url: pgServer.url,
-          path: '/',
-          headers: {},
-          bodies: [JSON.stringify({ unitId: unit, first: 50 })],
-          countsStatements: false,
-        };
-        const pgBody = gqlBody(Q.POSTGRAPHILE_EMPLOYEES, { unit, first: 50 });
-        if (graphile) await postJson(`${graphile.url}/graphql`, JSON.parse(pgBody) as object);
-        const runs: [string, HttpTarget][] = [
-          ['Kinerja (GraphQL, signed in)', kinerjaTarget],
-          ['hand-written SQL (pg + node:http)', sqlTarget],
-        ];
-        if (graphile)
-          runs.push([
-            'PostGraphile 4.14.1',
-            {
-              url: graphile.url,
-              path: '/graphql',
-              headers: {},
-              bodies: [pgBody],
-              countsStatements: false,
-              pid: graphile.child.pid,
+        const comparisons: {
+          name: string;
+          description: string;
+          kinerja: { token: string; body: string };
+          sql: HandWrittenRequest;
+          graphile: string;
+        }[] = [
+          {
+            name: 'employees',
+            description: `employees of ${s.largestLeaf.name} (${s.largestLeaf.employees} people, no sub-units), first 50 by name, with unit, supervisor and the total`,
+            kinerja: { token: hr, body: gqlBody(Q.EMPLOYEES, { unit, first: 50 }) },
+            sql: { kind: 'employees', unitId: unit, first: 50 },
+            graphile: gqlBody(Q.POSTGRAPHILE_EMPLOYEES, { unit, first: 50 }),
+          },
+          {
+            name: 'reviewQueue',
+            description:
+              `the busiest supervisor's review queue (${s.busiestSupervisor.reports} direct reports): 25 people with their 10 oldest activities waiting, ` +
+              'their submitted plans and monthly reports, and the counts. Kinerja answers REVIEW_QUEUE (people ordered by who has waited longest, ' +
+              'appraisals due and 360 requests, appeals and explanations included); hand-written SQL the same less the appraisals due and the short lists; ' +
+              "PostGraphile the nearest it can express without custom SQL functions: the supervisor's first 25 direct reports by name with the same items",
+            kinerja: { token: busiest, body: gqlBody(Q.REVIEW_QUEUE, { n: 10 }) },
+            sql: {
+              kind: 'reviewQueue',
+              assessorId: s.busiestSupervisor.id,
+              people: 25,
+              activitiesPerPerson: 10,
             },
-          ]);
-        for (const [target, spec] of runs) {
-          const measurements: HttpMeasurement[] = [];
-          for (const c of concurrencies) {
-            const m = await measureHttp(spec, c, durationSeconds);
-            measurements.push(m);
-            log(
-              `peer ${target} c=${c}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms${m.failed ? `, ${m.failed} failed` : ''}`,
+            graphile: gqlBody(Q.POSTGRAPHILE_REVIEW_QUEUE, {
+              assessor: s.busiestSupervisor.id,
+              people: 25,
+              n: 10,
+            }),
+          },
+        ];
+        for (const comparison of comparisons) {
+          const rows: PeerComparison['rows'] = [];
+          const runs: [string, HttpTarget][] = [
+            [
+              'Kinerja (GraphQL, signed in)',
+              {
+                url: gql,
+                path: '/graphql',
+                headers: auth(comparison.kinerja.token),
+                bodies: [comparison.kinerja.body],
+                countsStatements: true,
+              },
+            ],
+            [
+              'hand-written SQL (pg + node:http)',
+              {
+                url: pgServer.url,
+                path: '/',
+                headers: {},
+                bodies: [JSON.stringify(comparison.sql)],
+                countsStatements: false,
+              },
+            ],
+          ];
+          if (graphile) {
+            // Fail early, with PostGraphile's message, on a query it refuses.
+            const answer = await postJson<{ errors?: unknown }>(
+              `${graphile.url}/graphql`,
+              JSON.parse(comparison.graphile) as object,
             );
+            if (answer.errors)
+              throw new Error(
+                `PostGraphile refused the ${comparison.name} query: ${JSON.stringify(answer.errors)}`,
+              );
+            runs.push([
+              'PostGraphile 4.14.1',
+              {
+                url: graphile.url,
+                path: '/graphql',
+                headers: {},
+                bodies: [comparison.graphile],
+                countsStatements: false,
+                pid: graphile.child.pid,
+              },
+            ]);
           }
-          rows.push({ target, measurements });
+          for (const [target, spec] of runs) {
+            const measurements: HttpMeasurement[] = [];
+            for (const c of concurrencies) {
+              const m = await measureHttp(spec, c, durationSeconds);
+              measurements.push(m);
+              log(
+                `peer ${comparison.name}: ${target} c=${c}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms${m.failed ? `, ${m.failed} failed` : ''}`,
+              );
+            }
+            rows.push({ target, measurements });
+          }
+          peers.push({ name: comparison.name, description: comparison.description, rows });
         }
-        peers = {
-          description: `employees of ${s.largestLeaf.name} (${s.largestLeaf.employees} people, no sub-units), first 50 by name, with unit, supervisor and the total`,
-          rows,
-        };
       } finally {
         await graphile?.close();
         await pgServer.close();
