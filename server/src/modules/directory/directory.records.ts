@@ -71,6 +71,30 @@ export function employeeColumns(alias: string, prefix = ''): string {
   ].join(', ');
 }
 
+/**
+ * SQL building the {@link OrgUnitRecord} of the row aliased `alias` as JSON, so that a list can
+ * come back as one JSON value whose objects are the records themselves (no conversion).
+ */
+export function orgUnitJson(alias: string): string {
+  const a = alias;
+  return `json_build_object('id', ${a}.id, 'code', ${a}.code, 'name', ${a}.name,
+    'shortName', ${a}.short_name, 'kind', ${a}.kind, 'path', ${a}.path, 'reference', ${a}.reference,
+    'parent', case when ${a}.parent_id is null then null else json_build_object('id', ${a}.parent_id) end,
+    'opd', case when ${a}.opd_id is null then null else json_build_object('id', ${a}.opd_id) end)`;
+}
+
+/** SQL building the {@link EmployeeRecord} of the row aliased `alias` as JSON (see orgUnitJson). */
+export function employeeJson(alias: string): string {
+  const a = alias;
+  return `json_build_object('id', ${a}.id, 'nip', ${a}.nip, 'name', ${a}.name,
+    'employmentType', ${a}.employment_type, 'sex', ${a}.sex,
+    'birthDate', to_char(${a}.birth_date, 'YYYY-MM-DD'), 'rank', ${a}.rank,
+    'jobType', ${a}.job_type, 'positionTitle', ${a}.position_title,
+    'orgUnit', json_build_object('id', ${a}.org_unit_id),
+    'supervisor', case when ${a}.supervisor_id is null then null else json_build_object('id', ${a}.supervisor_id) end,
+    'email', ${a}.email, 'phone', ${a}.phone, 'active', ${a}.active, 'version', ${a}.version)`;
+}
+
 type Row = Record<string, unknown>;
 
 /**

@@ -30,11 +30,9 @@ import {
 } from './nip.rules.js';
 import { OrgUnit } from './org-unit.entity.js';
 import {
-  employeeColumns,
-  employeeRecord,
+  employeeJson,
   type EmployeeRecord,
-  orgUnitColumns,
-  orgUnitRecord,
+  orgUnitJson,
   type OrgUnitRecord,
 } from './directory.records.js';
 
@@ -127,38 +125,47 @@ export async function listEmployees(
     page.push('(e.name > ? or (e.name = ? and e.id > ?::uuid))');
     pageParams.push(name, name, id);
   }
-  // One statement: the total, and the page with each row's unit and supervisor joined (the
-  // `orgUnit` and `supervisor` fields then find them in the request's loaders). The page comes
-  // as one JSON array that PostgreSQL builds and JSON.parse reads: far cheaper for the server
-  // than decoding some forty columns of each row field by field.
-  const [result] = await ctx.em.execute<{ total_count: number; page: Record<string, unknown>[] }[]>(
+  // One statement: the total, and the page with each row's unit and supervisor (the `orgUnit`
+  // and `supervisor` fields then find them in the request's loaders). The page comes as one JSON
+  // value whose objects are the records themselves, built by PostgreSQL: far cheaper for the
+  // server than decoding some forty columns of every row and copying them into records.
+  const [result] = await ctx.em.execute<{ total_count: number; page: PageRow[] }[]>(
     `with total as (
        select count(*)::int as total_count
          from employee e${joinUnit ? ' join org_unit u on u.id = e.org_unit_id' : ''}
         where ${where.join(' and ')}
      ), page as (
-       select ${employeeColumns('e')}, ${orgUnitColumns('u', 'u_')}, ${employeeColumns('s', 's_')}
-         from employee e join org_unit u on u.id = e.org_unit_id
-         left join employee s on s.id = e.supervisor_id
+       select e.* from employee e${joinUnit ? ' join org_unit u on u.id = e.org_unit_id' : ''}
         where ${page.join(' and ')}
         order by e.name, e.id limit ?
      )
      select (select total_count from total),
-            coalesce((select json_agg(page order by page.name, page.id) from page), '[]') as page`,
+            coalesce((
+              select json_agg(json_build_object('employee', ${employeeJson('e')},
+                       'unit', ${orgUnitJson('u')},
+                       'supervisor', case when s.id is null then null else ${employeeJson('s')} end)
+                     order by e.name, e.id)
+                from page e join org_unit u on u.id = e.org_unit_id
+                left join employee s on s.id = e.supervisor_id
+            ), '[]') as page`,
     [...params, ...pageParams, limit + 1],
   );
   const employees: EmployeeRecord[] = [];
-  for (const row of result.page) {
-    const employee = employeeRecord(row)!;
+  for (const { employee, unit, supervisor } of result.page) {
     employees.push(employee);
     ctx.loaders.employee.prime(employee.id, employee);
-    const unit = orgUnitRecord(row, 'u_')!;
     ctx.loaders.orgUnit.prime(unit.id, unit);
-    const supervisor = employeeRecord(row, 's_');
     if (supervisor) ctx.loaders.employee.prime(supervisor.id, supervisor);
   }
   const totalCount = Number(result.total_count);
   return toConnection(employees, limit, Boolean(after), totalCount, (e) => [e.name, e.id]);
+}
+
+/** A row of the employees page, as PostgreSQL builds it (see employeeJson and orgUnitJson). */
+interface PageRow {
+  employee: EmployeeRecord;
+  unit: OrgUnitRecord;
+  supervisor: EmployeeRecord | null;
 }
 
 /** A PostgreSQL array literal of ids (UUIDs, checked: anything else is refused). */
