@@ -23,6 +23,23 @@ export const EMPLOYEES = `query Employees($unit: ID!, $first: Int) {
 }`;
 
 /**
+ * EMPLOYEES with relations two steps away, which the page does not bring itself and which go
+ * through the request's batch loaders: each unit's parent and OPD, each supervisor's supervisor,
+ * and each person's direct reports. What batching buys is measured on this one.
+ */
+export const EMPLOYEES_NESTED = `query EmployeesNested($unit: ID!, $first: Int) {
+  employees(first: $first, filter: { orgUnitId: $unit }) {
+    totalCount
+    nodes {
+      id nip name positionTitle
+      orgUnit { id name parent { id name } opd { id name } }
+      supervisor { id name supervisor { id name } }
+      directReports { id name }
+    }
+  }
+}`;
+
+/**
  * The HTTP part of what the unit dashboard shows: the distribution and the headcount (plan counts
  * have no query of their own; they come with the unitDashboard subscription, timed separately).
  */

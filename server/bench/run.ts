@@ -322,6 +322,12 @@ async function main(): Promise<void> {
         bodies: [gqlBody(Q.EMPLOYEES, { unit: s.largestOpd.id, first: 50 })],
       },
       {
+        name: 'employeesNested',
+        description: `the same employees with each unit's parent and OPD, each supervisor's supervisor and each person's direct reports (relations that go through the request's batch loaders)`,
+        token: hr,
+        bodies: [gqlBody(Q.EMPLOYEES_NESTED, { unit: s.largestOpd.id, first: 50 })],
+      },
+      {
         name: 'unitSummary',
         description: `distribution (${s.checkpoint}) and headcount of ${s.largestOpd.name}`,
         token: hr,
@@ -366,7 +372,9 @@ async function main(): Promise<void> {
           [hr, await signIn(unbatched.url, s.logins.hrAdmin, s.logins.password)],
           [busiest, await signIn(unbatched.url, s.busiestSupervisor.nip, s.logins.password)],
         ]);
-        for (const t of targets.filter((x) => ['reviewQueue', 'employees'].includes(x.name))) {
+        // reviewQueue and employees bring their relations with their page (no loader batches
+        // them any more); the nested employee page still resolves relations through loaders.
+        for (const t of targets.filter((x) => x.name === 'employeesNested')) {
           const measurements: HttpMeasurement[] = [];
           for (const c of concurrencies) {
             const m = await measureHttp(
@@ -399,6 +407,15 @@ async function main(): Promise<void> {
         length: n,
         statements: await statementsOf(() =>
           post(hr, Q.EMPLOYEES, { unit: s.largestOpd.id, first: n }),
+        ),
+      });
+    }
+    for (const n of [10, 100]) {
+      statementsByLength.push({
+        query: 'employeesNested (first: n)',
+        length: n,
+        statements: await statementsOf(() =>
+          post(hr, Q.EMPLOYEES_NESTED, { unit: s.largestOpd.id, first: n }),
         ),
       });
     }
