@@ -147,6 +147,47 @@ describe('employees', () => {
     expect(conn.edges.some((e: any) => e.node.orgUnit.code !== '3002')).toBe(true);
   });
 
+  it('counts exactly the people of a unit and of every unit below it; an unknown unit is NOT_FOUND', async () => {
+    const units = (await q('{ orgUnits { id code parent { id } } }')).data!.orgUnits as {
+      id: string;
+      code: string;
+      parent: { id: string } | null;
+    }[];
+    const children = new Map<string, string[]>();
+    for (const u of units)
+      if (u.parent) children.set(u.parent.id, [...(children.get(u.parent.id) ?? []), u.id]);
+    const everyone: { orgUnit: { id: string } }[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await q(
+        'query($after: String) { employees(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { orgUnit { id } } } }',
+        { after },
+      );
+      everyone.push(...page.data.employees.nodes);
+      after = page.data.employees.pageInfo.hasNextPage
+        ? page.data.employees.pageInfo.endCursor
+        : null;
+    } while (after);
+    for (const code of ['3002', units.find((u) => u.parent && children.has(u.id))!.code]) {
+      const unit = units.find((u) => u.code === code)!;
+      const below = new Set<string>();
+      const walk = (id: string) => {
+        below.add(id);
+        for (const child of children.get(id) ?? []) walk(child);
+      };
+      walk(unit.id);
+      const result = await q(LIST, { filter: { orgUnitId: unit.id }, first: 1 });
+      expect(result.data!.employees.totalCount, code).toBe(
+        everyone.filter((e) => below.has(e.orgUnit.id)).length,
+      );
+    }
+    for (const id of ['01a20000-0000-7000-8000-000000000000', 'not-a-unit']) {
+      const missing = await q(LIST, { filter: { orgUnitId: id }, first: 5 });
+      expect(missing.errors?.[0]?.extensions?.code, id).toBe('NOT_FOUND');
+      expect(missing.data?.employees ?? null).toBeNull();
+    }
+  });
+
   it('searches by part of the name or by the first digits of the NIP', async () => {
     const me = await q('query($nip: String) { employee(nip: $nip) { id name nip } }', {
       nip: dir.logins.employee,

@@ -62,10 +62,10 @@ export async function getOrgUnit(ctx: Ctx, id: string): Promise<OrgUnit | null> 
 
 /**
  * A page of employees ordered by name, filtered. Refuses page sizes above the maximum and
- * cursors it did not give out. One statement brings the total and the page with each row's unit
- * and supervisor, which it primes into the request's loaders, so the `orgUnit`, `supervisor`
- * and personal fields of the page cost no further SQL (a unit filter's unit comes through the
- * loader too).
+ * cursors it did not give out; NOT_FOUND for a unit filter naming no unit, FORBIDDEN for one the
+ * viewer may not read. One statement brings the filter's unit, the total, the page and the
+ * page's units and supervisors, which it primes into the request's loaders, so the `orgUnit`,
+ * `supervisor` and personal fields of the page cost no further SQL.
  *
  * The busiest list of the API, so it is read with hand-written SQL into plain read-only
  * records (see directory.records.ts) rather than managed entities.
@@ -87,13 +87,16 @@ export async function listEmployees(
     where.push('u.opd_id = any(?::uuid[])');
     params.push(uuidArray(opdLimit));
   }
-  if (filter?.orgUnitId) {
-    const unit = await ctx.loaders.orgUnit.load(filter.orgUnitId);
-    if (!unit) throw notFound(`No organisation unit has id ${filter.orgUnitId}.`);
-    assertDirectoryRead(viewer, opdIdOf(unit));
+  // The unit filter's unit is read in the same statement (its path bounds the units' range on
+  // the path index); whether it exists and may be read is checked before anything is returned.
+  const unitId = filter?.orgUnitId;
+  if (unitId) {
+    if (!UUID.test(unitId)) throw notFound(`No organisation unit has id ${unitId}.`);
     joinUnit = true;
-    where.push('u.path like ?');
-    params.push(`${escapeLike(unit.path)}%`);
+    // Paths are '/'-separated UUIDs: every path below P sorts in [P, P || '~').
+    where.push(
+      `u.path ~>=~ (select path from filter_unit) and u.path ~<~ (select path || '~' from filter_unit)`,
+    );
   }
   if (filter?.search?.trim()) {
     const term = filter.search.trim();
@@ -125,12 +128,22 @@ export async function listEmployees(
     page.push('(e.name > ? or (e.name = ? and e.id > ?::uuid))');
     pageParams.push(name, name, id);
   }
-  // One statement: the total, and the page with each row's unit and supervisor (the `orgUnit`
-  // and `supervisor` fields then find them in the request's loaders). The page comes as one JSON
-  // value whose objects are the records themselves, built by PostgreSQL: far cheaper for the
-  // server than decoding some forty columns of every row and copying them into records.
-  const [result] = await ctx.em.execute<{ total_count: number; page: PageRow[] }[]>(
-    `with total as (
+  // One statement: the total, the page, and the distinct units and supervisors of the page (the
+  // `orgUnit` and `supervisor` fields then find them in the request's loaders). Each comes as
+  // one JSON value whose objects are the records themselves, built by PostgreSQL: far cheaper
+  // for the server than decoding the columns of every row and copying them into records. A
+  // unit or supervisor shared by many rows is built once.
+  const [result] = await ctx.em.execute<
+    {
+      total_count: number;
+      filter_unit: OrgUnitRecord | null;
+      page: EmployeeRecord[];
+      units: OrgUnitRecord[];
+      supervisors: EmployeeRecord[];
+    }[]
+  >(
+    `with filter_unit as (select * from org_unit where id = ?::uuid),
+     total as (
        select count(*)::int as total_count
          from employee e${joinUnit ? ' join org_unit u on u.id = e.org_unit_id' : ''}
         where ${where.join(' and ')}
@@ -140,38 +153,36 @@ export async function listEmployees(
         order by e.name, e.id limit ?
      )
      select (select total_count from total),
-            coalesce((
-              select json_agg(json_build_object('employee', ${employeeJson('e')},
-                       'unit', ${orgUnitJson('u')},
-                       'supervisor', case when s.id is null then null else ${employeeJson('s')} end)
-                     order by e.name, e.id)
-                from page e join org_unit u on u.id = e.org_unit_id
-                left join employee s on s.id = e.supervisor_id
-            ), '[]') as page`,
-    [...params, ...pageParams, limit + 1],
+            (select ${orgUnitJson('f')} from filter_unit f) as filter_unit,
+            coalesce((select json_agg(${employeeJson('e')} order by e.name, e.id) from page e), '[]') as page,
+            coalesce((select json_agg(${orgUnitJson('u')}) from org_unit u
+                       where u.id = any(array(select distinct org_unit_id from page))), '[]') as units,
+            coalesce((select json_agg(${employeeJson('s')}) from employee s
+                       where s.id = any(array(select distinct supervisor_id from page
+                                               where supervisor_id is not null))), '[]') as supervisors`,
+    [unitId ?? null, ...params, ...pageParams, limit + 1],
   );
-  const employees: EmployeeRecord[] = [];
-  for (const { employee, unit, supervisor } of result.page) {
-    employees.push(employee);
-    ctx.loaders.employee.prime(employee.id, employee);
+  if (unitId) {
+    const unit = result.filter_unit;
+    if (!unit) throw notFound(`No organisation unit has id ${unitId}.`);
+    assertDirectoryRead(viewer, opdIdOf(unit));
     ctx.loaders.orgUnit.prime(unit.id, unit);
-    if (supervisor) ctx.loaders.employee.prime(supervisor.id, supervisor);
   }
+  for (const unit of result.units) ctx.loaders.orgUnit.prime(unit.id, unit);
+  for (const supervisor of result.supervisors)
+    ctx.loaders.employee.prime(supervisor.id, supervisor);
+  for (const employee of result.page) ctx.loaders.employee.prime(employee.id, employee);
+  const employees = result.page;
   const totalCount = Number(result.total_count);
   return toConnection(employees, limit, Boolean(after), totalCount, (e) => [e.name, e.id]);
 }
 
-/** A row of the employees page, as PostgreSQL builds it (see employeeJson and orgUnitJson). */
-interface PageRow {
-  employee: EmployeeRecord;
-  unit: OrgUnitRecord;
-  supervisor: EmployeeRecord | null;
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A PostgreSQL array literal of ids (UUIDs, checked: anything else is refused). */
 function uuidArray(ids: readonly string[]): string {
   for (const id of ids) {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    if (!UUID.test(id)) {
       throw badInput(`${id} is not an id (ids are UUIDs).`, 'id');
     }
   }
