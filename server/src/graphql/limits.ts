@@ -542,25 +542,51 @@ function withStatus400(error: GraphQLError): GraphQLError {
  * `parseOptions: { maxTokens: limits.maxTokens }`; the parser then stops at the limit and this
  * plugin still answers with its own message.
  */
+/**
+ * At most `size` entries, the oldest dropped first; keys longer than 20,000 characters are
+ * computed every time rather than kept.
+ */
+class BoundedCache<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly size: number) {}
+
+  get(key: K, compute: () => V): V {
+    if (this.entries.has(key)) return this.entries.get(key)!;
+    const value = compute();
+    if (typeof key === 'string' && key.length > 20_000) return value;
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
 export function limitsPlugin<TContext extends BaseContext = BaseContext>(
   limits: OperationLimits = DEFAULT_LIMITS,
 ): ApolloServerPlugin<TContext> {
+  // Clients send the same few operations over and over: the verdicts are kept, the token count
+  // by source and the operation's measure by its (cached, parsed) operation and variables.
+  const tokenVerdicts = new BoundedCache<string, GraphQLError | null>(1_000);
+  const operationVerdicts = new WeakMap<
+    OperationDefinitionNode,
+    BoundedCache<string, GraphQLError | null>
+  >();
   return {
     async requestDidStart() {
       let tokenError: GraphQLError | null = null;
       return {
         async didResolveSource({ source }) {
-          tokenError = checkTokenCount(source, limits.maxTokens);
+          tokenError = tokenVerdicts.get(source, () => checkTokenCount(source, limits.maxTokens));
         },
         async didResolveOperation({ schema, document, operation, request }) {
           if (tokenError) throw withStatus400(tokenError);
           if (!operation) return;
-          const [error] = checkOperationLimits(
-            schema,
-            document,
-            operation,
-            limits,
-            request.variables,
+          let verdicts = operationVerdicts.get(operation);
+          if (!verdicts) operationVerdicts.set(operation, (verdicts = new BoundedCache(100)));
+          const error = verdicts.get(
+            JSON.stringify(request.variables ?? null),
+            () =>
+              checkOperationLimits(schema, document, operation, limits, request.variables)[0] ??
+              null,
           );
           if (error) throw withStatus400(error);
         },

@@ -93,16 +93,20 @@ export function toConnection<T>(
   keyOf: (row: T) => unknown[],
 ): Connection<T> {
   const nodes = rows.slice(0, limit);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const cursorOf = (node: T | undefined) => (node === undefined ? null : encodeCursor(keyOf(node)));
+  let edges: Edge<T>[] | undefined;
+  // Edges (a cursor for every row) only when asked for: most clients read `nodes`.
   return {
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ node, cursor: cursorOf(node)! })));
+    },
     nodes,
     totalCount,
     pageInfo: {
       hasNextPage: rows.length > limit,
       hasPreviousPage: hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: cursorOf(nodes[0]),
+      endCursor: cursorOf(nodes.at(-1)),
     },
   };
 }
