@@ -401,23 +401,19 @@ async function main(): Promise<void> {
     }
 
     // Statements must not grow with the length of the list.
-    for (const n of [10, 100]) {
-      statementsByLength.push({
-        query: 'employees (first: n)',
-        length: n,
-        statements: await statementsOf(() =>
-          post(hr, Q.EMPLOYEES, { unit: s.largestOpd.id, first: n }),
-        ),
-      });
-    }
-    for (const n of [10, 100]) {
-      statementsByLength.push({
-        query: 'employeesNested (first: n)',
-        length: n,
-        statements: await statementsOf(() =>
-          post(hr, Q.EMPLOYEES_NESTED, { unit: s.largestOpd.id, first: n }),
-        ),
-      });
+    for (const [name, query] of [
+      ['employees', Q.EMPLOYEES],
+      ['employeesNested', Q.EMPLOYEES_NESTED],
+    ] as const) {
+      for (const n of [10, 100]) {
+        statementsByLength.push({
+          query: `${name} (first: n)`,
+          length: n,
+          statements: await statementsOf(() =>
+            post(hr, query, { unit: s.largestOpd.id, first: n }),
+          ),
+        });
+      }
     }
     for (const [who, token] of [
       ['demo supervisor', supervisor],

@@ -15,18 +15,12 @@ import {
   SelfAssessment,
 } from '../modules/evaluation/evaluation.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
-import {
-  indicatorColumns,
-  indicatorRecord,
-  type IndicatorRecord,
-} from '../modules/planning/indicator.records.js';
+import { indicatorColumns, indicatorRecord } from '../modules/planning/indicator.records.js';
 import {
   employeeColumns,
   employeeRecord,
-  type EmployeeRecord,
   orgUnitColumns,
   orgUnitRecord,
-  type OrgUnitRecord,
 } from '../modules/directory/directory.records.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { Period } from '../modules/planning/period.entity.js';
@@ -121,35 +115,30 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
   const batch = options.batch ?? true;
   const loader = <K, V>(load: DataLoader.BatchLoadFn<K, V>) =>
     new DataLoader<K, V>(load, { batch });
+  /** Rows of `table` by id, as the records `toRecord` makes of the `columns` it reads. */
+  const records = <V extends { id: string }>(
+    table: string,
+    columns: (alias: string) => string,
+    toRecord: (row: Record<string, unknown>) => V | null,
+  ) =>
+    new RecordLoader<V>(
+      async (ids) =>
+        byId(
+          (
+            await em.execute<Record<string, unknown>[]>(
+              `select ${columns('t')} from ${table} t where t.id = any(?::uuid[])`,
+              [uuidArray(ids)],
+            )
+          ).map((row) => toRecord(row)!),
+          ids,
+        ),
+      batch,
+    );
   return {
     /** Units as read-only records (never entities: nothing may modify or persist them). */
-    orgUnit: new RecordLoader<OrgUnitRecord>(
-      async (ids) =>
-        byId(
-          (
-            await em.execute<Record<string, unknown>[]>(
-              `select ${orgUnitColumns('u')} from org_unit u where u.id = any(?::uuid[])`,
-              [uuidArray(ids)],
-            )
-          ).map((row) => orgUnitRecord(row)!),
-          ids,
-        ),
-      batch,
-    ),
+    orgUnit: records('org_unit', orgUnitColumns, orgUnitRecord),
     /** Employees as read-only records, like orgUnit. */
-    employee: new RecordLoader<EmployeeRecord>(
-      async (ids) =>
-        byId(
-          (
-            await em.execute<Record<string, unknown>[]>(
-              `select ${employeeColumns('e')} from employee e where e.id = any(?::uuid[])`,
-              [uuidArray(ids)],
-            )
-          ).map((row) => employeeRecord(row)!),
-          ids,
-        ),
-      batch,
-    ),
+    employee: records('employee', employeeColumns, employeeRecord),
     directReports: loader<string, Employee[]>(async (supervisorIds) =>
       groupBy(
         await em.find(
@@ -178,19 +167,7 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
       byId(await em.find(WorkResult, { id: { $in: [...ids] } }), ids),
     ),
     /** IKI as read-only records, like orgUnit. */
-    indicator: new RecordLoader<IndicatorRecord>(
-      async (ids) =>
-        byId(
-          (
-            await em.execute<Record<string, unknown>[]>(
-              `select ${indicatorColumns('i')} from indicator i where i.id = any(?::uuid[])`,
-              [uuidArray(ids)],
-            )
-          ).map((row) => indicatorRecord(row)!),
-          ids,
-        ),
-      batch,
-    ),
+    indicator: records('indicator', indicatorColumns, indicatorRecord),
     workResultsOfPlan: loader<string, WorkResult[]>(async (planIds) =>
       groupBy(
         await em.find(
