@@ -95,6 +95,16 @@ export class RecordLoader<V> extends DataLoader<string, V | null> {
     }
     return super.prime(id, value as V | null);
   }
+
+  override clear(id: string): this {
+    this.known.delete(id);
+    return super.clear(id);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
