@@ -212,6 +212,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const schema = await buildKinerjaSchema();
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: they are POSTs, never revalidated, and hashing each body costs CPU
+  // (static files keep theirs: serve-static and sendFile make their own).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
   // Every connection, including ones taken over by an upgrade (which closeAllConnections() does

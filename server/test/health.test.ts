@@ -60,6 +60,30 @@ describe('the dashboard page', () => {
   const page = (script: string) =>
     `<!doctype html><html><head><script>${script}</script></head><body></body></html>`;
 
+  it('serves the dashboard’s files with an ETag, and API answers without one', async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinerja-web-'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), page('window.kinerja = 1;'));
+    fs.writeFileSync(path.join(webDir, 'app.js'), 'console.log(1);');
+    const web = await startTestApp({ webDir });
+    try {
+      const file = await fetch(`${web.url}/app.js`);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('etag')).toBeTruthy();
+      const api = await fetch(`${web.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(api.status).toBe(200);
+      // A POST is never revalidated: hashing every answer for an ETag is work for nothing.
+      expect(api.headers.get('etag')).toBeNull();
+      expect(api.headers.get('content-security-policy')).toContain("default-src 'self'");
+    } finally {
+      await web.close();
+      fs.rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+
   it('allows the inline script of the current index.html after a rebuild, without a restart', async () => {
     const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinerja-web-'));
     const indexHtml = path.join(webDir, 'index.html');
