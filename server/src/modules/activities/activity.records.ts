@@ -24,31 +24,23 @@ export interface ActivityRecord {
   readonly createdAt: Date;
 }
 
-/** The columns {@link activityRecord} reads, from a table aliased `alias`. */
-export function activityColumns(alias: string): string {
-  return [
-    'id',
-    'employee_id',
-    'plan_id',
-    'assessor_id',
-    'indicator_id',
-    'description',
-    'output',
-    'duration_minutes',
-    'evidence_urls',
-    'status',
-    'review_note',
-    'reviewed_by_employee_id',
-    'reviewed_at',
-    'version',
-    'created_at',
-  ]
-    .map((c) => `${alias}.${c}`)
-    .concat(`to_char(${alias}.date, 'YYYY-MM-DD') as date`)
-    .join(', ');
+/**
+ * SQL building the {@link ActivityRecord} of the row aliased `alias` as JSON, times as text
+ * ({@link activityFromJson} makes them Dates), so that a list comes back as one JSON value.
+ */
+export function activityJson(alias: string): string {
+  const a = alias;
+  const ref = (column: string) =>
+    `case when ${a}.${column} is null then null else json_build_object('id', ${a}.${column}) end`;
+  return `json_build_object('id', ${a}.id,
+    'employee', json_build_object('id', ${a}.employee_id), 'plan', json_build_object('id', ${a}.plan_id),
+    'assessor', ${ref('assessor_id')}, 'indicator', ${ref('indicator_id')},
+    'date', to_char(${a}.date, 'YYYY-MM-DD'), 'description', ${a}.description, 'output', ${a}.output,
+    'durationMinutes', ${a}.duration_minutes, 'evidenceUrls', ${a}.evidence_urls, 'status', ${a}.status,
+    'reviewNote', ${a}.review_note, 'reviewedByEmployeeId', ${a}.reviewed_by_employee_id,
+    'reviewedAt', ${a}.reviewed_at, 'version', ${a}.version, 'createdAt', ${a}.created_at)`;
 }
 
-const ref = (id: unknown) => (id ? { id: id as string } : null);
 const time = (value: unknown) =>
   value === null || value === undefined
     ? null
@@ -56,24 +48,12 @@ const time = (value: unknown) =>
       ? value
       : new Date(value as string);
 
-/** The activity in a row of {@link activityColumns}. */
-export function activityRecord(row: Record<string, unknown>): ActivityRecord {
+/** An activity as {@link activityJson} built it, its times made Dates. */
+export function activityFromJson(json: Record<string, unknown>): ActivityRecord {
   return {
-    id: row.id as string,
-    employee: { id: row.employee_id as string },
-    plan: { id: row.plan_id as string },
-    assessor: ref(row.assessor_id),
-    indicator: ref(row.indicator_id),
-    date: row.date as string,
-    description: row.description as string,
-    output: row.output === null ? null : Number(row.output),
-    durationMinutes: row.duration_minutes as number | null,
-    evidenceUrls: (row.evidence_urls as string[] | null) ?? [],
-    status: row.status as ActivityStatus,
-    reviewNote: row.review_note as string | null,
-    reviewedByEmployeeId: row.reviewed_by_employee_id as string | null,
-    reviewedAt: time(row.reviewed_at),
-    version: row.version as number,
-    createdAt: time(row.created_at)!,
+    ...(json as unknown as ActivityRecord),
+    evidenceUrls: (json.evidenceUrls as string[] | null) ?? [],
+    reviewedAt: time(json.reviewedAt),
+    createdAt: time(json.createdAt)!,
   };
 }

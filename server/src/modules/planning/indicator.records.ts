@@ -32,6 +32,14 @@ export function indicatorColumns(alias: string, prefix = ''): string {
     .join(', ');
 }
 
+/** SQL building the {@link IndicatorRecord} of the row aliased `alias` as JSON. */
+export function indicatorJson(alias: string): string {
+  const i = alias;
+  return `json_build_object('id', ${i}.id, 'workResult', json_build_object('id', ${i}.work_result_id),
+    'aspect', ${i}.aspect, 'text', ${i}.text, 'targetValue', ${i}.target_value,
+    'targetUnit', ${i}.target_unit, 'targetText', ${i}.target_text, 'position', ${i}.position)`;
+}
+
 /** The indicator in a row of {@link indicatorColumns} with `prefix`, or null when it has none. */
 export function indicatorRecord(row: Record<string, unknown>, prefix = ''): IndicatorRecord | null {
   const id = row[`${prefix}id`] as string | null;

@@ -18,17 +18,17 @@ import { requirePerson } from '../access/policy.js';
 import { MonthlyReportStatus } from '../activities/activities.enums.js';
 import { MonthlyReport } from '../activities/activity.entity.js';
 import {
-  activityColumns,
-  activityRecord,
+  activityFromJson,
+  activityJson,
   type ActivityRecord,
 } from '../activities/activity.records.js';
 import {
-  employeeColumns,
-  employeeRecord,
-  orgUnitColumns,
-  orgUnitRecord,
+  employeeJson,
+  type EmployeeRecord,
+  orgUnitJson,
+  type OrgUnitRecord,
 } from '../directory/directory.records.js';
-import { indicatorColumns, indicatorRecord } from '../planning/indicator.records.js';
+import { indicatorJson, type IndicatorRecord } from '../planning/indicator.records.js';
 import { PerformancePlan } from '../planning/plan.entity.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 
@@ -224,7 +224,7 @@ export async function queuePeople(
   const ids = `{${people.map((p) => p.employeeId).join(',')}}`;
   const anyActivities = activitiesPerPerson > 0 && people.some((p) => p.activities > 0);
   const duePeriod = queue.duePeriodId;
-  const [plans, activityRows, reports, duePlans, personRows] = await Promise.all([
+  const [plans, [activities], [persons], reports, duePlans] = await Promise.all([
     people.some((p) => p.plans > 0)
       ? ctx.em.find(
           PerformancePlan,
@@ -232,21 +232,32 @@ export async function queuePeople(
           { orderBy: { submittedAt: 'asc', id: 'asc' } },
         )
       : [],
-    anyActivities
-      ? ctx.em.execute<Record<string, unknown>[]>(
-          // Each with its IKI, which the `indicator` field then finds in the loader.
-          `select ranked.*, ${indicatorColumns('i', 'i_')} from (
-             select ${activityColumns('a')},
-                    row_number() over (partition by a.employee_id order by a.created_at, a.id) as queue_rank
-               from activity a
-              where a.assessor_id = ? and a.status = 'SUBMITTED' and a.employee_id = any(?::uuid[])
-           ) ranked
-           left join indicator i on i.id = ranked.indicator_id
-           where queue_rank <= ?
-           order by ranked.created_at, ranked.id`,
-          [assessor, ids, activitiesPerPerson],
-        )
-      : [],
+    // The oldest activities of each person and their IKI; then the people and their units. Each
+    // list is one JSON value of records (built by PostgreSQL, so the server only parses them),
+    // primed into the loaders that the `indicator`, `employee` and `orgUnit` fields use. Two
+    // statements, not one, so that PostgreSQL builds them side by side.
+    ctx.em.execute<{ activities: Record<string, unknown>[]; indicators: IndicatorRecord[] }[]>(
+      `with ranked as (
+         select a.*, row_number() over (partition by a.employee_id order by a.created_at, a.id) as queue_rank
+           from activity a
+          where ?::boolean and a.assessor_id = ? and a.status = 'SUBMITTED'
+            and a.employee_id = any(?::uuid[])
+       ), page as (
+         select * from ranked where queue_rank <= ?
+       )
+       select coalesce((select json_agg(${activityJson('a')} order by a.created_at, a.id) from page a), '[]') as activities,
+              coalesce((select json_agg(${indicatorJson('i')}) from indicator i
+                         where i.id = any(array(select distinct indicator_id from page
+                                                 where indicator_id is not null))), '[]') as indicators`,
+      [anyActivities, assessor, ids, activitiesPerPerson],
+    ),
+    ctx.em.execute<{ people: EmployeeRecord[]; units: OrgUnitRecord[] }[]>(
+      `with people as (select * from employee where id = any(?::uuid[]))
+       select coalesce((select json_agg(${employeeJson('e')}) from people e), '[]') as people,
+              coalesce((select json_agg(${orgUnitJson('u')}) from org_unit u
+                         where u.id = any(array(select distinct org_unit_id from people))), '[]') as units`,
+      [ids],
+    ),
     people.some((p) => p.monthlyReports > 0)
       ? ctx.em.find(
           MonthlyReport,
@@ -262,20 +273,11 @@ export async function queuePeople(
           employee,
         })
       : [],
-    // The people and their units, which the `employee` and `orgUnit` fields then find in the
-    // loaders.
-    ctx.em.execute<Record<string, unknown>[]>(
-      `select ${employeeColumns('e')}, ${orgUnitColumns('u', 'u_')}
-         from employee e join org_unit u on u.id = e.org_unit_id where e.id = any(?::uuid[])`,
-      [ids],
-    ),
   ]);
-  for (const row of personRows) {
-    const employee = employeeRecord(row)!;
-    ctx.loaders.employee.prime(employee.id, employee);
-    const unit = orgUnitRecord(row, 'u_')!;
-    ctx.loaders.orgUnit.prime(unit.id, unit);
-  }
+  for (const unit of persons.units) ctx.loaders.orgUnit.prime(unit.id, unit);
+  for (const person of persons.people) ctx.loaders.employee.prime(person.id, person);
+  for (const indicator of activities.indicators)
+    ctx.loaders.indicator.prime(indicator.id, indicator);
   const due = queue.dueCheckpoint;
   const drafts =
     due && duePlans.length > 0
@@ -290,11 +292,9 @@ export async function queuePeople(
     ]),
   );
   for (const plan of plans) byId.get(plan.employee.id)?.planList.push(plan);
-  for (const row of activityRows) {
+  for (const json of activities.activities) {
     // Plain records, not entities: em.map() of a few hundred rows cost more than the request.
-    const activity = activityRecord(row);
-    const indicator = indicatorRecord(row, 'i_');
-    if (indicator) ctx.loaders.indicator.prime(indicator.id, indicator);
+    const activity = activityFromJson(json);
     byId.get(activity.employee.id)?.activityList.push(activity);
   }
   for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
