@@ -531,18 +531,6 @@ function withStatus400(error: GraphQLError): GraphQLError {
 }
 
 /**
- * Apollo Server plugin applying the limits over HTTP, refusing with `BAD_USER_INPUT` and status 400:
- * the token count once the source is known, then depth, aliases, directives and cost of the
- * operation to run, with its variables.
- *
- * Apollo turns anything thrown before parsing into a 500, so an over-long source is remembered in
- * `didResolveSource` and refused at the next point that can refuse: `didResolveOperation`, or, when
- * parsing or validation failed first, `willSendResponse`, which swaps their errors for the token
- * error. To keep Apollo from parsing a huge source at all, also give Apollo
- * `parseOptions: { maxTokens: limits.maxTokens }`; the parser then stops at the limit and this
- * plugin still answers with its own message.
- */
-/**
  * At most `size` entries, the oldest dropped first; keys longer than 20,000 characters are
  * computed every time rather than kept.
  */
@@ -560,6 +548,18 @@ class BoundedCache<K, V> {
   }
 }
 
+/**
+ * Apollo Server plugin applying the limits over HTTP, refusing with `BAD_USER_INPUT` and status 400:
+ * the token count once the source is known, then depth, aliases, directives and cost of the
+ * operation to run, with its variables.
+ *
+ * Apollo turns anything thrown before parsing into a 500, so an over-long source is remembered in
+ * `didResolveSource` and refused at the next point that can refuse: `didResolveOperation`, or, when
+ * parsing or validation failed first, `willSendResponse`, which swaps their errors for the token
+ * error. To keep Apollo from parsing a huge source at all, also give Apollo
+ * `parseOptions: { maxTokens: limits.maxTokens }`; the parser then stops at the limit and this
+ * plugin still answers with its own message.
+ */
 export function limitsPlugin<TContext extends BaseContext = BaseContext>(
   limits: OperationLimits = DEFAULT_LIMITS,
 ): ApolloServerPlugin<TContext> {

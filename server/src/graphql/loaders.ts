@@ -15,13 +15,14 @@ import {
   SelfAssessment,
 } from '../modules/evaluation/evaluation.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
-import { indicatorColumns, indicatorRecord } from '../modules/planning/indicator.records.js';
+import { indicatorJson, type IndicatorRecord } from '../modules/planning/indicator.records.js';
 import {
-  employeeColumns,
-  employeeRecord,
-  orgUnitColumns,
-  orgUnitRecord,
+  employeeJson,
+  type EmployeeRecord,
+  orgUnitJson,
+  type OrgUnitRecord,
 } from '../modules/directory/directory.records.js';
+import { isUuid, jsonRecordsById } from '../db/records.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { Period } from '../modules/planning/period.entity.js';
 import {
@@ -43,14 +44,12 @@ function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T |
   return ids.map((id) => map.get(id) ?? null);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A PostgreSQL array literal of the keys that are UUIDs. Others cannot match a uuid column:
  * they load as null, as a missing id does, instead of failing the whole batch.
  */
 function uuidArray(ids: readonly string[]): string {
-  return `{${ids.filter((id) => UUID.test(id)).join(',')}}`;
+  return `{${ids.filter(isUuid).join(',')}}`;
 }
 
 function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {
@@ -125,30 +124,20 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
   const batch = options.batch ?? true;
   const loader = <K, V>(load: DataLoader.BatchLoadFn<K, V>) =>
     new DataLoader<K, V>(load, { batch });
-  /** Rows of `table` by id, as the records `toRecord` makes of the `columns` it reads. */
-  const records = <V extends { id: string }>(
-    table: string,
-    columns: (alias: string) => string,
-    toRecord: (row: Record<string, unknown>) => V | null,
-  ) =>
-    new RecordLoader<V>(
-      async (ids) =>
-        byId(
-          (
-            await em.execute<Record<string, unknown>[]>(
-              `select ${columns('t')} from ${table} t where t.id = any(?::uuid[])`,
-              [uuidArray(ids)],
-            )
-          ).map((row) => toRecord(row)!),
-          ids,
-        ),
-      batch,
-    );
+  /** Rows of `table` by id, as the records `json` builds of them. */
+  const records = <V extends { id: string }>(table: string, json: (alias: string) => string) =>
+    new RecordLoader<V>(async (ids) => {
+      const [{ records: found }] = await em.execute<{ records: V[] }[]>(
+        `select ${jsonRecordsById(table, json, '?::uuid[]')} as records`,
+        [uuidArray(ids)],
+      );
+      return byId(found, ids);
+    }, batch);
   return {
     /** Units as read-only records (never entities: nothing may modify or persist them). */
-    orgUnit: records('org_unit', orgUnitColumns, orgUnitRecord),
+    orgUnit: records<OrgUnitRecord>('org_unit', orgUnitJson),
     /** Employees as read-only records, like orgUnit. */
-    employee: records('employee', employeeColumns, employeeRecord),
+    employee: records<EmployeeRecord>('employee', employeeJson),
     directReports: loader<string, Employee[]>(async (supervisorIds) =>
       groupBy(
         await em.find(
@@ -177,7 +166,7 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
       byId(await em.find(WorkResult, { id: { $in: [...ids] } }), ids),
     ),
     /** IKI as read-only records, like orgUnit. */
-    indicator: records('indicator', indicatorColumns, indicatorRecord),
+    indicator: records<IndicatorRecord>('indicator', indicatorJson),
     workResultsOfPlan: loader<string, WorkResult[]>(async (planIds) =>
       groupBy(
         await em.find(

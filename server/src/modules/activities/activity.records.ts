@@ -41,12 +41,9 @@ export function activityJson(alias: string): string {
     'reviewedAt', ${a}.reviewed_at, 'version', ${a}.version, 'createdAt', ${a}.created_at)`;
 }
 
+/** A time as JSON gives it (ISO text), as a Date. */
 const time = (value: unknown) =>
-  value === null || value === undefined
-    ? null
-    : value instanceof Date
-      ? value
-      : new Date(value as string);
+  value === null || value === undefined ? null : new Date(value as string);
 
 /** An activity as {@link activityJson} built it, its times made Dates. */
 export function activityFromJson(json: Record<string, unknown>): ActivityRecord {

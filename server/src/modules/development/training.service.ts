@@ -1,4 +1,5 @@
 import { type FilterQuery, LockMode, QueryOrder, raw } from '@mikro-orm/core';
+import { isUuid } from '../../db/records.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
@@ -458,8 +459,6 @@ export async function enrolmentsOf(
   return toConnection(found, limit, Boolean(page.after), totalCount, (e) => [e.id]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `status`, `first` and `after` of `Training.enrolments`. */
 export interface TrainingEnrolmentArgs extends PageArgs {
   status?: EnrolmentStatus | null;
@@ -487,7 +486,7 @@ export function trainingEnrolments(
   let after: [string, string] | null = null;
   if (args.after) {
     const [name, id] = decodeCursor(args.after, 2);
-    if (!UUID.test(id)) {
+    if (!isUuid(id)) {
       throw badInput('after is not a cursor this list gave out; use pageInfo.endCursor.', 'after');
     }
     after = [name, id];

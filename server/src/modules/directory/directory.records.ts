@@ -42,35 +42,6 @@ export interface EmployeeRecord {
   readonly version: number;
 }
 
-/** The columns of {@link OrgUnitRow}, from a table aliased `alias`. */
-export function orgUnitColumns(alias: string, prefix = ''): string {
-  return ['id', 'code', 'name', 'short_name', 'kind', 'parent_id', 'opd_id', 'path', 'reference']
-    .map((c) => `${alias}.${c} as ${prefix}${c}`)
-    .join(', ');
-}
-
-/** The columns of {@link EmployeeRow}, from a table aliased `alias`. */
-export function employeeColumns(alias: string, prefix = ''): string {
-  const as = (column: string) => `${prefix}${column}`;
-  return [
-    `${alias}.id as ${as('id')}`,
-    `${alias}.nip as ${as('nip')}`,
-    `${alias}.name as ${as('name')}`,
-    `${alias}.employment_type as ${as('employment_type')}`,
-    `${alias}.sex as ${as('sex')}`,
-    `to_char(${alias}.birth_date, 'YYYY-MM-DD') as ${as('birth_date')}`,
-    `${alias}.rank as ${as('rank')}`,
-    `${alias}.job_type as ${as('job_type')}`,
-    `${alias}.position_title as ${as('position_title')}`,
-    `${alias}.org_unit_id as ${as('org_unit_id')}`,
-    `${alias}.supervisor_id as ${as('supervisor_id')}`,
-    `${alias}.email as ${as('email')}`,
-    `${alias}.phone as ${as('phone')}`,
-    `${alias}.active as ${as('active')}`,
-    `${alias}.version as ${as('version')}`,
-  ].join(', ');
-}
-
 /**
  * SQL building the {@link OrgUnitRecord} of the row aliased `alias` as JSON, so that a list can
  * come back as one JSON value whose objects are the records themselves (no conversion).
@@ -93,52 +64,4 @@ export function employeeJson(alias: string): string {
     'orgUnit', json_build_object('id', ${a}.org_unit_id),
     'supervisor', case when ${a}.supervisor_id is null then null else json_build_object('id', ${a}.supervisor_id) end,
     'email', ${a}.email, 'phone', ${a}.phone, 'active', ${a}.active, 'version', ${a}.version)`;
-}
-
-type Row = Record<string, unknown>;
-
-/**
- * The org unit in `row` (columns of {@link orgUnitColumns} with `prefix`), or null when the
- * row has none (an outer join that found nothing).
- */
-export function orgUnitRecord(row: Row, prefix = ''): OrgUnitRecord | null {
-  const id = row[`${prefix}id`] as string | null;
-  if (!id) return null;
-  const parent = row[`${prefix}parent_id`] as string | null;
-  const opd = row[`${prefix}opd_id`] as string | null;
-  return {
-    id,
-    code: row[`${prefix}code`] as string,
-    name: row[`${prefix}name`] as string,
-    shortName: row[`${prefix}short_name`] as string | null,
-    kind: row[`${prefix}kind`] as OrgUnitKind,
-    parent: parent ? { id: parent } : null,
-    opd: opd ? { id: opd } : null,
-    path: row[`${prefix}path`] as string,
-    reference: row[`${prefix}reference`] as boolean,
-  };
-}
-
-/** The employee in `row` (columns of {@link employeeColumns} with `prefix`), or null. */
-export function employeeRecord(row: Row, prefix = ''): EmployeeRecord | null {
-  const id = row[`${prefix}id`] as string | null;
-  if (!id) return null;
-  const supervisor = row[`${prefix}supervisor_id`] as string | null;
-  return {
-    id,
-    nip: row[`${prefix}nip`] as string,
-    name: row[`${prefix}name`] as string,
-    employmentType: row[`${prefix}employment_type`] as EmploymentType,
-    sex: row[`${prefix}sex`] as Sex,
-    birthDate: row[`${prefix}birth_date`] as string,
-    rank: row[`${prefix}rank`] as string,
-    jobType: row[`${prefix}job_type`] as JobType,
-    positionTitle: row[`${prefix}position_title`] as string,
-    orgUnit: { id: row[`${prefix}org_unit_id`] as string },
-    supervisor: supervisor ? { id: supervisor } : null,
-    email: row[`${prefix}email`] as string | null,
-    phone: row[`${prefix}phone`] as string | null,
-    active: row[`${prefix}active`] as boolean,
-    version: row[`${prefix}version`] as number,
-  };
 }

@@ -29,6 +29,7 @@ import {
   normalizeNip,
 } from './nip.rules.js';
 import { OrgUnit } from './org-unit.entity.js';
+import { isUuid, jsonRecordsById } from '../../db/records.js';
 import {
   employeeJson,
   type EmployeeRecord,
@@ -91,7 +92,7 @@ export async function listEmployees(
   // the path index); whether it exists and may be read is checked before anything is returned.
   const unitId = filter?.orgUnitId;
   if (unitId) {
-    if (!UUID.test(unitId)) throw notFound(`No organisation unit has id ${unitId}.`);
+    if (!isUuid(unitId)) throw notFound(`No organisation unit has id ${unitId}.`);
     joinUnit = true;
     // Paths are '/'-separated UUIDs: every path below P sorts in [P, P || '~').
     where.push(
@@ -155,11 +156,8 @@ export async function listEmployees(
      select (select total_count from total),
             (select ${orgUnitJson('f')} from filter_unit f) as filter_unit,
             coalesce((select json_agg(${employeeJson('e')} order by e.name, e.id) from page e), '[]') as page,
-            coalesce((select json_agg(${orgUnitJson('u')}) from org_unit u
-                       where u.id = any(array(select distinct org_unit_id from page))), '[]') as units,
-            coalesce((select json_agg(${employeeJson('s')}) from employee s
-                       where s.id = any(array(select distinct supervisor_id from page
-                                               where supervisor_id is not null))), '[]') as supervisors`,
+            ${jsonRecordsById('org_unit', orgUnitJson, 'array(select distinct org_unit_id from page)')} as units,
+            ${jsonRecordsById('employee', employeeJson, 'array(select distinct supervisor_id from page where supervisor_id is not null)')} as supervisors`,
     [unitId ?? null, ...params, ...pageParams, limit + 1],
   );
   if (unitId) {
@@ -172,17 +170,16 @@ export async function listEmployees(
   for (const supervisor of result.supervisors)
     ctx.loaders.employee.prime(supervisor.id, supervisor);
   for (const employee of result.page) ctx.loaders.employee.prime(employee.id, employee);
-  const employees = result.page;
-  const totalCount = Number(result.total_count);
-  return toConnection(employees, limit, Boolean(after), totalCount, (e) => [e.name, e.id]);
+  return toConnection(result.page, limit, Boolean(after), Number(result.total_count), (e) => [
+    e.name,
+    e.id,
+  ]);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A PostgreSQL array literal of ids (UUIDs, checked: anything else is refused). */
 function uuidArray(ids: readonly string[]): string {
   for (const id of ids) {
-    if (!UUID.test(id)) {
+    if (!isUuid(id)) {
       throw badInput(`${id} is not an id (ids are UUIDs).`, 'id');
     }
   }

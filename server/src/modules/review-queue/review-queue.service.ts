@@ -29,6 +29,7 @@ import {
   type OrgUnitRecord,
 } from '../directory/directory.records.js';
 import { indicatorJson, type IndicatorRecord } from '../planning/indicator.records.js';
+import { jsonRecordsById } from '../../db/records.js';
 import { PerformancePlan } from '../planning/plan.entity.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 
@@ -246,16 +247,13 @@ export async function queuePeople(
          select * from ranked where queue_rank <= ?
        )
        select coalesce((select json_agg(${activityJson('a')} order by a.created_at, a.id) from page a), '[]') as activities,
-              coalesce((select json_agg(${indicatorJson('i')}) from indicator i
-                         where i.id = any(array(select distinct indicator_id from page
-                                                 where indicator_id is not null))), '[]') as indicators`,
+              ${jsonRecordsById('indicator', indicatorJson, 'array(select distinct indicator_id from page where indicator_id is not null)')} as indicators`,
       [anyActivities, assessor, ids, activitiesPerPerson],
     ),
     ctx.em.execute<{ people: EmployeeRecord[]; units: OrgUnitRecord[] }[]>(
       `with people as (select * from employee where id = any(?::uuid[]))
        select coalesce((select json_agg(${employeeJson('e')}) from people e), '[]') as people,
-              coalesce((select json_agg(${orgUnitJson('u')}) from org_unit u
-                         where u.id = any(array(select distinct org_unit_id from people))), '[]') as units`,
+              ${jsonRecordsById('org_unit', orgUnitJson, 'array(select distinct org_unit_id from people)')} as units`,
       [ids],
     ),
     people.some((p) => p.monthlyReports > 0)
