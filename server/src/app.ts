@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import { seedDemoIfEmpty, printDemoLogins } from './db/demo.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.js';
 import { openOrm } from './db/orm.js';
+import { enablePreparedStatements } from './db/prepared.js';
 import { operationStats, type OperationStats } from './db/query-stats.js';
 import { ensureReferenceUnits } from './db/reference.js';
 import { ensureDefaultPatterns } from './modules/evaluation/distribution.service.js';
@@ -199,6 +200,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   }
   const readyOrm = orm;
+  if (config.databaseUrl) enablePreparedStatements(readyOrm);
 
   const bus = new EventBus(readyOrm, logger, {
     // Only PostgreSQL delivers NOTIFY across connections; PGlite relies on the commit hook.

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { preparedRows } from '../../db/prepared.js';
 import { recordEvent } from '../../realtime/outbox.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context, PersonViewer, Viewer } from '../../graphql/context.js';
@@ -38,7 +39,8 @@ export async function authenticateSession(
   token: string,
 ): Promise<PersonViewer | null> {
   // Every request comes through here: one statement and plain rows, no entities to hydrate.
-  const [row] = await em.execute<SessionRow[]>(
+  const [row] = await preparedRows<SessionRow>(
+    em,
     `select s.id as session_id, s.last_seen_at, a.id as account_id, a.roles, a.admin_org_unit_id,
             a.must_change_password, e.id as employee_id, e.name
        from session s

@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { preparedRows } from '../../db/prepared.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
@@ -134,15 +135,14 @@ export async function listEmployees(
   // one JSON value whose objects are the records themselves, built by PostgreSQL: far cheaper
   // for the server than decoding the columns of every row and copying them into records. A
   // unit or supervisor shared by many rows is built once.
-  const [result] = await ctx.em.execute<
-    {
-      total_count: number;
-      filter_unit: OrgUnitRecord | null;
-      page: EmployeeRecord[];
-      units: OrgUnitRecord[];
-      supervisors: EmployeeRecord[];
-    }[]
-  >(
+  const [result] = await preparedRows<{
+    total_count: number;
+    filter_unit: OrgUnitRecord | null;
+    page: EmployeeRecord[];
+    units: OrgUnitRecord[];
+    supervisors: EmployeeRecord[];
+  }>(
+    ctx.em,
     `with filter_unit as (select * from org_unit where id = ?::uuid),
      total as (
        select count(*)::int as total_count
