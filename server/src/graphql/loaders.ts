@@ -22,6 +22,7 @@ import {
   orgUnitJson,
   type OrgUnitRecord,
 } from '../modules/directory/directory.records.js';
+import { preparedRows } from '../db/prepared.js';
 import { isUuid, jsonRecordsById } from '../db/records.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { Period } from '../modules/planning/period.entity.js';
@@ -127,7 +128,8 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
   /** Rows of `table` by id, as the records `json` builds of them. */
   const records = <V extends { id: string }>(table: string, json: (alias: string) => string) =>
     new RecordLoader<V>(async (ids) => {
-      const [{ records: found }] = await em.execute<{ records: V[] }[]>(
+      const [{ records: found }] = await preparedRows<{ records: V[] }>(
+        em,
         `select ${jsonRecordsById(table, json, '?::uuid[]')} as records`,
         [uuidArray(ids)],
       );
@@ -205,11 +207,12 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
     ),
     /** Approved outputs per IKI, summed per day: the basis of quantitative realisation. */
     approvedOutputs: loader<string, DailyOutput[]>(async (indicatorIds) => {
-      const rows = await em.execute<{ indicator_id: string; date: string; output: number }[]>(
+      const rows = await preparedRows<{ indicator_id: string; date: string; output: number }>(
+        em,
         `select indicator_id, to_char(date, 'YYYY-MM-DD') as date, sum(output)::float8 as output
-         from activity where indicator_id in (?) and status = ?
+         from activity where indicator_id = any(?::uuid[]) and status = ?
          group by indicator_id, date`,
-        [[...indicatorIds], ActivityStatus.APPROVED],
+        [uuidArray(indicatorIds), ActivityStatus.APPROVED],
       );
       const map = new Map<string, DailyOutput[]>(indicatorIds.map((id) => [id, []]));
       for (const row of rows) {
@@ -269,10 +272,11 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
     ),
     /** Seats taken (enrolled or completed) per training. */
     trainingSeats: loader<string, number>(async (ids) => {
-      const rows = await em.execute<{ training_id: string; seats: number }[]>(
+      const rows = await preparedRows<{ training_id: string; seats: number }>(
+        em,
         `select training_id, count(*)::int as seats from enrolment
-         where training_id in (?) and status in (?, ?) group by training_id`,
-        [[...ids], EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED],
+         where training_id = any(?::uuid[]) and status in (?, ?) group by training_id`,
+        [uuidArray(ids), EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED],
       );
       const map = new Map(rows.map((r) => [r.training_id, Number(r.seats)]));
       return ids.map((id) => map.get(id) ?? 0);

@@ -1,3 +1,4 @@
+import { preparedRows } from '../../db/prepared.js';
 import type { Context } from '../../graphql/context.js';
 import {
   AppealStatus,
@@ -133,7 +134,8 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
   // The three short lists are usually empty: one statement counts them, and only a list that
   // has something is read (each read through the ORM costs more than the count).
   const [waiting, [short]] = await Promise.all([
-    ctx.em.execute<WaitingRow[]>(
+    preparedRows<WaitingRow>(
+      ctx.em,
       `select employee_id, min(since) as since, sum(plans)::int as plans,
               sum(activities)::int as activities, sum(monthly_reports)::int as monthly_reports,
               sum(appraisals)::int as appraisals
@@ -153,7 +155,8 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
         order by min(since), employee_id`,
       params,
     ),
-    ctx.em.execute<{ peer_requests: number; appeals: number; explanations: number }[]>(
+    preparedRows<{ peer_requests: number; appeals: number; explanations: number }>(
+      ctx.em,
       `select (select count(*)::int from peer_feedback_request where respondent_id = ? and status = ?) as peer_requests,
               (select count(*)::int from appeal where decider_id = ? and status = ?) as appeals,
               (select count(*)::int from appeal_explanation where asked_of_id = ? and answer is null) as explanations`,
@@ -237,7 +240,8 @@ export async function queuePeople(
     // list is one JSON value of records (built by PostgreSQL, so the server only parses them),
     // primed into the loaders that the `indicator`, `employee` and `orgUnit` fields use. Two
     // statements, not one, so that PostgreSQL builds them side by side.
-    ctx.em.execute<{ activities: Record<string, unknown>[]; indicators: IndicatorRecord[] }[]>(
+    preparedRows<{ activities: Record<string, unknown>[]; indicators: IndicatorRecord[] }>(
+      ctx.em,
       `with ranked as (
          select a.*, row_number() over (partition by a.employee_id order by a.created_at, a.id) as queue_rank
            from activity a
@@ -250,7 +254,8 @@ export async function queuePeople(
               ${jsonRecordsById('indicator', indicatorJson, 'array(select distinct indicator_id from page where indicator_id is not null)')} as indicators`,
       [anyActivities, assessor, ids, activitiesPerPerson],
     ),
-    ctx.em.execute<{ people: EmployeeRecord[]; units: OrgUnitRecord[] }[]>(
+    preparedRows<{ people: EmployeeRecord[]; units: OrgUnitRecord[] }>(
+      ctx.em,
       `with people as (select * from employee where id = any(?::uuid[]))
        select coalesce((select json_agg(${employeeJson('e')}) from people e), '[]') as people,
               ${jsonRecordsById('org_unit', orgUnitJson, 'array(select distinct org_unit_id from people)')} as units`,
