@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import { seedDemoIfEmpty, printDemoLogins } from './db/demo.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.js';
 import { openOrm } from './db/orm.js';
+import { takeAccessEvents } from './realtime/outbox.js';
 import { enablePreparedStatements } from './db/prepared.js';
 import { operationStats, type OperationStats } from './db/query-stats.js';
 import { ensureReferenceUnits } from './db/reference.js';
@@ -32,6 +33,7 @@ import { createLogger, type Logger } from './logger.js';
 import { API_TOKEN_PREFIX, authenticateClient } from './modules/api-clients/api-clients.service.js';
 import { auditNow } from './modules/audit/audit.service.js';
 import { authenticateSession, SESSION_COOKIE } from './modules/auth/auth.service.js';
+import { accessChangeOf, ViewerCache } from './modules/auth/viewer-cache.js';
 
 export interface App {
   /** Base URL, e.g. http://127.0.0.1:4000 */
@@ -209,7 +211,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     retentionHours: config.eventRetentionHours,
   });
   await bus.start();
-  commitHook.onCommit = () => bus.poke();
+  // Who is behind each token, for a few seconds; access changes make it forget at once: this
+  // process's when their transaction commits, every instance's when the bus brings the event.
+  const viewers = new ViewerCache(config.sessionCacheSeconds * 1000);
+  const forgetAccess = (events: { data?: Record<string, unknown> }[]) => {
+    for (const event of events) viewers.forget(accessChangeOf(event.data ?? {}));
+  };
+  commitHook.onCommit = (em) => {
+    forgetAccess(takeAccessEvents(em));
+    bus.poke();
+  };
+  commitHook.onRollback = (em) => void takeAccessEvents(em);
+  const stopForgetting = bus.subscribe((event) => {
+    if (event.type.startsWith('access.')) forgetAccess([event]);
+  });
 
   const schema = await buildKinerjaSchema();
   const app = express();
@@ -434,7 +449,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     expressMiddleware(apollo, {
       async context({ req, res }): Promise<Context> {
         const em = readyOrm.em.fork();
-        const viewer = await authenticate(em, bearerToken(req));
+        const token = bearerToken(req);
+        const viewer = token ? await viewers.get(token, () => authenticate(em, token)) : null;
         const state = res.locals.kinerja as RequestState;
         return {
           em,
@@ -528,6 +544,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         };
         await step('close websockets', () => websockets.close(), 5_000);
         await step('drain requests', () => apollo.stop(), shutdownGraceMs + 2_000);
+        stopForgetting();
         await step('stop event bus', () => bus.stop(), 5_000);
         httpServer.closeAllConnections();
         for (const socket of connections) socket.destroy();

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       allowedOrigins: [],
       demo: false,
+      sessionCacheSeconds: 30,
     });
   });
 
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       ALLOWED_ORIGINS: 'https://kinerja.denpasarkota.go.id, http://localhost:5173/',
       KINERJA_DEMO: '0',
+      KINERJA_SESSION_CACHE_SECONDS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -37,6 +39,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       allowedOrigins: ['https://kinerja.denpasarkota.go.id', 'http://localhost:5173'],
       demo: false,
+      sessionCacheSeconds: 0,
     });
   });
 
@@ -49,6 +52,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://x',
         KINERJA_DEMO: 'maybe',
         ALLOWED_ORIGINS: 'not a url',
+        KINERJA_SESSION_CACHE_SECONDS: '3600',
       });
     } catch (e) {
       error = e;
@@ -60,6 +64,7 @@ describe('loadConfig', () => {
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud".',
       'ALLOWED_ORIGINS must be a comma-separated list of origins like https://kinerja.denpasarkota.go.id; "not a url" is not one.',
       'KINERJA_DEMO must be true or false (or 1/0); got "maybe".',
+      'KINERJA_SESSION_CACHE_SECONDS must be a whole number from 0 to 300; got "3600".',
     ]);
   });
 

@@ -21,6 +21,12 @@ export interface Config {
   /** Average activities per person the demo seeds from 1 January to today. */
   demoActivitiesPerPerson: number;
   sessionTtlHours: number;
+  /**
+   * How long a server remembers who is behind a token (0: ask the database on every request).
+   * Access changes made in the application take effect at once whatever this is; see
+   * modules/auth/viewer-cache.ts.
+   */
+  sessionCacheSeconds: number;
   /** The built dashboard served on the same port; absent files are skipped. */
   webDir: string;
   /** Largest number of database connections in the pool. */
@@ -156,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoEmployees: int('KINERJA_DEMO_EMPLOYEES', 9000, 300, 200_000),
     demoActivitiesPerPerson: int('KINERJA_DEMO_ACTIVITIES', 30, 0, 1000),
     sessionTtlHours: int('KINERJA_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionCacheSeconds: int('KINERJA_SESSION_CACHE_SECONDS', 30, 0, 300),
     webDir: env.KINERJA_WEB_DIR?.trim() ? path.resolve(env.KINERJA_WEB_DIR) : defaultWebDir(),
     dbPoolSize: int('KINERJA_DB_POOL', 10, 1, 100),
     clock: () => new Date(),

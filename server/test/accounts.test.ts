@@ -143,6 +143,33 @@ describe('sessions', () => {
   });
 });
 
+describe('the directory and sign-in', () => {
+  it('ends the sessions of an employee deactivated in the directory at once, and honours their return', async () => {
+    const nip = dir.directory.employees.find(
+      (e) =>
+        e.jobType === 'EXECUTOR' &&
+        e.nip !== dir.logins.employee &&
+        e.nip !== colleagueNip() &&
+        !dir.directory.employees.some((r) => r.supervisorNip === e.nip),
+    )!.nip;
+    const token = await signIn(t.url, nip, dir.password);
+    expect((await as(token)(ME)).data!.me.employee.nip).toBe(nip);
+    const id = await employeeId(nip);
+    const UPDATE = `mutation($id: ID!, $input: UpdateEmployeeInput!, $v: Int!) {
+      updateEmployee(id: $id, input: $input, expectedVersion: $v) { active version } }`;
+    const version = async () =>
+      (await as(hr)('query($id: ID!) { employee(id: $id) { version } }', { id })).data!.employee
+        .version as number;
+    const off = await as(hr)(UPDATE, { id, input: { active: false }, v: await version() });
+    expect(off.data!.updateEmployee.active).toBe(false);
+    expect((await as(token)(ME)).data!.me).toBeNull();
+    const on = await as(hr)(UPDATE, { id, input: { active: true }, v: await version() });
+    expect(on.data!.updateEmployee.active).toBe(true);
+    // The session itself was never ended: it works again with the employee.
+    expect((await as(token)(ME)).data!.me.employee.nip).toBe(nip);
+  });
+});
+
 describe('roles', () => {
   it('grants and revokes roles, audited with before and after', async () => {
     const nip = colleagueNip();
@@ -172,6 +199,37 @@ describe('roles', () => {
     const grantEntry = trail.data!.auditTrail.nodes.find((n: any) => n.action === 'role.grant');
     expect(grantEntry.before.roles).toEqual(['EMPLOYEE']);
     expect(grantEntry.after.roles).toEqual(['EMPLOYEE', 'AUDITOR']);
+  });
+
+  it('applies a granted or revoked role from the very next request of someone signed in', async () => {
+    // Their session is remembered by the server (the viewer cache) after the first request.
+    const nip = [...dir.directory.employees]
+      .reverse()
+      .find(
+        (e) =>
+          e.jobType === 'EXECUTOR' &&
+          e.nip !== colleagueNip() &&
+          !Object.values(dir.logins).includes(e.nip),
+      )!.nip;
+    const id = await employeeId(nip);
+    const token = await signIn(t.url, nip, dir.password);
+    const roles = async () => (await as(token)(ME)).data!.me.roles as string[];
+    // Only HR admins may list the API clients.
+    const code = async () =>
+      (await as(token)('{ apiClients { id } }')).errors?.[0].extensions!.code ?? 'OK';
+    const before = await roles();
+    expect(before).not.toContain('HR_ADMIN');
+    expect(await code()).toBe('FORBIDDEN');
+    await as(hr)('mutation($id: ID!) { grantRole(employeeId: $id, role: HR_ADMIN) { roles } }', {
+      id,
+    });
+    expect(await roles()).toEqual([...before, 'HR_ADMIN']);
+    expect(await code()).toBe('OK');
+    await as(hr)('mutation($id: ID!) { revokeRole(employeeId: $id, role: HR_ADMIN) { roles } }', {
+      id,
+    });
+    expect(await roles()).toEqual(before);
+    expect(await code()).toBe('FORBIDDEN');
   });
 
   it('lets a unit admin grant UNIT_ADMIN in their OPD but not HR_ADMIN', async () => {

@@ -176,4 +176,21 @@ describe.skipIf(!postgresUrl)('two server instances on one PostgreSQL database',
     expect(b.bus.listenPid).not.toBeNull();
     await client.dispose();
   });
+
+  it('stops a session signed out through A on B too, although B remembered it', async () => {
+    const token = await signIn(a.url, dir.logins.auditor, dir.password);
+    const me = (app: App) => gql(app.url, '{ me { roles } }', {}, { token });
+    // B has read the session once, so it would answer from memory for a while.
+    expect((await me(b)).data!.me).not.toBeNull();
+    expect((await me(b)).data!.me).not.toBeNull();
+    await gql(a.url, 'mutation { logout }', {}, { token });
+    expect((await me(a)).data!.me).toBeNull();
+    // B hears of it through the event bus (LISTEN/NOTIFY), well before its cache time is up.
+    const deadline = Date.now() + 5_000;
+    while ((await me(b)).data!.me !== null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await me(b)).data!.me).toBeNull();
+    expect(Date.now()).toBeLessThan(deadline);
+  });
 });

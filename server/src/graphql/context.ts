@@ -15,6 +15,8 @@ export interface PersonViewer {
   roles: Role[];
   adminOrgUnitId: string | null;
   sessionId: string;
+  /** When the session ends (the viewer cache keeps it no longer). */
+  sessionExpiresAt: Date;
   mustChangePassword: boolean;
 }
 

@@ -20,11 +20,19 @@ export interface BusEvent {
 
 export type BusListener = (event: BusEvent) => void;
 
-/** Wakes the bus after every commit in this process (embedded PGlite has no LISTEN across connections). */
+/**
+ * Told of every commit and rollback in this process, with the EntityManager of the transaction:
+ * app.ts wakes the bus (embedded PGlite has no LISTEN across connections) and hands the access
+ * events of the transaction to the viewer cache.
+ */
 export class CommitHook implements EventSubscriber {
-  onCommit: (() => void) | null = null;
-  async afterTransactionCommit(_args: TransactionEventArgs): Promise<void> {
-    this.onCommit?.();
+  onCommit: ((em: TransactionEventArgs['em']) => void) | null = null;
+  onRollback: ((em: TransactionEventArgs['em']) => void) | null = null;
+  async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
+    this.onCommit?.(args.em);
+  }
+  async afterTransactionRollback(args: TransactionEventArgs): Promise<void> {
+    this.onRollback?.(args.em);
   }
 }
 

@@ -251,16 +251,18 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
     }
   };
 
-  // A revoked session or a deactivated account closes its sockets at once.
+  // A revoked session, a deactivated account or a revoked API client closes its sockets at once.
   const unsubscribe = bus.subscribe((event) => {
     if (event.type !== 'access.revoked') return;
-    const { accountId, sessionId, exceptSessionId } = event.data as {
+    const { accountId, sessionId, exceptSessionId, clientId } = event.data as {
       accountId?: string;
       sessionId?: string;
       exceptSessionId?: string;
+      clientId?: string;
     };
     closeWhere((extra) => {
       const v = extra.viewer;
+      if (v?.kind === 'client') return v.clientId === clientId;
       if (v?.kind !== 'person' || v.accountId !== accountId) return false;
       if (sessionId) return v.sessionId === sessionId;
       return v.sessionId !== exceptSessionId;

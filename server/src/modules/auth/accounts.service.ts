@@ -108,6 +108,16 @@ export async function createAccount(ctx: Ctx, employeeId: string): Promise<Accou
   });
 }
 
+/** The account's roles changed: its viewers, wherever remembered, are read again. */
+async function accessChanged(em: EntityManager, accountId: string): Promise<void> {
+  await recordEvent(em, {
+    type: 'access.changed',
+    subjectType: 'Account',
+    subjectId: accountId,
+    data: { accountId },
+  });
+}
+
 /**
  * Grants a role. UNIT_ADMIN is always for the employee's own OPD. Unit admins may grant only
  * UNIT_ADMIN, inside their OPD; HR_ADMIN and AUDITOR need an HR admin.
@@ -122,6 +132,7 @@ export async function grantRole(ctx: Ctx, employeeId: string, role: Role): Promi
     const before = snapshot(account);
     if (!account.roles.includes(role)) account.roles = [...account.roles, role];
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = em.getReference(OrgUnit, opdId);
+    await accessChanged(em, account.id);
     audit(em, ctx, {
       action: 'role.grant',
       subjectType: 'Account',
@@ -163,6 +174,7 @@ export async function revokeRole(ctx: Ctx, employeeId: string, role: Role): Prom
     const before = snapshot(account);
     account.roles = account.roles.filter((r) => r !== role);
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = null;
+    await accessChanged(em, account.id);
     audit(em, ctx, {
       action: 'role.revoke',
       subjectType: 'Account',

@@ -41,7 +41,7 @@ export async function authenticateSession(
   // Every request comes through here: one statement and plain rows, no entities to hydrate.
   const [row] = await preparedRows<SessionRow>(
     em,
-    `select s.id as session_id, s.last_seen_at, a.id as account_id, a.roles, a.admin_org_unit_id,
+    `select s.id as session_id, s.expires_at, s.last_seen_at, a.id as account_id, a.roles, a.admin_org_unit_id,
             a.must_change_password, e.id as employee_id, e.name
        from session s
        join account a on a.id = s.account_id
@@ -64,12 +64,14 @@ export async function authenticateSession(
     roles: row.roles,
     adminOrgUnitId: row.admin_org_unit_id,
     sessionId: row.session_id,
+    sessionExpiresAt: new Date(row.expires_at),
     mustChangePassword: row.must_change_password,
   };
 }
 
 interface SessionRow {
   session_id: string;
+  expires_at: Date | string;
   last_seen_at: Date | string | null;
   account_id: string;
   roles: Role[];
@@ -79,7 +81,7 @@ interface SessionRow {
   name: string;
 }
 
-function personViewer(account: Account, sessionId: string): PersonViewer {
+function personViewer(account: Account, sessionId: string, expiresAt: Date): PersonViewer {
   return {
     kind: 'person',
     accountId: account.id,
@@ -88,6 +90,7 @@ function personViewer(account: Account, sessionId: string): PersonViewer {
     roles: account.roles,
     adminOrgUnitId: account.adminOrgUnit?.id ?? null,
     sessionId,
+    sessionExpiresAt: expiresAt,
     mustChangePassword: account.mustChangePassword,
   };
 }
@@ -217,7 +220,7 @@ async function createSession(
     ipAddress: ctx.ipAddress,
   });
   account.lastLoginAt = now;
-  const viewer = personViewer(account, session.id);
+  const viewer = personViewer(account, session.id, expiresAt);
   audit(
     em,
     ctx,
