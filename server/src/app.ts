@@ -25,6 +25,7 @@ import { ensureDefaultPatterns } from './modules/evaluation/distribution.service
 import type { Context, Viewer } from './graphql/context.js';
 import { appError, PUBLIC_CODES } from './graphql/errors.js';
 import { DEFAULT_LIMITS, limitsPlugin } from './graphql/limits.js';
+import { jitGateway } from './graphql/jit.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildKinerjaSchema } from './graphql/schema.js';
 import { CommitHook, EventBus } from './realtime/bus.js';
@@ -299,7 +300,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Queries and mutations run compiled by graphql-jit (see graphql/jit.ts).
+    gateway: jitGateway(schema),
     // Anonymous introspection is refused in production by operationGuard; signed-in callers and
     // agency tools may introspect (codegen needs it).
     introspection: true,
@@ -339,7 +341,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         // PostgreSQL "invalid text representation": an id that is not a UUID, and the like.
         return {
           message:
-            `A value is not in the expected format (ids are UUIDs): ${cause.message?.split('\n')[0] ?? ''}`.trim(),
+            // PostgreSQL's own words only: the ORM puts the statement before them (" - ").
+            `A value is not in the expected format (ids are UUIDs): ${cause.message?.split('\n')[0].split(' - ').at(-1) ?? ''}`.trim(),
           locations: formatted.locations,
           path: formatted.path,
           extensions: { code: 'BAD_USER_INPUT' },

@@ -87,6 +87,14 @@ describe('operation limits', () => {
   it('answers an id that is not a UUID as bad input, not a server error', async () => {
     const result = await gql(t.url, '{ employee(id: "not-a-uuid") { id } }', {}, { token });
     expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    // PostgreSQL's words, not the SQL statement.
+    expect(result.errors![0].message).toMatch(/invalid input syntax for type uuid/);
+    expect(result.errors![0].message).not.toMatch(/select/);
+    // Where in the query it happened, as graphql-js reports it.
+    expect(result.errors![0]).toMatchObject({
+      path: ['employee'],
+      locations: [{ line: 1, column: 3 }],
+    });
   });
 
   it('sends security headers', async () => {
