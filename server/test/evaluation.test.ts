@@ -625,8 +625,41 @@ describe('Triwulan III: self-assessment, appraisals and the curve', () => {
     refused(await call('K', SAVE, { input: eInput }), 'FORBIDDEN');
     refused(await call('S', SAVE, { input: { ...eInput, planId: plans.S } }), 'FORBIDDEN');
 
+    // The assessor's queue lists the three Triwulan III appraisals due, none begun.
+    const TODOS = `{ reviewQueue { dueCheckpoint appraisalsToComplete people(first: 10) { nodes {
+      employee { id } appraisalsToComplete { checkpoint appraisal { id status }
+        plan { id status employee { id } period { year } } } } } } }`;
+    const todos = async () => {
+      const queue = ok(await call('S', TODOS)).reviewQueue;
+      const byPerson = new Map<string, unknown[]>(
+        queue.people.nodes.map((n: any) => [n.employee.id, n.appraisalsToComplete]),
+      );
+      return { queue, byPerson };
+    };
+    const todo = (who: 'E' | 'F' | 'G', appraisal: unknown = null) => [
+      {
+        checkpoint: 'Q3',
+        appraisal,
+        plan: {
+          id: plans[who],
+          status: 'APPROVED',
+          employee: { id: ids[who] },
+          period: { year: YEAR },
+        },
+      },
+    ];
+    const before = await todos();
+    expect(before.queue).toMatchObject({ dueCheckpoint: 'Q3', appraisalsToComplete: 3 });
+    for (const who of ['E', 'F', 'G'] as const) {
+      expect(before.byPerson.get(ids[who])).toEqual(todo(who));
+    }
+
     const saved = ok(await call('S', SAVE, { input: eInput })).saveAppraisal;
     appraisals['E:Q3'] = saved.id;
+    // Begun: still to complete, now with the draft.
+    expect((await todos()).byPerson.get(ids.E)).toEqual(
+      todo('E', { id: saved.id, status: 'DRAFT' }),
+    );
     expect(saved).toMatchObject({
       status: 'DRAFT',
       predikat: 'GOOD',

@@ -5,6 +5,11 @@
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A time as a JSON value of PostgreSQL gives it (ISO text), as a Date; null stays null. */
+export function timeFromJson(value: unknown): Date | null {
+  return value === null || value === undefined ? null : new Date(value as string);
+}
+
 /** Whether `id` is written as a UUID (every id in Kinerja is one). */
 export function isUuid(id: string): boolean {
   return UUID.test(id);

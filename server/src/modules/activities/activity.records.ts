@@ -1,3 +1,4 @@
+import { timeFromJson } from '../../db/records.js';
 import type { ActivityStatus } from './activities.enums.js';
 
 /**
@@ -41,16 +42,12 @@ export function activityJson(alias: string): string {
     'reviewedAt', ${a}.reviewed_at, 'version', ${a}.version, 'createdAt', ${a}.created_at)`;
 }
 
-/** A time as JSON gives it (ISO text), as a Date. */
-const time = (value: unknown) =>
-  value === null || value === undefined ? null : new Date(value as string);
-
 /** An activity as {@link activityJson} built it, its times made Dates. */
 export function activityFromJson(json: Record<string, unknown>): ActivityRecord {
   return {
     ...(json as unknown as ActivityRecord),
     evidenceUrls: (json.evidenceUrls as string[] | null) ?? [],
-    reviewedAt: time(json.reviewedAt),
-    createdAt: time(json.createdAt)!,
+    reviewedAt: timeFromJson(json.reviewedAt),
+    createdAt: timeFromJson(json.createdAt)!,
   };
 }

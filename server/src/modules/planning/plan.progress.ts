@@ -2,7 +2,7 @@ import type { IndicatorRecord } from './indicator.records.js';
 import { realisationAt as sumApprovedUntil } from '../activities/activity.rules.js';
 import { ActivityStatus } from '../activities/activities.enums.js';
 import type { DailyOutput, Loaders } from '../../graphql/loaders.js';
-import type { PerformancePlan, WorkResult } from './plan.entity.js';
+import type { WorkResult } from './plan.entity.js';
 import { meanProgress, progressOf } from './plan.rules.js';
 
 /** Progress of plans, RHK and IKI through the request's batch loaders (constant statements per list). */
@@ -35,7 +35,7 @@ export async function workResultProgress(
 
 export async function planProgress(
   loaders: Loaders,
-  plan: PerformancePlan,
+  plan: { readonly id: string },
 ): Promise<number | null> {
   const workResults = await loaders.workResultsOfPlan.load(plan.id);
   return meanProgress(await Promise.all(workResults.map((w) => workResultProgress(loaders, w))));

@@ -1,3 +1,4 @@
+import type { PlanRecord } from './plan.records.js';
 import type { IndicatorRecord } from './indicator.records.js';
 import {
   Arg,
@@ -277,7 +278,7 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => Employee)
-  async employee(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<EmployeeRecord> {
+  async employee(@Root() plan: PlanRecord, @Ctx() ctx: Context): Promise<EmployeeRecord> {
     return (await ctx.loaders.employee.load(plan.employee.id))!;
   }
 
@@ -285,25 +286,22 @@ export class PlanResolver {
     nullable: true,
     description: 'Pejabat penilai kinerja, as when the plan was made',
   })
-  async assessor(
-    @Root() plan: PerformancePlan,
-    @Ctx() ctx: Context,
-  ): Promise<EmployeeRecord | null> {
+  async assessor(@Root() plan: PlanRecord, @Ctx() ctx: Context): Promise<EmployeeRecord | null> {
     return plan.assessor ? ctx.loaders.employee.load(plan.assessor.id) : null;
   }
 
   @FieldResolver(() => OrgUnit, { description: 'Unit as when the plan was made' })
-  async orgUnit(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<OrgUnitRecord> {
+  async orgUnit(@Root() plan: PlanRecord, @Ctx() ctx: Context): Promise<OrgUnitRecord> {
     return (await ctx.loaders.orgUnit.load(plan.orgUnit.id))!;
   }
 
   @FieldResolver(() => Period)
-  async period(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<Period> {
+  async period(@Root() plan: PlanRecord, @Ctx() ctx: Context): Promise<Period> {
     return (await ctx.loaders.period.load(plan.period.id))!;
   }
 
   @FieldResolver(() => [WorkResult])
-  workResults(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<WorkResult[]> {
+  workResults(@Root() plan: PlanRecord, @Ctx() ctx: Context): Promise<WorkResult[]> {
     return ctx.loaders.workResultsOfPlan.load(plan.id);
   }
 
@@ -311,7 +309,7 @@ export class PlanResolver {
     description: 'The seven core values, always present',
   })
   behaviourExpectations(
-    @Root() plan: PerformancePlan,
+    @Root() plan: PlanRecord,
     @Ctx() ctx: Context,
   ): Promise<BehaviourExpectation[]> {
     return ctx.loaders.behaviourOfPlan.load(plan.id);
@@ -322,7 +320,7 @@ export class PlanResolver {
       "RHK of the assessor's plan in the same period: the parents this plan's MAIN RHK may name",
   })
   async parentCandidates(
-    @Root() plan: PerformancePlan,
+    @Root() plan: PlanRecord,
     @Ctx() ctx: Context,
   ): Promise<WorkResultSummary[]> {
     const assessorPlan = await plans.assessorPlanOf(ctx, plan);
@@ -332,7 +330,7 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => [PlanVersion], { description: 'Approved versions, oldest first' })
-  approvedVersions(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<PlanVersion[]> {
+  approvedVersions(@Root() plan: PlanRecord, @Ctx() ctx: Context): Promise<PlanVersion[]> {
     return ctx.loaders.versionsOfPlan.load(plan.id);
   }
 
@@ -340,7 +338,7 @@ export class PlanResolver {
     nullable: true,
     description: 'Mean progress of its RHK (fraction of target)',
   })
-  progress(@Root() plan: PerformancePlan, @Ctx() ctx: Context): Promise<number | null> {
+  progress(@Root() plan: PlanRecord, @Ctx() ctx: Context): Promise<number | null> {
     return planProgress(ctx.loaders, plan);
   }
 }

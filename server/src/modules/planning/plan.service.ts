@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import type { PlanRecord } from './plan.records.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import {
   assertAssessor,
@@ -629,7 +630,7 @@ export async function reopenPlan(
 /** The assessor's plan in the same period as `plan`, or null. */
 export async function assessorPlanOf(
   ctx: Pick<Context, 'em'>,
-  plan: PerformancePlan,
+  plan: Pick<PlanRecord, 'assessor' | 'period'>,
 ): Promise<PerformancePlan | null> {
   if (!plan.assessor) return null;
   return ctx.em.findOne(PerformancePlan, { employee: plan.assessor.id, period: plan.period.id });

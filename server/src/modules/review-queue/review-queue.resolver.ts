@@ -24,13 +24,14 @@ import {
   PeerFeedbackRequest,
 } from '../evaluation/evaluation.entity.js';
 import { PerformancePlan } from '../planning/plan.entity.js';
+import type { PlanRecord } from '../planning/plan.records.js';
 import * as queue from './review-queue.service.js';
 import type { EmployeeRecord } from '../directory/directory.records.js';
 
 @ObjectType({ description: 'An appraisal you are to write (or finish)' })
 export class AppraisalTodo {
   @Field(() => PerformancePlan)
-  plan!: PerformancePlan;
+  plan!: PlanRecord;
 
   @Field(() => AppraisalCheckpoint)
   checkpoint!: AppraisalCheckpoint;
@@ -47,7 +48,7 @@ export class ReviewQueuePerson {
   appraisalsToComplete!: AppraisalTodo[];
 
   @Field(() => [PerformancePlan])
-  plansAwaitingApproval!: PerformancePlan[];
+  plansAwaitingApproval!: PlanRecord[];
 
   @Field(() => [Activity], { description: 'Oldest first; see activityCount for all of them' })
   activitiesAwaitingReview!: ActivityRecord[];

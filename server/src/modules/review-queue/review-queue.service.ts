@@ -31,11 +31,11 @@ import {
 } from '../directory/directory.records.js';
 import { indicatorJson, type IndicatorRecord } from '../planning/indicator.records.js';
 import { jsonRecordsById } from '../../db/records.js';
-import { PerformancePlan } from '../planning/plan.entity.js';
+import { planFromJson, planJson, type PlanRecord } from '../planning/plan.records.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 
 export interface AppraisalTodo {
-  plan: PerformancePlan;
+  plan: PlanRecord;
   checkpoint: AppraisalCheckpoint;
   /** The draft so far, if any. */
   appraisal: Appraisal | null;
@@ -54,7 +54,7 @@ export interface WaitingPerson {
 /** The items of one person, for a page of the queue. */
 export interface QueuePerson extends WaitingPerson {
   appraisalTodos: AppraisalTodo[];
-  planList: PerformancePlan[];
+  planList: PlanRecord[];
   /** Oldest first, at most `activitiesPerPerson`. */
   activityList: ActivityRecord[];
   monthlyReportList: MonthlyReport[];
@@ -212,8 +212,9 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
 
 /**
  * The waiting items of some of the queue's people: their submitted plans, monthly reports and
- * due appraisals, and their oldest `activitiesPerPerson` unreviewed activities. Five statements
- * however many people and items.
+ * due appraisals, and their oldest `activitiesPerPerson` unreviewed activities. Two statements
+ * however many people and items, plus one for monthly reports when some are waiting and one for
+ * appraisal drafts when some were begun.
  */
 export async function queuePeople(
   ctx: Pick<Context, 'em' | 'viewer' | 'loaders'>,
@@ -228,18 +229,15 @@ export async function queuePeople(
   const ids = `{${people.map((p) => p.employeeId).join(',')}}`;
   const anyActivities = activitiesPerPerson > 0 && people.some((p) => p.activities > 0);
   const duePeriod = queue.duePeriodId;
-  const [plans, [activities], [persons], reports, duePlans] = await Promise.all([
-    people.some((p) => p.plans > 0)
-      ? ctx.em.find(
-          PerformancePlan,
-          { assessor, status: PlanStatus.SUBMITTED, employee },
-          { orderBy: { submittedAt: 'asc', id: 'asc' } },
-        )
-      : [],
-    // The oldest activities of each person and their IKI; then the people and their units. Each
+  const due = queue.dueCheckpoint;
+  const anyPlans = people.some((p) => p.plans > 0);
+  const anyDue = Boolean(due && duePeriod) && people.some((p) => p.appraisals > 0);
+  const [[activities], [persons], reports] = await Promise.all([
+    // The oldest activities of each person and their IKI; then the people, their units and their
+    // plans (submitted, and those whose appraisal is due with the draft if one was begun). Each
     // list is one JSON value of records (built by PostgreSQL, so the server only parses them),
-    // primed into the loaders that the `indicator`, `employee` and `orgUnit` fields use. Two
-    // statements, not one, so that PostgreSQL builds them side by side.
+    // people, units and IKI primed into the loaders that the `employee`, `orgUnit` and
+    // `indicator` fields use. Two statements, not one, so that PostgreSQL builds them side by side.
     preparedRows<{ activities: Record<string, unknown>[]; indicators: IndicatorRecord[] }>(
       ctx.em,
       `with ranked as (
@@ -254,12 +252,41 @@ export async function queuePeople(
               ${jsonRecordsById('indicator', indicatorJson, 'array(select distinct indicator_id from page where indicator_id is not null)')} as indicators`,
       [anyActivities, assessor, ids, activitiesPerPerson],
     ),
-    preparedRows<{ people: EmployeeRecord[]; units: OrgUnitRecord[] }>(
+    preparedRows<{
+      people: EmployeeRecord[];
+      units: OrgUnitRecord[];
+      submitted: Record<string, unknown>[];
+      due: { plan: Record<string, unknown>; draftId: string | null }[];
+    }>(
       ctx.em,
       `with people as (select * from employee where id = any(?::uuid[]))
        select coalesce((select json_agg(${employeeJson('e')}) from people e), '[]') as people,
-              ${jsonRecordsById('org_unit', orgUnitJson, 'array(select distinct org_unit_id from people)')} as units`,
-      [ids],
+              ${jsonRecordsById('org_unit', orgUnitJson, 'array(select distinct org_unit_id from people)')} as units,
+              coalesce((select json_agg(${planJson('p')} order by p.submitted_at, p.id)
+                 from performance_plan p
+                where ?::boolean and p.assessor_id = ? and p.status = ?
+                  and p.employee_id = any(?::uuid[])), '[]') as submitted,
+              coalesce((select json_agg(json_build_object('plan', ${planJson('p')}, 'draftId', a.id) order by p.id)
+                 from performance_plan p
+                 left join lateral (
+                   select x.id, x.status from appraisal x where x.plan_id = p.id and x.checkpoint = ? limit 1
+                 ) a on true
+                where ?::boolean and p.assessor_id = ? and p.period_id = ?::uuid and p.status = ?
+                  and p.employee_id = any(?::uuid[]) and (a.status is null or a.status = ?)), '[]') as due`,
+      [
+        ids,
+        anyPlans,
+        assessor,
+        PlanStatus.SUBMITTED,
+        ids,
+        due,
+        anyDue,
+        assessor,
+        duePeriod,
+        PlanStatus.APPROVED,
+        ids,
+        AppraisalStatus.DRAFT,
+      ],
     ),
     people.some((p) => p.monthlyReports > 0)
       ? ctx.em.find(
@@ -268,25 +295,15 @@ export async function queuePeople(
           { orderBy: { submittedAt: 'asc', id: 'asc' } },
         )
       : [],
-    duePeriod && people.some((p) => p.appraisals > 0)
-      ? ctx.em.find(PerformancePlan, {
-          assessor,
-          period: duePeriod,
-          status: PlanStatus.APPROVED,
-          employee,
-        })
-      : [],
   ]);
   for (const unit of persons.units) ctx.loaders.orgUnit.prime(unit.id, unit);
   for (const person of persons.people) ctx.loaders.employee.prime(person.id, person);
   for (const indicator of activities.indicators)
     ctx.loaders.indicator.prime(indicator.id, indicator);
-  const due = queue.dueCheckpoint;
-  const drafts =
-    due && duePlans.length > 0
-      ? await ctx.em.find(Appraisal, { plan: { $in: duePlans.map((p) => p.id) }, checkpoint: due })
-      : [];
-  const appraisalOf = new Map(drafts.map((a) => [a.plan.id, a]));
+  // Drafts begun are few: read as entities, and only when there are some.
+  const draftIds = persons.due.flatMap((d) => (d.draftId ? [d.draftId] : []));
+  const drafts = draftIds.length > 0 ? await ctx.em.find(Appraisal, { id: { $in: draftIds } }) : [];
+  const draftById = new Map(drafts.map((a) => [a.id, a]));
 
   const byId = new Map<string, QueuePerson>(
     people.map((p) => [
@@ -294,7 +311,10 @@ export async function queuePeople(
       { ...p, appraisalTodos: [], planList: [], activityList: [], monthlyReportList: [] },
     ]),
   );
-  for (const plan of plans) byId.get(plan.employee.id)?.planList.push(plan);
+  for (const json of persons.submitted) {
+    const plan = planFromJson(json);
+    byId.get(plan.employee.id)?.planList.push(plan);
+  }
   for (const json of activities.activities) {
     // Plain records, not entities: em.map() of a few hundred rows cost more than the request.
     const activity = activityFromJson(json);
@@ -302,9 +322,9 @@ export async function queuePeople(
   }
   for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
   if (due) {
-    for (const plan of duePlans) {
-      const appraisal = appraisalOf.get(plan.id) ?? null;
-      if (appraisal && appraisal.status !== AppraisalStatus.DRAFT) continue;
+    for (const { plan: json, draftId } of persons.due) {
+      const plan = planFromJson(json);
+      const appraisal = draftId ? (draftById.get(draftId) ?? null) : null;
       byId.get(plan.employee.id)?.appraisalTodos.push({ plan, checkpoint: due, appraisal });
     }
   }
