@@ -21,7 +21,12 @@ import { ActivityStatus, MonthlyReportStatus } from './activities.enums.js';
 @Entity({ tableName: 'activity' })
 @Index({ properties: ['plan', 'status', 'date'] })
 @Index({ properties: ['indicator', 'status', 'date'] })
-@Index({ name: 'activity_pending_index', properties: ['assessor', 'status', 'createdAt'] })
+// The review queue counts an assessor's waiting activities per person from this index alone
+// (an index-only scan: employee last, for the count, not for the order).
+@Index({
+  name: 'activity_pending_index',
+  properties: ['assessor', 'status', 'createdAt', 'employee'],
+})
 export class Activity {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
