@@ -12,7 +12,7 @@ import {
   Appraisal,
   PeerFeedbackRequest,
 } from '../evaluation/evaluation.entity.js';
-import { Period } from '../planning/period.entity.js';
+import type { Period } from '../planning/period.entity.js';
 import { todayInDenpasar } from '../planning/period.service.js';
 import { checkpointsOf } from '../planning/plan.rules.js';
 import { requirePerson } from '../access/policy.js';
@@ -80,7 +80,10 @@ export interface Queue {
  * The checkpoint appraisals are due for today: the annual evaluation inside the evaluation
  * window, otherwise the last quarter that has ended (none before the first quarter ends).
  */
-export function dueCheckpoint(period: Period, today: string): AppraisalCheckpoint | null {
+export function dueCheckpoint(
+  period: Pick<Period, 'year' | 'evaluationOpensOn' | 'evaluationClosesOn'>,
+  today: string,
+): AppraisalCheckpoint | null {
   if (today >= period.evaluationOpensOn && today <= period.evaluationClosesOn)
     return AppraisalCheckpoint.ANNUAL;
   const ended = checkpointsOf(period.year).filter((c) => c.endsOn < today);
@@ -107,7 +110,16 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
   const viewer = requirePerson(ctx.viewer, 'have a review queue');
   const assessor = viewer.employeeId;
   const today = todayInDenpasar(ctx.config.clock());
-  const period = await ctx.em.findOne(Period, { year: Number(today.slice(0, 4)) });
+  // This year's period, as the few plain values the queue needs.
+  const [period] = await preparedRows<
+    Pick<Period, 'id' | 'year' | 'evaluationOpensOn' | 'evaluationClosesOn'>
+  >(
+    ctx.em,
+    `select id, year, to_char(evaluation_opens_on, 'YYYY-MM-DD') as "evaluationOpensOn",
+            to_char(evaluation_closes_on, 'YYYY-MM-DD') as "evaluationClosesOn"
+       from period where year = ?`,
+    [Number(today.slice(0, 4))],
+  );
   const due = period ? dueCheckpoint(period, today) : null;
   // Appraisals wait since the end of the checkpoint (16:00 UTC = midnight in Denpasar).
   const dueSince =
