@@ -15,11 +15,11 @@ import {
   SelfAssessment,
 } from '../modules/evaluation/evaluation.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
-import { indicatorJson, type IndicatorRecord } from '../modules/planning/indicator.records.js';
+import { indicatorColumns, type IndicatorRecord } from '../modules/planning/indicator.records.js';
 import {
-  employeeJson,
+  employeeColumns,
   type EmployeeRecord,
-  orgUnitJson,
+  orgUnitColumns,
   type OrgUnitRecord,
 } from '../modules/directory/directory.records.js';
 import { preparedRows } from '../db/prepared.js';
@@ -125,21 +125,21 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
   const batch = options.batch ?? true;
   const loader = <K, V>(load: DataLoader.BatchLoadFn<K, V>) =>
     new DataLoader<K, V>(load, { batch });
-  /** Rows of `table` by id, as the records `json` builds of them. */
-  const records = <V extends { id: string }>(table: string, json: (alias: string) => string) =>
+  /** Rows of `table` by id, as the records `columns` selects of them. */
+  const records = <V extends { id: string }>(table: string, columns: (alias: string) => string) =>
     new RecordLoader<V>(async (ids) => {
       const [{ records: found }] = await preparedRows<{ records: V[] }>(
         em,
-        `select ${jsonRecordsById(table, json, '?::uuid[]')} as records`,
+        `select ${jsonRecordsById(table, columns, '?::uuid[]')} as records`,
         [uuidArray(ids)],
       );
       return byId(found, ids);
     }, batch);
   return {
     /** Units as read-only records (never entities: nothing may modify or persist them). */
-    orgUnit: records<OrgUnitRecord>('org_unit', orgUnitJson),
+    orgUnit: records<OrgUnitRecord>('org_unit', orgUnitColumns),
     /** Employees as read-only records, like orgUnit. */
-    employee: records<EmployeeRecord>('employee', employeeJson),
+    employee: records<EmployeeRecord>('employee', employeeColumns),
     directReports: loader<string, Employee[]>(async (supervisorIds) =>
       groupBy(
         await em.find(
@@ -168,7 +168,7 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
       byId(await em.find(WorkResult, { id: { $in: [...ids] } }), ids),
     ),
     /** IKI as read-only records, like orgUnit. */
-    indicator: records<IndicatorRecord>('indicator', indicatorJson),
+    indicator: records<IndicatorRecord>('indicator', indicatorColumns),
     workResultsOfPlan: loader<string, WorkResult[]>(async (planIds) =>
       groupBy(
         await em.find(

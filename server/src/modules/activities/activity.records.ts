@@ -1,4 +1,4 @@
-import { timeFromJson } from '../../db/records.js';
+import { refAs, timeFromJson } from '../../db/records.js';
 import type { ActivityStatus } from './activities.enums.js';
 
 /**
@@ -26,23 +26,20 @@ export interface ActivityRecord {
 }
 
 /**
- * SQL building the {@link ActivityRecord} of the row aliased `alias` as JSON, times as text
- * ({@link activityFromJson} makes them Dates), so that a list comes back as one JSON value.
+ * SQL selecting the {@link ActivityRecord} fields of the row aliased `alias` (see db/records.ts),
+ * times as JSON gives them ({@link activityFromJson} makes them Dates).
  */
-export function activityJson(alias: string): string {
+export function activityColumns(alias: string): string {
   const a = alias;
-  const ref = (column: string) =>
-    `case when ${a}.${column} is null then null else json_build_object('id', ${a}.${column}) end`;
-  return `json_build_object('id', ${a}.id,
-    'employee', json_build_object('id', ${a}.employee_id), 'plan', json_build_object('id', ${a}.plan_id),
-    'assessor', ${ref('assessor_id')}, 'indicator', ${ref('indicator_id')},
-    'date', to_char(${a}.date, 'YYYY-MM-DD'), 'description', ${a}.description, 'output', ${a}.output,
-    'durationMinutes', ${a}.duration_minutes, 'evidenceUrls', ${a}.evidence_urls, 'status', ${a}.status,
-    'reviewNote', ${a}.review_note, 'reviewedByEmployeeId', ${a}.reviewed_by_employee_id,
-    'reviewedAt', ${a}.reviewed_at, 'version', ${a}.version, 'createdAt', ${a}.created_at)`;
+  return `${a}.id, ${refAs(`${a}.employee_id`, 'employee')}, ${refAs(`${a}.plan_id`, 'plan')},
+    ${refAs(`${a}.assessor_id`, 'assessor', true)}, ${refAs(`${a}.indicator_id`, 'indicator', true)},
+    to_char(${a}.date, 'YYYY-MM-DD') as date, ${a}.description, ${a}.output,
+    ${a}.duration_minutes as "durationMinutes", ${a}.evidence_urls as "evidenceUrls", ${a}.status,
+    ${a}.review_note as "reviewNote", ${a}.reviewed_by_employee_id as "reviewedByEmployeeId",
+    ${a}.reviewed_at as "reviewedAt", ${a}.version, ${a}.created_at as "createdAt"`;
 }
 
-/** An activity as {@link activityJson} built it, its times made Dates. */
+/** An activity as PostgreSQL gave it ({@link activityColumns}), its times made Dates. */
 export function activityFromJson(json: Record<string, unknown>): ActivityRecord {
   return {
     ...(json as unknown as ActivityRecord),

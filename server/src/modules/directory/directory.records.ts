@@ -1,3 +1,4 @@
+import { refAs } from '../../db/records.js';
 import type { EmploymentType, JobType, OrgUnitKind, Sex } from './directory.enums.js';
 
 /**
@@ -43,25 +44,22 @@ export interface EmployeeRecord {
 }
 
 /**
- * SQL building the {@link OrgUnitRecord} of the row aliased `alias` as JSON, so that a list can
- * come back as one JSON value whose objects are the records themselves (no conversion).
+ * SQL selecting the {@link OrgUnitRecord} fields of the row aliased `alias`, for
+ * `jsonRecords` (db/records.ts): a list comes back as one JSON value whose objects are the
+ * records themselves (no conversion).
  */
-export function orgUnitJson(alias: string): string {
+export function orgUnitColumns(alias: string): string {
   const a = alias;
-  return `json_build_object('id', ${a}.id, 'code', ${a}.code, 'name', ${a}.name,
-    'shortName', ${a}.short_name, 'kind', ${a}.kind, 'path', ${a}.path, 'reference', ${a}.reference,
-    'parent', case when ${a}.parent_id is null then null else json_build_object('id', ${a}.parent_id) end,
-    'opd', case when ${a}.opd_id is null then null else json_build_object('id', ${a}.opd_id) end)`;
+  return `${a}.id, ${a}.code, ${a}.name, ${a}.short_name as "shortName", ${a}.kind, ${a}.path,
+    ${a}.reference, ${refAs(`${a}.parent_id`, 'parent', true)}, ${refAs(`${a}.opd_id`, 'opd', true)}`;
 }
 
-/** SQL building the {@link EmployeeRecord} of the row aliased `alias` as JSON (see orgUnitJson). */
-export function employeeJson(alias: string): string {
+/** SQL selecting the {@link EmployeeRecord} fields of the row aliased `alias` (see orgUnitColumns). */
+export function employeeColumns(alias: string): string {
   const a = alias;
-  return `json_build_object('id', ${a}.id, 'nip', ${a}.nip, 'name', ${a}.name,
-    'employmentType', ${a}.employment_type, 'sex', ${a}.sex,
-    'birthDate', to_char(${a}.birth_date, 'YYYY-MM-DD'), 'rank', ${a}.rank,
-    'jobType', ${a}.job_type, 'positionTitle', ${a}.position_title,
-    'orgUnit', json_build_object('id', ${a}.org_unit_id),
-    'supervisor', case when ${a}.supervisor_id is null then null else json_build_object('id', ${a}.supervisor_id) end,
-    'email', ${a}.email, 'phone', ${a}.phone, 'active', ${a}.active, 'version', ${a}.version)`;
+  return `${a}.id, ${a}.nip, ${a}.name, ${a}.employment_type as "employmentType", ${a}.sex,
+    to_char(${a}.birth_date, 'YYYY-MM-DD') as "birthDate", ${a}.rank, ${a}.job_type as "jobType",
+    ${a}.position_title as "positionTitle", ${refAs(`${a}.org_unit_id`, 'orgUnit')},
+    ${refAs(`${a}.supervisor_id`, 'supervisor', true)}, ${a}.email, ${a}.phone, ${a}.active,
+    ${a}.version`;
 }

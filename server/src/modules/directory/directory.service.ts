@@ -31,11 +31,11 @@ import {
   normalizeNip,
 } from './nip.rules.js';
 import { OrgUnit } from './org-unit.entity.js';
-import { isUuid, jsonRecordsById } from '../../db/records.js';
+import { isUuid, jsonRecord, jsonRecords, jsonRecordsById } from '../../db/records.js';
 import {
-  employeeJson,
+  employeeColumns,
   type EmployeeRecord,
-  orgUnitJson,
+  orgUnitColumns,
   type OrgUnitRecord,
 } from './directory.records.js';
 
@@ -155,10 +155,10 @@ export async function listEmployees(
         order by e.name, e.id limit ?
      )
      select (select total_count from total),
-            (select ${orgUnitJson('f')} from filter_unit f) as filter_unit,
-            coalesce((select json_agg(${employeeJson('e')} order by e.name, e.id) from page e), '[]') as page,
-            ${jsonRecordsById('org_unit', orgUnitJson, 'array(select distinct org_unit_id from page)')} as units,
-            ${jsonRecordsById('employee', employeeJson, 'array(select distinct supervisor_id from page where supervisor_id is not null)')} as supervisors`,
+            ${jsonRecord(orgUnitColumns('f'), 'filter_unit f')} as filter_unit,
+            ${jsonRecords(employeeColumns('e'), 'page e', 'x.name, x.id')} as page,
+            ${jsonRecordsById('org_unit', orgUnitColumns, 'array(select distinct org_unit_id from page)')} as units,
+            ${jsonRecordsById('employee', employeeColumns, 'array(select distinct supervisor_id from page where supervisor_id is not null)')} as supervisors`,
     [unitId ?? null, ...params, ...pageParams, limit + 1],
   );
   if (unitId) {

@@ -1,3 +1,4 @@
+import { refAs } from '../../db/records.js';
 import type { ResultAspect } from './planning.enums.js';
 
 /**
@@ -16,10 +17,10 @@ export interface IndicatorRecord {
   readonly position: number;
 }
 
-/** SQL building the {@link IndicatorRecord} of the row aliased `alias` as JSON. */
-export function indicatorJson(alias: string): string {
+/** SQL selecting the {@link IndicatorRecord} fields of the row aliased `alias` (see db/records.ts). */
+export function indicatorColumns(alias: string): string {
   const i = alias;
-  return `json_build_object('id', ${i}.id, 'workResult', json_build_object('id', ${i}.work_result_id),
-    'aspect', ${i}.aspect, 'text', ${i}.text, 'targetValue', ${i}.target_value,
-    'targetUnit', ${i}.target_unit, 'targetText', ${i}.target_text, 'position', ${i}.position)`;
+  return `${i}.id, ${refAs(`${i}.work_result_id`, 'workResult')}, ${i}.aspect, ${i}.text,
+    ${i}.target_value as "targetValue", ${i}.target_unit as "targetUnit",
+    ${i}.target_text as "targetText", ${i}.position`;
 }

@@ -1,4 +1,4 @@
-import { timeFromJson } from '../../db/records.js';
+import { refAs, timeFromJson } from '../../db/records.js';
 import type { JobType } from '../directory/directory.enums.js';
 import type { PlanStatus } from './planning.enums.js';
 
@@ -28,23 +28,21 @@ export interface PlanRecord {
 }
 
 /**
- * SQL building the {@link PlanRecord} of the row aliased `alias` as JSON, times as text
- * ({@link planFromJson} makes them Dates).
+ * SQL selecting the {@link PlanRecord} fields of the row aliased `alias` (see db/records.ts),
+ * times as JSON gives them ({@link planFromJson} makes them Dates).
  */
-export function planJson(alias: string): string {
+export function planColumns(alias: string): string {
   const p = alias;
-  return `json_build_object('id', ${p}.id,
-    'employee', json_build_object('id', ${p}.employee_id), 'period', json_build_object('id', ${p}.period_id),
-    'assessor', case when ${p}.assessor_id is null then null else json_build_object('id', ${p}.assessor_id) end,
-    'orgUnit', json_build_object('id', ${p}.org_unit_id),
-    'positionTitle', ${p}.position_title, 'jobType', ${p}.job_type, 'status', ${p}.status,
-    'version', ${p}.version, 'approvedCount', ${p}.approved_count,
-    'submittedAt', ${p}.submitted_at, 'approvedAt', ${p}.approved_at,
-    'revisionNote', ${p}.revision_note, 'reopenReason', ${p}.reopen_reason,
-    'createdAt', ${p}.created_at, 'updatedAt', ${p}.updated_at)`;
+  return `${p}.id, ${refAs(`${p}.employee_id`, 'employee')}, ${refAs(`${p}.period_id`, 'period')},
+    ${refAs(`${p}.assessor_id`, 'assessor', true)}, ${refAs(`${p}.org_unit_id`, 'orgUnit')},
+    ${p}.position_title as "positionTitle", ${p}.job_type as "jobType", ${p}.status, ${p}.version,
+    ${p}.approved_count as "approvedCount", ${p}.submitted_at as "submittedAt",
+    ${p}.approved_at as "approvedAt", ${p}.revision_note as "revisionNote",
+    ${p}.reopen_reason as "reopenReason", ${p}.created_at as "createdAt",
+    ${p}.updated_at as "updatedAt"`;
 }
 
-/** A plan as {@link planJson} built it, its times made Dates. */
+/** A plan as PostgreSQL gave it ({@link planColumns}), its times made Dates. */
 export function planFromJson(json: Record<string, unknown>): PlanRecord {
   return {
     ...(json as unknown as PlanRecord),

@@ -20,18 +20,18 @@ import { MonthlyReportStatus } from '../activities/activities.enums.js';
 import { MonthlyReport } from '../activities/activity.entity.js';
 import {
   activityFromJson,
-  activityJson,
+  activityColumns,
   type ActivityRecord,
 } from '../activities/activity.records.js';
 import {
-  employeeJson,
+  employeeColumns,
   type EmployeeRecord,
-  orgUnitJson,
+  orgUnitColumns,
   type OrgUnitRecord,
 } from '../directory/directory.records.js';
-import { indicatorJson, type IndicatorRecord } from '../planning/indicator.records.js';
-import { jsonRecordsById } from '../../db/records.js';
-import { planFromJson, planJson, type PlanRecord } from '../planning/plan.records.js';
+import { indicatorColumns, type IndicatorRecord } from '../planning/indicator.records.js';
+import { jsonRecords, jsonRecordsById } from '../../db/records.js';
+import { planColumns, planFromJson, type PlanRecord } from '../planning/plan.records.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 
 export interface AppraisalTodo {
@@ -260,31 +260,38 @@ export async function queuePeople(
        ), page as (
          select * from ranked where queue_rank <= ?
        )
-       select coalesce((select json_agg(${activityJson('a')} order by a.created_at, a.id) from page a), '[]') as activities,
-              ${jsonRecordsById('indicator', indicatorJson, 'array(select distinct indicator_id from page where indicator_id is not null)')} as indicators`,
+       select ${jsonRecords(activityColumns('a'), 'page a', 'x."createdAt", x.id')} as activities,
+              ${jsonRecordsById('indicator', indicatorColumns, 'array(select distinct indicator_id from page where indicator_id is not null)')} as indicators`,
       [anyActivities, assessor, ids, activitiesPerPerson],
     ),
     preparedRows<{
       people: EmployeeRecord[];
       units: OrgUnitRecord[];
       submitted: Record<string, unknown>[];
-      due: { plan: Record<string, unknown>; draftId: string | null }[];
+      /** A plan's fields and its appraisal draft's id. */
+      due: (Record<string, unknown> & { draftId: string | null })[];
     }>(
       ctx.em,
       `with people as (select * from employee where id = any(?::uuid[]))
-       select coalesce((select json_agg(${employeeJson('e')}) from people e), '[]') as people,
-              ${jsonRecordsById('org_unit', orgUnitJson, 'array(select distinct org_unit_id from people)')} as units,
-              coalesce((select json_agg(${planJson('p')} order by p.submitted_at, p.id)
-                 from performance_plan p
-                where ?::boolean and p.assessor_id = ? and p.status = ?
-                  and p.employee_id = any(?::uuid[])), '[]') as submitted,
-              coalesce((select json_agg(json_build_object('plan', ${planJson('p')}, 'draftId', a.id) order by p.id)
-                 from performance_plan p
-                 left join lateral (
-                   select x.id, x.status from appraisal x where x.plan_id = p.id and x.checkpoint = ? limit 1
-                 ) a on true
-                where ?::boolean and p.assessor_id = ? and p.period_id = ?::uuid and p.status = ?
-                  and p.employee_id = any(?::uuid[]) and (a.status is null or a.status = ?)), '[]') as due`,
+       select ${jsonRecords(employeeColumns('e'), 'people e')} as people,
+              ${jsonRecordsById('org_unit', orgUnitColumns, 'array(select distinct org_unit_id from people)')} as units,
+              ${jsonRecords(
+                planColumns('p'),
+                `performance_plan p
+                  where ?::boolean and p.assessor_id = ? and p.status = ?
+                    and p.employee_id = any(?::uuid[])`,
+                'x."submittedAt", x.id',
+              )} as submitted,
+              ${jsonRecords(
+                `${planColumns('p')}, a.id as "draftId"`,
+                `performance_plan p
+                   left join lateral (
+                     select d.id, d.status from appraisal d where d.plan_id = p.id and d.checkpoint = ? limit 1
+                   ) a on true
+                  where ?::boolean and p.assessor_id = ? and p.period_id = ?::uuid and p.status = ?
+                    and p.employee_id = any(?::uuid[]) and (a.status is null or a.status = ?)`,
+                'x.id',
+              )} as due`,
       [
         ids,
         anyPlans,
@@ -334,7 +341,7 @@ export async function queuePeople(
   }
   for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
   if (due) {
-    for (const { plan: json, draftId } of persons.due) {
+    for (const { draftId, ...json } of persons.due) {
       const plan = planFromJson(json);
       const appraisal = draftId ? (draftById.get(draftId) ?? null) : null;
       byId.get(plan.employee.id)?.appraisalTodos.push({ plan, checkpoint: due, appraisal });
