@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { recordEvent } from '../src/realtime/outbox.js';
 import {
   gql,
@@ -213,6 +214,39 @@ describe('live updates over WebSocket', () => {
     await stream.until(() => stream.closed !== null);
     expect((stream.closed as { code?: number }).code).toBe(4401);
     await client.dispose();
+  });
+
+  it('closes the socket of an API client the moment it is revoked', async () => {
+    const created = await gql(
+      t.url,
+      `mutation { createApiClient(input: { name: "Dasbor Kota", scopes: [DIRECTORY_READ] }) {
+        token client { id } } }`,
+      {},
+      { token: tokens.hr },
+    );
+    const { token, client } = created.data!.createApiClient;
+    // A bare graphql-ws connection: acknowledged, then held open with nothing subscribed.
+    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const acknowledged = new Promise<void>((resolve, reject) => {
+      socket.on('message', (data) => {
+        if (JSON.parse(String(data)).type === 'connection_ack') resolve();
+      });
+      socket.on('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { token } })),
+    );
+    await acknowledged;
+    await gql(
+      t.url,
+      'mutation($id: ID!) { revokeApiClient(id: $id) { id } }',
+      { id: client.id },
+      {
+        token: tokens.hr,
+      },
+    );
+    expect(await closed).toBe(4401);
   });
 
   it('sends a unit summary at once and again, coalesced, when the unit changes', async () => {

@@ -85,12 +85,6 @@ export class ViewerCache {
       if (matches) this.entries.delete(key);
     }
   }
-
-  /** Forgets everything. */
-  clear(): void {
-    this.generation += 1;
-    this.entries.clear();
-  }
 }
 
 /** The change an `access.*` event's data names. */
