@@ -216,6 +216,36 @@ describe('live updates over WebSocket', () => {
     await client.dispose();
   });
 
+  it('closes the sockets of someone whose roles change (4403), who may reconnect', async () => {
+    const token = await signIn(t.url, dir.logins.employee, dir.password);
+    const me = await gql(t.url, '{ me { employee { id } } }', {}, { token });
+    const id = me.data!.me.employee.id;
+    const client = wsClient(t.url, token);
+    const stream = collect(client, MY);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const role = (verb: string) =>
+      gql(
+        t.url,
+        `mutation($id: ID!) { ${verb}(employeeId: $id, role: AUDITOR) { roles } }`,
+        { id },
+        {
+          token: tokens.hr,
+        },
+      );
+    await role('grantRole');
+    await stream.until(() => stream.closed !== null);
+    expect((stream.closed as { code?: number }).code).toBe(4403);
+    await client.dispose();
+    await role('revokeRole');
+    // A new connection is authorised with what holds now.
+    const again = wsClient(t.url, token);
+    const resumed = collect(again, MY);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(resumed.closed).toBeNull();
+    expect(resumed.errors).toEqual([]);
+    await again.dispose();
+  });
+
   it('closes the socket of an API client the moment it is revoked', async () => {
     const created = await gql(
       t.url,

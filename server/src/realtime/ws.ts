@@ -240,11 +240,15 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
     };
   }
 
-  const closeWhere = (match: (extra: Extra) => boolean, reason: string) => {
+  const closeWhere = (
+    match: (extra: Extra) => boolean,
+    reason: string,
+    code: CloseCode = CloseCode.Unauthorized,
+  ) => {
     for (const set of byAccount.values()) {
       for (const extra of [...set]) {
         if (match(extra)) {
-          extra.socket.close(CloseCode.Unauthorized, reason);
+          extra.socket.close(code, reason);
           forget(extra);
         }
       }
@@ -253,6 +257,19 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
 
   // A revoked session, a deactivated account or a revoked API client closes its sockets at once.
   const unsubscribe = bus.subscribe((event) => {
+    if (event.type === 'access.changed') {
+      // Roles granted or revoked, or the employee deactivated or renamed: what was allowed when
+      // the socket was opened may not be any more. The socket closes (4403); a client that
+      // reconnects is authorised afresh, with what holds now.
+      const { accountId, employeeId } = event.data as { accountId?: string; employeeId?: string };
+      closeWhere(
+        ({ viewer: v }) =>
+          v?.kind === 'person' && (v.accountId === accountId || v.employeeId === employeeId),
+        'Forbidden: your access changed; reconnect',
+        CloseCode.Forbidden,
+      );
+      return;
+    }
     if (event.type !== 'access.revoked') return;
     const { accountId, sessionId, exceptSessionId, clientId } = event.data as {
       accountId?: string;
