@@ -74,4 +74,19 @@ describe('preparedRows', () => {
       expect(prepared[0].calls).toBe(2);
     },
   );
+
+  it.runIf(postgresUrl)(
+    'prepares a statement again when a migration changed its result columns under it',
+    async () => {
+      const em = t.app.orm.em.fork();
+      await em.execute('create table prepared_stale (id int primary key)');
+      await em.execute('insert into prepared_stale values (1)');
+      const sql = 'select * from prepared_stale where id = ?';
+      expect(await preparedRows(em, sql, [1])).toEqual([{ id: 1 }]);
+      // As another instance's migration would, while this one keeps its prepared statement.
+      await em.execute(`alter table prepared_stale add column note text default 'baru'`);
+      expect(await preparedRows(em, sql, [1])).toEqual([{ id: 1, note: 'baru' }]);
+      await em.execute('drop table prepared_stale');
+    },
+  );
 });

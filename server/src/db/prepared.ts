@@ -57,11 +57,38 @@ function value(v: unknown): unknown {
 }
 
 interface PgConnection {
-  query(config: {
-    name?: string;
-    text: string;
-    values: unknown[];
-  }): Promise<{ rows: Record<string, unknown>[] }>;
+  query(
+    config: string | { name?: string; text: string; values: unknown[] },
+  ): Promise<{ rows: Record<string, unknown>[] }>;
+  /** pg's own record of the statements this connection has prepared, by name. */
+  connection?: { parsedStatements?: Record<string, string> };
+}
+
+/**
+ * A prepared statement whose result columns changed under it (a migration run by another
+ * instance, during a rolling deploy): PostgreSQL refuses it until it is prepared again.
+ */
+function isStalePlan(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '');
+}
+
+/** The rows of one statement on `connection`, prepared again once if its plan went stale. */
+async function run(
+  connection: PgConnection,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Record<string, unknown>[]> {
+  if (!name) return (await connection.query({ text, values })).rows;
+  try {
+    return (await connection.query({ name, text, values })).rows;
+  } catch (error) {
+    if (!isStalePlan(error)) throw error;
+    await connection.query(`deallocate ${name}`);
+    delete connection.connection?.parsedStatements?.[name];
+    return (await connection.query({ name, text, values })).rows;
+  }
 }
 
 /**
@@ -91,8 +118,7 @@ export async function preparedRows<T>(
   const connection = await client.acquireConnection();
   const started = performance.now();
   try {
-    const result = await connection.query(name ? { name, text, values } : { text, values });
-    return result.rows as T[];
+    return (await run(connection, name, text, values)) as T[];
   } catch (error) {
     throw em.getDriver().convertException(error as Error);
   } finally {
