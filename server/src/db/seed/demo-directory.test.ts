@@ -139,6 +139,15 @@ describe('generateDemoDirectory', () => {
     expect(() => generateDemoDirectory({ ...OPTIONS, today: '30/06/2026' })).toThrow(/real date/);
   });
 
+  it('writes every unit and person name on one line with single spaces', () => {
+    const names = [
+      ...directory.units.map((u) => u.name),
+      ...directory.employees.map((e) => e.name),
+    ];
+    expect(names.filter((n) => /\s{2}|\n|^\s|\s$/.test(n))).toEqual([]);
+    expect(directory.units.map((u) => u.name)).toContain('SD Negeri 1 Panjer');
+  });
+
   it('lists every seksi, subbagian and school in a city-sized directory', () => {
     const childrenOf = (code: string) => directory.units.filter((u) => u.parentCode === code);
     const dinkes = childrenOf('3002');

@@ -138,11 +138,14 @@ class Weighted<T> {
   }
 }
 
-/** Splits a comma-separated list; keeps long word lists readable. */
+/**
+ * Splits a comma-separated list; keeps long word lists readable. An item wrapped across lines
+ * ("SD\n  Negeri 1 Panjer") is one name with single spaces.
+ */
 function list(text: string): string[] {
   return text
     .split(',')
-    .map((item) => item.trim())
+    .map((item) => item.replace(/\s+/g, ' ').trim())
     .filter((item) => item !== '');
 }
 
