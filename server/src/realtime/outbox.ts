@@ -52,6 +52,27 @@ export async function recordEvent(em: EntityManager, input: EventInput): Promise
 }
 
 /**
+ * Who may do what changed (`changed`: roles, an employee's active flag or name) or a credential
+ * ended (`revoked`: sessions, an API client's token): every server's viewer cache forgets the
+ * viewers concerned when the transaction commits, and their open sockets close.
+ */
+export async function recordAccessEvent(
+  em: EntityManager,
+  change: 'changed' | 'revoked',
+  subjectType: 'Account' | 'Session' | 'Employee' | 'ApiClient',
+  subjectId: string,
+  data: {
+    accountId?: string;
+    employeeId?: string;
+    clientId?: string;
+    sessionId?: string;
+    exceptSessionId?: string;
+  },
+): Promise<void> {
+  await recordEvent(em, { type: `access.${change}`, subjectType, subjectId, data });
+}
+
+/**
  * An event about a plan or something in it: for its owner, for `reviewers` (by default the
  * plan's assessor) and for the OPD of the plan's unit.
  */

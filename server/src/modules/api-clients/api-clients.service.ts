@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordEvent } from '../../realtime/outbox.js';
+import { recordAccessEvent } from '../../realtime/outbox.js';
 import type { ClientViewer, Context } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { assertApiClientsManage, assertApiClientsRead } from '../access/policy.js';
@@ -118,16 +118,6 @@ async function findClient(em: EntityManager, id: string): Promise<ApiClient> {
   return client;
 }
 
-/** The client's old token ends: every server forgets it, and its sockets close. */
-async function clientRevoked(em: EntityManager, clientId: string): Promise<void> {
-  await recordEvent(em, {
-    type: 'access.revoked',
-    subjectType: 'ApiClient',
-    subjectId: clientId,
-    data: { clientId },
-  });
-}
-
 /** Replaces the token: the old one stops working at once. Refuses a revoked client. */
 export async function rotateApiClientSecret(ctx: Ctx, id: string): Promise<ApiClientWithToken> {
   assertApiClientsManage(ctx.viewer);
@@ -138,7 +128,7 @@ export async function rotateApiClientSecret(ctx: Ctx, id: string): Promise<ApiCl
     const before = snapshot(client);
     const token = issueToken(client);
     client.rotatedAt = new Date();
-    await clientRevoked(em, client.id);
+    await recordAccessEvent(em, 'revoked', 'ApiClient', client.id, { clientId: client.id });
     audit(em, ctx, {
       action: 'api_client.rotate',
       subjectType: 'ApiClient',
@@ -158,7 +148,7 @@ export async function revokeApiClient(ctx: Ctx, id: string): Promise<ApiClient> 
     const client = await findClient(em, id);
     const before = snapshot(client);
     client.revokedAt ??= new Date();
-    await clientRevoked(em, client.id);
+    await recordAccessEvent(em, 'revoked', 'ApiClient', client.id, { clientId: client.id });
     audit(em, ctx, {
       action: 'api_client.revoke',
       subjectType: 'ApiClient',

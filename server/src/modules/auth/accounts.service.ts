@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { recordEvent } from '../../realtime/outbox.js';
+import { recordAccessEvent } from '../../realtime/outbox.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { badInput, forbidden, notFound } from '../../graphql/errors.js';
@@ -108,16 +108,6 @@ export async function createAccount(ctx: Ctx, employeeId: string): Promise<Accou
   });
 }
 
-/** The account's roles changed: its viewers, wherever remembered, are read again. */
-async function accessChanged(em: EntityManager, accountId: string): Promise<void> {
-  await recordEvent(em, {
-    type: 'access.changed',
-    subjectType: 'Account',
-    subjectId: accountId,
-    data: { accountId },
-  });
-}
-
 /**
  * Grants a role. UNIT_ADMIN is always for the employee's own OPD. Unit admins may grant only
  * UNIT_ADMIN, inside their OPD; HR_ADMIN and AUDITOR need an HR admin.
@@ -132,7 +122,7 @@ export async function grantRole(ctx: Ctx, employeeId: string, role: Role): Promi
     const before = snapshot(account);
     if (!account.roles.includes(role)) account.roles = [...account.roles, role];
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = em.getReference(OrgUnit, opdId);
-    await accessChanged(em, account.id);
+    await recordAccessEvent(em, 'changed', 'Account', account.id, { accountId: account.id });
     audit(em, ctx, {
       action: 'role.grant',
       subjectType: 'Account',
@@ -174,7 +164,7 @@ export async function revokeRole(ctx: Ctx, employeeId: string, role: Role): Prom
     const before = snapshot(account);
     account.roles = account.roles.filter((r) => r !== role);
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = null;
-    await accessChanged(em, account.id);
+    await recordAccessEvent(em, 'changed', 'Account', account.id, { accountId: account.id });
     audit(em, ctx, {
       action: 'role.revoke',
       subjectType: 'Account',
@@ -206,12 +196,7 @@ export async function setAccountActive(
     account.active = active;
     if (!active) await revokeAllSessions(em, account.id);
     if (!active) {
-      await recordEvent(em, {
-        type: 'access.revoked',
-        subjectType: 'Account',
-        subjectId: account.id,
-        data: { accountId: account.id },
-      });
+      await recordAccessEvent(em, 'revoked', 'Account', account.id, { accountId: account.id });
     }
     audit(em, ctx, {
       action: active ? 'account.activate' : 'account.deactivate',
@@ -237,12 +222,7 @@ export async function resetPassword(ctx: Ctx, employeeId: string): Promise<Accou
     account.passwordHash = await hashPassword(password);
     account.mustChangePassword = true;
     await revokeAllSessions(em, account.id);
-    await recordEvent(em, {
-      type: 'access.revoked',
-      subjectType: 'Account',
-      subjectId: account.id,
-      data: { accountId: account.id },
-    });
+    await recordAccessEvent(em, 'revoked', 'Account', account.id, { accountId: account.id });
     audit(em, ctx, {
       action: 'account.password_reset',
       subjectType: 'Account',
@@ -282,11 +262,9 @@ export async function changePassword(
     account.passwordHash = await hashPassword(newPassword);
     account.mustChangePassword = false;
     await revokeAllSessions(em, account.id, viewer.sessionId);
-    await recordEvent(em, {
-      type: 'access.revoked',
-      subjectType: 'Account',
-      subjectId: account.id,
-      data: { accountId: account.id, exceptSessionId: viewer.sessionId },
+    await recordAccessEvent(em, 'revoked', 'Account', account.id, {
+      accountId: account.id,
+      exceptSessionId: viewer.sessionId,
     });
     audit(em, ctx, {
       action: 'account.password_change',
@@ -327,11 +305,9 @@ export async function revokeSession(ctx: Ctx, sessionId: string): Promise<boolea
       { revokedAt: new Date() },
     );
     if (updated === 0) throw notFound(`You have no active session with id ${sessionId}.`);
-    await recordEvent(em, {
-      type: 'access.revoked',
-      subjectType: 'Session',
-      subjectId: sessionId,
-      data: { accountId: viewer.accountId, sessionId },
+    await recordAccessEvent(em, 'revoked', 'Session', sessionId, {
+      accountId: viewer.accountId,
+      sessionId,
     });
     audit(em, ctx, { action: 'auth.session_revoke', subjectType: 'Session', subjectId: sessionId });
     await em.flush();

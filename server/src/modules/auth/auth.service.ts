@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { preparedRows } from '../../db/prepared.js';
-import { recordEvent } from '../../realtime/outbox.js';
+import { recordAccessEvent } from '../../realtime/outbox.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context, PersonViewer, Viewer } from '../../graphql/context.js';
 import { appError, badInput, rateLimited } from '../../graphql/errors.js';
@@ -247,11 +247,9 @@ export async function logout(
       { id: viewer.sessionId, revokedAt: null },
       { revokedAt: new Date() },
     );
-    await recordEvent(em, {
-      type: 'access.revoked',
-      subjectType: 'Session',
-      subjectId: viewer.sessionId,
-      data: { accountId: viewer.accountId, sessionId: viewer.sessionId },
+    await recordAccessEvent(em, 'revoked', 'Session', viewer.sessionId, {
+      accountId: viewer.accountId,
+      sessionId: viewer.sessionId,
     });
     audit(em, ctx, { action: 'auth.logout', subjectType: 'Session', subjectId: viewer.sessionId });
   });

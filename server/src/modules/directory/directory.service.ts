@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { preparedRows } from '../../db/prepared.js';
-import { recordEvent } from '../../realtime/outbox.js';
+import { recordAccessEvent } from '../../realtime/outbox.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
@@ -411,12 +411,7 @@ export async function updateEmployee(
     } else if (input.active === true) employee.active = true;
     if (employee.active !== before.active || employee.name !== before.name) {
       // Who may sign in, and the name a signed-in person goes by, changed.
-      await recordEvent(em, {
-        type: 'access.changed',
-        subjectType: 'Employee',
-        subjectId: employee.id,
-        data: { employeeId: employee.id },
-      });
+      await recordAccessEvent(em, 'changed', 'Employee', employee.id, { employeeId: employee.id });
     }
     audit(em, ctx, {
       action: 'employee.update',
