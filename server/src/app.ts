@@ -341,8 +341,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         // PostgreSQL "invalid text representation": an id that is not a UUID, and the like.
         return {
           message:
-            // PostgreSQL's own words only: the ORM puts the statement before them (" - ").
-            `A value is not in the expected format (ids are UUIDs): ${cause.message?.split('\n')[0].split(' - ').at(-1) ?? ''}`.trim(),
+            // PostgreSQL's own words only ('invalid input syntax for type uuid: "x"'): the ORM
+            // puts the statement, which may span lines, before them.
+            `A value is not in the expected format (ids are UUIDs): ${/.*(invalid input [^\n]*)/s.exec(cause.message ?? '')?.[1] ?? ''}`.trim(),
           locations: formatted.locations,
           path: formatted.path,
           extensions: { code: 'BAD_USER_INPUT' },

@@ -97,6 +97,33 @@ describe('operation limits', () => {
     });
   });
 
+  it('answers a bad variable as bad input every time, also once the operation is compiled', async () => {
+    const query = 'query Page($first: Int) { employees(first: $first) { totalCount } }';
+    expect((await gql(t.url, query, { first: 2 }, { token })).errors).toBeUndefined();
+    for (let i = 0; i < 3; i++) {
+      const result = await gql(t.url, query, { first: 'many' }, { token });
+      expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect(result.errors![0].message).toMatch(/^Variable "\$first" got invalid value "many"/);
+    }
+  });
+
+  it('refuses a supervisor id or a cursor that is not a UUID before any SQL, naming the input', async () => {
+    const query = `query Page($filter: EmployeeFilter, $after: String) {
+      employees(first: 2, filter: $filter, after: $after) { totalCount }
+    }`;
+    const bySupervisor = await gql(t.url, query, { filter: { supervisorId: 'x - y' } }, { token });
+    expect(bySupervisor.errors![0]).toMatchObject({
+      message: 'x - y is not an id (ids are UUIDs).',
+      extensions: { code: 'BAD_USER_INPUT', field: 'filter.supervisorId' },
+    });
+    const forged = Buffer.from(JSON.stringify(['Ni Luh', 'not-a-uuid'])).toString('base64url');
+    const byCursor = await gql(t.url, query, { after: forged }, { token });
+    expect(byCursor.errors![0]).toMatchObject({
+      message: 'after is not a cursor this list gave out; use pageInfo.endCursor.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+  });
+
   it('sends security headers', async () => {
     const res = await fetch(`${t.url}/healthz`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

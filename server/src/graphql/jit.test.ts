@@ -141,4 +141,28 @@ describe('jitGateway', () => {
     expect((await run(query, {}, 'A')).data!.people).toHaveLength(1);
     expect(gateway.compiledOperations()).toBe(2);
   });
+
+  it("refuses bad variables as graphql-js does, with the variable's node, compiled or not", async () => {
+    const { run } = await setup();
+    const bad = [
+      [QUERY, { first: 'many' }],
+      ['query One($id: ID!) { person(id: $id) { id } }', {}],
+    ] as const;
+    for (const [query, variables] of bad) {
+      const results = [await run(query, { first: 1, id: '1' }), await run(query, variables)];
+      // Compiled by now (the second run): refused the same way again.
+      results.push(await run(query, variables));
+      expect(results[0].errors).toBeUndefined();
+      for (const result of results.slice(1)) {
+        expect(result.data).toBeUndefined();
+        expect(result.errors).toHaveLength(1);
+        const [error] = result.errors!;
+        expect(error.constructor).toBe(GraphQLError);
+        expect(error.message).toMatch(/^Variable "\$(first|id)"/);
+        // Apollo answers BAD_USER_INPUT for a variable error with exactly one AST node.
+        expect((error as GraphQLError).nodes).toHaveLength(1);
+      }
+      expect(JSON.stringify(results[2].errors)).toBe(JSON.stringify(results[1].errors));
+    }
+  });
 });

@@ -104,18 +104,23 @@ export function jitGateway(
   const executor: GatewayExecutor = async (request) => {
     const operationName = request.operationName ?? undefined;
     const variables = request.request.variables ?? {};
-    const query = compiled(request.document, operationName);
-    if (!query) {
-      return execute({
+    const interpreted = () =>
+      execute({
         schema,
         document: request.document,
         contextValue: request.context,
         variableValues: variables,
         operationName,
       });
-    }
+    const query = compiled(request.document, operationName);
+    if (!query) return interpreted();
     const result = (await query.query(undefined, request.context, variables)) as ExecutionResult;
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    if (!result.errors) return result;
+    // No data at all: the variables were refused before any resolver ran. graphql-js refuses
+    // them the same way, with the AST node of the variable that Apollo needs to answer
+    // BAD_USER_INPUT (graphql-jit's errors have none, and became server errors).
+    if (result.data === undefined) return interpreted();
+    return { ...result, errors: result.errors.map(asGraphQLError) };
   };
 
   let listener: Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0] | null = null;

@@ -72,6 +72,8 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
+export const INVALID_CURSOR = 'after is not a cursor this list gave out; use pageInfo.endCursor.';
+
 /** Decodes a cursor made by {@link encodeCursor}; refuses anything else as BAD_USER_INPUT. */
 export function decodeCursor(cursor: string, length: number): string[] {
   try {
@@ -82,7 +84,7 @@ export function decodeCursor(cursor: string, length: number): string[] {
   } catch {
     // fall through to the error below
   }
-  throw badInput('after is not a cursor this list gave out; use pageInfo.endCursor.', 'after');
+  throw badInput(INVALID_CURSOR, 'after');
 }
 
 export function toConnection<T>(

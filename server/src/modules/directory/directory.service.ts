@@ -3,7 +3,13 @@ import { preparedRows } from '../../db/prepared.js';
 import { recordAccessEvent } from '../../realtime/outbox.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
+import {
+  type Connection,
+  decodeCursor,
+  INVALID_CURSOR,
+  pageSize,
+  toConnection,
+} from '../../graphql/pagination.js';
 import {
   assertDirectoryRead,
   assertDirectoryWrite,
@@ -121,6 +127,9 @@ export async function listEmployees(
     params.push(filter.employmentType);
   }
   if (filter?.supervisorId) {
+    if (!isUuid(filter.supervisorId)) {
+      throw badInput(`${filter.supervisorId} is not an id (ids are UUIDs).`, 'filter.supervisorId');
+    }
     where.push('e.supervisor_id = ?');
     params.push(filter.supervisorId);
   }
@@ -128,6 +137,7 @@ export async function listEmployees(
   const pageParams = [...params];
   if (after) {
     const [name, id] = decodeCursor(after, 2);
+    if (!isUuid(id)) throw badInput(INVALID_CURSOR, 'after');
     page.push('(e.name > ? or (e.name = ? and e.id > ?::uuid))');
     pageParams.push(name, name, id);
   }
