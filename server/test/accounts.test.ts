@@ -8,6 +8,7 @@ import {
   type TestApp,
   type TestDirectory,
 } from './helpers.js';
+import { EventRow } from '../src/realtime/event.entity.js';
 
 let t: TestApp;
 let dir: TestDirectory;
@@ -47,6 +48,8 @@ describe('password reset and change', () => {
   it('makes the person change a reset password before anything else', async () => {
     const nip = colleagueNip();
     const before = await signIn(t.url, nip, dir.password);
+    // Used once, so the server remembers the sign-in (the viewer cache) when the reset comes.
+    expect((await as(before)(ME)).data!.me.employee.nip).toBe(nip);
     const reset = await as(hr)(
       'mutation($id: ID!) { resetPassword(employeeId: $id) { temporaryPassword account { mustChangePassword } } }',
       { id: await employeeId(nip) },
@@ -121,6 +124,8 @@ describe('sessions', () => {
     )!.nip;
     const a = await signIn(t.url, nip, dir.password);
     const b = await signIn(t.url, nip, dir.password);
+    // Both used once, so the server remembers them when the account is deactivated.
+    for (const token of [a, b]) expect((await as(token)(ME)).data!.me).not.toBeNull();
     const id = await employeeId(nip);
     const off = await as(hr)(
       'mutation($id: ID!) { setAccountActive(employeeId: $id, active: false) { active } }',
@@ -230,6 +235,25 @@ describe('roles', () => {
     });
     expect(await roles()).toEqual(before);
     expect(await code()).toBe('FORBIDDEN');
+  });
+
+  it('records an access change only when roles change: granting a role held disturbs no one', async () => {
+    const id = await employeeId(colleagueNip());
+    const changes = () =>
+      t.app.orm.em
+        .fork()
+        .count(EventRow, { type: 'access.changed', data: { accountId: { $ne: null } } });
+    const GRANT = 'mutation($id: ID!) { grantRole(employeeId: $id, role: AUDITOR) { roles } }';
+    const REVOKE = 'mutation($id: ID!) { revokeRole(employeeId: $id, role: AUDITOR) { roles } }';
+    const start = await changes();
+    await as(hr)(GRANT, { id });
+    expect(await changes()).toBe(start + 1);
+    // Held already: no change, no event (which would close the person's sockets).
+    await as(hr)(GRANT, { id });
+    expect(await changes()).toBe(start + 1);
+    await as(hr)(REVOKE, { id });
+    await as(hr)(REVOKE, { id });
+    expect(await changes()).toBe(start + 2);
   });
 
   it('lets a unit admin grant UNIT_ADMIN in their OPD but not HR_ADMIN', async () => {
@@ -373,6 +397,10 @@ describe('API clients', () => {
       input: { name: 'Dashboard Wali Kota', scopes: ['DIRECTORY_READ'] },
     });
     const { token: oldToken, client } = created.data!.createApiClient;
+    // Used once, so the server remembers the client when its secret is rotated.
+    expect(
+      (await gql(t.url, '{ orgUnits(topLevel: true) { id } }', {}, { token: oldToken })).errors,
+    ).toBeUndefined();
     const rotated = await as(hr)(
       'mutation($id: ID!) { rotateApiClientSecret(id: $id) { token } }',
       { id: client.id },
@@ -385,6 +413,7 @@ describe('API clients', () => {
     expect(
       (await gql(t.url, '{ orgUnits(topLevel: true) { id } }', {}, { token: newToken })).errors,
     ).toBeUndefined();
+    // The new token is remembered too when the client is revoked.
     await as(hr)('mutation($id: ID!) { revokeApiClient(id: $id) { revokedAt } }', {
       id: client.id,
     });

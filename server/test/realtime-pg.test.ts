@@ -193,4 +193,43 @@ describe.skipIf(!postgresUrl)('two server instances on one PostgreSQL database',
     expect((await me(b)).data!.me).toBeNull();
     expect(Date.now()).toBeLessThan(deadline);
   });
+
+  it('delivers an event whose transaction committed after a later event’s (ids are taken at insert)', async () => {
+    const seen: string[] = [];
+    const unsubscribe = b.bus.subscribe((event) => {
+      if (event.type === 'test.late') seen.push(event.subjectId);
+    });
+    const slow = new pg.Client({ connectionString: scratch.url });
+    const fast = new pg.Client({ connectionString: scratch.url });
+    await Promise.all([slow.connect(), fast.connect()]);
+    const insert = (client: pg.Client, subject: string) =>
+      client.query(
+        `insert into event (type, subject_type, subject_id, owner_ids, reviewer_ids, opd_ids, data)
+         values ('test.late', 'Test', $1, '{}', '{}', '{}', '{}') returning id`,
+        [subject],
+      );
+    try {
+      await slow.query('begin');
+      const first = (await insert(slow, 'first')).rows[0].id as string;
+      await fast.query('begin');
+      const second = (await insert(fast, 'second')).rows[0].id as string;
+      expect(BigInt(second)).toBeGreaterThan(BigInt(first));
+      await fast.query(`select pg_notify('kinerja_events', '')`);
+      await fast.query('commit');
+      const until = async (done: () => boolean) => {
+        const deadline = Date.now() + 5_000;
+        while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      };
+      await until(() => seen.includes('second'));
+      // B's cursor is past the first event's id, which was not visible yet.
+      expect(BigInt(b.bus.lastEventId)).toBeGreaterThanOrEqual(BigInt(second));
+      await slow.query(`select pg_notify('kinerja_events', '')`);
+      await slow.query('commit');
+      await until(() => seen.includes('first'));
+      expect(seen).toEqual(['second', 'first']);
+    } finally {
+      unsubscribe();
+      await Promise.all([slow.end(), fast.end()]);
+    }
+  });
 });

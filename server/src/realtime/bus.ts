@@ -59,13 +59,26 @@ export interface EventBusOptions {
 }
 
 /**
+ * How long an id skipped by the cursor is looked for: a transaction that took it may commit after
+ * a later one (ids come from a sequence at insert, rows become visible at commit); one that
+ * rolled back never shows it.
+ */
+const GAP_WAIT_MS = 60_000;
+/** Ids skipped at once beyond which only the newest are looked for (after a mass rollback). */
+const MAX_GAP = 1_000n;
+
+/**
  * One per server process. Reads `event` rows after the last id it has seen whenever something
  * may have been committed — a NOTIFY from any instance, a commit in this process, a LISTEN
  * reconnect, or the periodic safety poll — and hands them, in id order, to its listeners.
- * Because it always reads from the table, a dropped LISTEN connection loses nothing.
+ * Because it always reads from the table, a dropped LISTEN connection loses nothing. Ids the
+ * cursor skipped are read again for a minute, so an event whose transaction committed after a
+ * later event's is delivered too, late (a sign-out must reach every instance's viewer cache).
  */
 export class EventBus {
   private lastId = 0n;
+  /** Ids skipped by the cursor, still looked for, with the time to give up on each. */
+  private readonly gaps = new Map<bigint, number>();
   private readonly listeners = new Set<BusListener>();
   private reading: Promise<void> | null = null;
   private readAgain = false;
@@ -130,28 +143,40 @@ export class EventBus {
   }
 
   private async readNew(): Promise<void> {
+    const now = Date.now();
+    for (const [id, giveUpAt] of this.gaps) if (giveUpAt <= now) this.gaps.delete(id);
     for (;;) {
+      const after = { id: { $gt: this.lastId.toString() } };
+      const late = [...this.gaps.keys()].map(String);
       const rows = await this.orm.em
         .fork()
-        .find(
-          EventRow,
-          { id: { $gt: this.lastId.toString() } },
-          { orderBy: { id: 'asc' }, limit: 500 },
-        );
+        .find(EventRow, late.length > 0 ? { $or: [after, { id: { $in: late } }] } : after, {
+          orderBy: { id: 'asc' },
+          limit: 500,
+        });
       for (const row of rows) {
         const id = BigInt(row.id);
-        if (id <= this.lastId) continue;
-        this.lastId = id;
-        const event = toBusEvent(row);
-        for (const listener of this.listeners) {
-          try {
-            listener(event);
-          } catch (error) {
-            this.logger.warn({ err: error }, 'event bus: a listener failed');
+        if (!this.gaps.delete(id)) {
+          if (id <= this.lastId) continue;
+          const from = id - this.lastId > MAX_GAP ? id - MAX_GAP : this.lastId + 1n;
+          for (let skipped = from; skipped < id; skipped++) {
+            this.gaps.set(skipped, now + GAP_WAIT_MS);
           }
+          this.lastId = id;
         }
+        this.deliver(toBusEvent(row));
       }
       if (rows.length < 500) return;
+    }
+  }
+
+  private deliver(event: BusEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'event bus: a listener failed');
+      }
     }
   }
 

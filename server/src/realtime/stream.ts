@@ -19,9 +19,12 @@ export function eventStream(
     queue.push(event);
     wake?.();
   });
-  // Live delivery is in id order, so everything up to this id is replayed, the rest is live.
+  // Live delivery is in id order (but for an event whose transaction committed late), so
+  // everything up to this id is replayed, the rest is live; a late event both replayed and
+  // delivered live is handed on once.
   const upto = bus.lastEventId;
   let backlog: BusEvent[] | null = after === null ? [] : null;
+  const replayedIds = new Set<string>();
 
   const iterator: AsyncIterableIterator<BusEvent> = {
     [Symbol.asyncIterator]() {
@@ -31,21 +34,26 @@ export function eventStream(
       if (backlog === null) {
         backlog =
           BigInt(after!) < BigInt(upto) ? (await bus.replay(after!, upto)).filter(filter) : [];
+        for (const event of backlog) replayedIds.add(event.id);
       }
       const replayed = backlog.shift();
       if (replayed) {
         onEach();
         return { value: replayed, done: false };
       }
-      while (queue.length === 0 && !done) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = null;
+      for (;;) {
+        while (queue.length === 0 && !done) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = null;
+        }
+        if (done) return { value: undefined, done: true };
+        const event = queue.shift()!;
+        if (replayedIds.has(event.id)) continue;
+        onEach();
+        return { value: event, done: false };
       }
-      if (done) return { value: undefined, done: true };
-      onEach();
-      return { value: queue.shift()!, done: false };
     },
     async return(): Promise<IteratorResult<BusEvent>> {
       done = true;

@@ -109,6 +109,26 @@ export async function createAccount(ctx: Ctx, employeeId: string): Promise<Accou
 }
 
 /**
+ * Records `access.changed` when the account's roles or administered unit differ from `before`:
+ * the person's remembered sign-ins are read again and their sockets close. Granting a role held
+ * already (or revoking one not held) changes nothing and disturbs no one.
+ */
+async function accessChangedIf(
+  em: EntityManager,
+  account: Account,
+  before: ReturnType<typeof snapshot>,
+): Promise<void> {
+  const after = snapshot(account);
+  if (
+    after.roles.join() === before.roles.join() &&
+    after.adminOrgUnitId === before.adminOrgUnitId
+  ) {
+    return;
+  }
+  await recordAccessEvent(em, 'changed', 'Account', account.id, { accountId: account.id });
+}
+
+/**
  * Grants a role. UNIT_ADMIN is always for the employee's own OPD. Unit admins may grant only
  * UNIT_ADMIN, inside their OPD; HR_ADMIN and AUDITOR need an HR admin.
  */
@@ -122,7 +142,7 @@ export async function grantRole(ctx: Ctx, employeeId: string, role: Role): Promi
     const before = snapshot(account);
     if (!account.roles.includes(role)) account.roles = [...account.roles, role];
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = em.getReference(OrgUnit, opdId);
-    await recordAccessEvent(em, 'changed', 'Account', account.id, { accountId: account.id });
+    await accessChangedIf(em, account, before);
     audit(em, ctx, {
       action: 'role.grant',
       subjectType: 'Account',
@@ -164,7 +184,7 @@ export async function revokeRole(ctx: Ctx, employeeId: string, role: Role): Prom
     const before = snapshot(account);
     account.roles = account.roles.filter((r) => r !== role);
     if (role === Role.UNIT_ADMIN) account.adminOrgUnit = null;
-    await recordAccessEvent(em, 'changed', 'Account', account.id, { accountId: account.id });
+    await accessChangedIf(em, account, before);
     audit(em, ctx, {
       action: 'role.revoke',
       subjectType: 'Account',
