@@ -524,4 +524,33 @@ describe('the review queue of a supervisor', () => {
       field: 'activitiesPerPerson',
     });
   });
+
+  it('answers every field of a waiting activity and its IKI as the plan’s own activity list does', async () => {
+    const FIELDS = `id createdAt date description durationMinutes evidenceUrls output status reviewNote
+      reviewedAt version plan { id } employee { id }
+      indicator { id aspect position text targetText targetUnit targetValue quantitative }`;
+    const queue = await queueOf(
+      big,
+      `{ reviewQueue(activitiesPerPerson: 50) { people(first: 3) { nodes {
+        employee { id } activitiesAwaitingReview { ${FIELDS} } } } } }`,
+    );
+    expect(queue.errors).toBeUndefined();
+    const people = queue.data!.reviewQueue.people.nodes;
+    expect(people.length).toBe(3);
+    for (const person of people) {
+      const planId = person.activitiesAwaitingReview[0].plan.id;
+      const own = await queueOf(
+        big,
+        `query($plan: ID!) { activities(planId: $plan, status: SUBMITTED, first: 50) { nodes { ${FIELDS} } } }`,
+        { plan: planId },
+      );
+      expect(own.errors).toBeUndefined();
+      const byId = new Map(own.data!.activities.nodes.map((a: any) => [a.id, a]));
+      expect(person.activitiesAwaitingReview.length).toBe(byId.size);
+      for (const activity of person.activitiesAwaitingReview) {
+        expect(activity).toEqual(byId.get(activity.id));
+      }
+      expect(person.activitiesAwaitingReview[0].indicator).not.toBeNull();
+    }
+  });
 });

@@ -24,3 +24,43 @@ export function indicatorColumns(alias: string): string {
     ${i}.target_value as "targetValue", ${i}.target_unit as "targetUnit",
     ${i}.target_text as "targetText", ${i}.position`;
 }
+
+/**
+ * SQL selecting the {@link IndicatorRecord} fields of the row aliased `alias` as plain columns
+ * named `indicator_…` (its id is the joining row's `indicator_id`), for a list of rows that each
+ * carry their IKI (the review queue's activities): see {@link indicatorFromRow}.
+ */
+export function indicatorRowColumns(alias: string): string {
+  const i = alias;
+  return `${i}.work_result_id as indicator_work_result_id, ${i}.aspect as indicator_aspect,
+    ${i}.text as indicator_text, ${i}.target_value as indicator_target_value,
+    ${i}.target_unit as indicator_target_unit, ${i}.target_text as indicator_target_text,
+    ${i}.position as indicator_position`;
+}
+
+/** The columns of {@link indicatorRowColumns} with the id of the IKI they describe. */
+export interface IndicatorRow {
+  indicator_id: string | null;
+  indicator_work_result_id: string | null;
+  indicator_aspect: ResultAspect | null;
+  indicator_text: string | null;
+  indicator_target_value: number | null;
+  indicator_target_unit: string | null;
+  indicator_target_text: string | null;
+  indicator_position: number | null;
+}
+
+/** The IKI a row carries, or null when it has none. */
+export function indicatorFromRow(r: IndicatorRow): IndicatorRecord | null {
+  if (r.indicator_id === null || r.indicator_work_result_id === null) return null;
+  return {
+    id: r.indicator_id,
+    workResult: { id: r.indicator_work_result_id },
+    aspect: r.indicator_aspect!,
+    text: r.indicator_text!,
+    targetValue: r.indicator_target_value,
+    targetUnit: r.indicator_target_unit,
+    targetText: r.indicator_target_text,
+    position: r.indicator_position!,
+  };
+}

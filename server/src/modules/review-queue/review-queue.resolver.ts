@@ -172,10 +172,15 @@ export class ReviewQueueResolver {
       count: p.appraisals + p.plans + p.activities + p.monthlyReports,
       oldestWaitingSince: p.oldestWaitingSince,
     }));
+    let edges: Connection<ReviewQueuePerson>['edges'] | undefined;
     return {
-      ...page,
+      totalCount: page.totalCount,
+      pageInfo: page.pageInfo,
       nodes,
-      edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
+      // Cursors only when edges are asked for (as toConnection does).
+      get edges() {
+        return (edges ??= page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })));
+      },
     };
   }
 }

@@ -19,9 +19,10 @@ import { requirePerson } from '../access/policy.js';
 import { MonthlyReportStatus } from '../activities/activities.enums.js';
 import { MonthlyReport } from '../activities/activity.entity.js';
 import {
-  activityFromJson,
-  activityColumns,
+  activityFromRow,
   type ActivityRecord,
+  type ActivityRow,
+  activityRowColumns,
 } from '../activities/activity.records.js';
 import {
   employeeColumns,
@@ -29,8 +30,12 @@ import {
   orgUnitColumns,
   type OrgUnitRecord,
 } from '../directory/directory.records.js';
-import { indicatorColumns, type IndicatorRecord } from '../planning/indicator.records.js';
-import { jsonRecords, jsonRecordsById } from '../../db/records.js';
+import {
+  indicatorFromRow,
+  type IndicatorRow,
+  indicatorRowColumns,
+} from '../planning/indicator.records.js';
+import { epochMs, jsonRecords, jsonRecordsById } from '../../db/records.js';
 import { planColumns, planFromJson, type PlanRecord } from '../planning/plan.records.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 
@@ -92,7 +97,8 @@ export function dueCheckpoint(
 
 interface WaitingRow {
   employee_id: string;
-  since: Date | string;
+  /** Milliseconds since 1970. */
+  since: number;
   plans: number;
   activities: number;
   monthly_reports: number;
@@ -148,7 +154,7 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
   const [waiting, [short]] = await Promise.all([
     preparedRows<WaitingRow>(
       ctx.em,
-      `select employee_id, min(since) as since, sum(plans)::int as plans,
+      `select employee_id, ${epochMs('min(since)')} as since, sum(plans)::int as plans,
               sum(activities)::int as activities, sum(monthly_reports)::int as monthly_reports,
               sum(appraisals)::int as appraisals
          from (
@@ -244,24 +250,25 @@ export async function queuePeople(
   const due = queue.dueCheckpoint;
   const anyPlans = people.some((p) => p.plans > 0);
   const anyDue = Boolean(due && duePeriod) && people.some((p) => p.appraisals > 0);
-  const [[activities], [persons], reports] = await Promise.all([
-    // The oldest activities of each person and their IKI; then the people, their units and their
-    // plans (submitted, and those whose appraisal is due with the draft if one was begun). Each
-    // list is one JSON value of records (built by PostgreSQL, so the server only parses them),
-    // people, units and IKI primed into the loaders that the `employee`, `orgUnit` and
-    // `indicator` fields use. Two statements, not one, so that PostgreSQL builds them side by side.
-    preparedRows<{ activities: Record<string, unknown>[]; indicators: IndicatorRecord[] }>(
+  const [activities, [persons], reports] = await Promise.all([
+    // The oldest activities of each person, each row with its IKI (primed into the loader the
+    // `indicator` field uses), as plain rows; then the people, their units and their plans
+    // (submitted, and those whose appraisal is due with the draft if one was begun) as JSON
+    // values of records built by PostgreSQL, people and units primed into the loaders that the
+    // `employee` and `orgUnit` fields use. Two statements, not one, so that PostgreSQL runs them
+    // side by side.
+    preparedRows<ActivityRow & IndicatorRow>(
       ctx.em,
       `with ranked as (
          select a.*, row_number() over (partition by a.employee_id order by a.created_at, a.id) as queue_rank
            from activity a
           where ?::boolean and a.assessor_id = ? and a.status = 'SUBMITTED'
             and a.employee_id = any(?::uuid[])
-       ), page as (
-         select * from ranked where queue_rank <= ?
        )
-       select ${jsonRecords(activityColumns('a'), 'page a', 'x."createdAt", x.id')} as activities,
-              ${jsonRecordsById('indicator', indicatorColumns, 'array(select distinct indicator_id from page where indicator_id is not null)')} as indicators`,
+       select ${activityRowColumns('a')}, ${indicatorRowColumns('i')}
+         from ranked a left join indicator i on i.id = a.indicator_id
+        where a.queue_rank <= ?
+        order by a.created_at, a.id`,
       [anyActivities, assessor, ids, activitiesPerPerson],
     ),
     preparedRows<{
@@ -317,8 +324,6 @@ export async function queuePeople(
   ]);
   for (const unit of persons.units) ctx.loaders.orgUnit.prime(unit.id, unit);
   for (const person of persons.people) ctx.loaders.employee.prime(person.id, person);
-  for (const indicator of activities.indicators)
-    ctx.loaders.indicator.prime(indicator.id, indicator);
   // Drafts begun are few: read as entities, and only when there are some.
   const draftIds = persons.due.flatMap((d) => (d.draftId ? [d.draftId] : []));
   const drafts = draftIds.length > 0 ? await ctx.em.find(Appraisal, { id: { $in: draftIds } }) : [];
@@ -334,10 +339,16 @@ export async function queuePeople(
     const plan = planFromJson(json);
     byId.get(plan.employee.id)?.planList.push(plan);
   }
-  for (const json of activities.activities) {
+  const primed = new Set<string>();
+  for (const row of activities) {
     // Plain records, not entities: em.map() of a few hundred rows cost more than the request.
-    const activity = activityFromJson(json);
+    const activity = activityFromRow(row);
     byId.get(activity.employee.id)?.activityList.push(activity);
+    if (row.indicator_id !== null && !primed.has(row.indicator_id)) {
+      primed.add(row.indicator_id);
+      const indicator = indicatorFromRow(row);
+      if (indicator) ctx.loaders.indicator.prime(indicator.id, indicator);
+    }
   }
   for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
   if (due) {
