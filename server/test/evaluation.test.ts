@@ -654,6 +654,43 @@ describe('Triwulan III: self-assessment, appraisals and the curve', () => {
       expect(before.byPerson.get(ids[who])).toEqual(todo(who));
     }
 
+    // The checkpoint due follows the clock (decided in the queue's SQL as dueCheckpoint()
+    // decides it). A quarter's appraisals wait from the end of its last day in Denpasar, the
+    // annual ones from the opening of the evaluation window (midnight WITA, 16:00 UTC before).
+    const opensOn = ok(
+      await call('HR', 'query($id: ID!) { period(id: $id) { evaluationWindow { opensOn } } }', {
+        id: periodId,
+      }),
+    ).period.evaluationWindow.opensOn;
+    const DUE = `{ reviewQueue { dueCheckpoint appraisalsToComplete people(first: 10) { nodes {
+      employee { id } oldestWaitingSince appraisalsToComplete { checkpoint } } } } }`;
+    const startedAt = now;
+    for (const [clock, checkpoint, since] of [
+      [`${YEAR}-03-31T15:59:00Z`, null, null], // 23:59 WITA on the last day of Triwulan I
+      [`${YEAR}-03-31T16:00:00Z`, 'Q1', `${YEAR}-03-31T16:00:00.000Z`],
+      [
+        `${opensOn}T03:00:00Z`,
+        'ANNUAL',
+        new Date(Date.parse(`${opensOn}T16:00:00Z`) - 86_400_000).toISOString(),
+      ],
+    ] as const) {
+      now = new Date(clock);
+      const queue = ok(await call('S', DUE)).reviewQueue;
+      expect(queue.dueCheckpoint).toBe(checkpoint);
+      expect(queue.appraisalsToComplete).toBe(checkpoint ? 3 : 0);
+      for (const who of ['E', 'F', 'G'] as const) {
+        const person = queue.people.nodes.find((n: any) => n.employee.id === ids[who]);
+        if (!checkpoint) {
+          expect(person?.appraisalsToComplete ?? []).toEqual([]);
+          continue;
+        }
+        expect(person.appraisalsToComplete).toEqual([{ checkpoint }]);
+        // Nothing else waits from them.
+        expect(person.oldestWaitingSince).toBe(since);
+      }
+    }
+    now = startedAt;
+
     const saved = ok(await call('S', SAVE, { input: eInput })).saveAppraisal;
     appraisals['E:Q3'] = saved.id;
     // Begun: still to complete, now with the draft.

@@ -3,7 +3,6 @@ import type { Context } from '../../graphql/context.js';
 import {
   AppealStatus,
   AppraisalCheckpoint,
-  AppraisalStatus,
   PeerRequestStatus,
 } from '../evaluation/evaluation.enums.js';
 import {
@@ -91,8 +90,60 @@ export function dueCheckpoint(
 ): AppraisalCheckpoint | null {
   if (today >= period.evaluationOpensOn && today <= period.evaluationClosesOn)
     return AppraisalCheckpoint.ANNUAL;
-  const ended = checkpointsOf(period.year).filter((c) => c.endsOn < today);
-  return ended.length > 0 ? (ended.at(-1)!.key as AppraisalCheckpoint) : null;
+  return lastEndedQuarter(period.year, today)?.key ?? null;
+}
+
+/** The last quarter of `year` that ended before `today`, with the instant its appraisals are due. */
+function lastEndedQuarter(
+  year: number,
+  today: string,
+): { key: AppraisalCheckpoint; since: string } | null {
+  const ended = checkpointsOf(year).filter((c) => c.endsOn < today);
+  if (ended.length === 0) return null;
+  const last = ended.at(-1)!;
+  // Appraisals wait since the end of the checkpoint (16:00 UTC = midnight in Denpasar).
+  return { key: last.key as AppraisalCheckpoint, since: `${last.endsOn}T16:00:00Z` };
+}
+
+/**
+ * SQL of a CTE `due`: this year's period (`period_id`), the checkpoint whose appraisals are due
+ * today (`checkpoint`, null when none) and since when they wait (`since`: a quarter's from the end
+ * of its last day in Denpasar, the annual ones from the opening of the evaluation window), as
+ * {@link dueCheckpoint} decides, so that the statements needing it do not wait for a read of the
+ * period first. Its parameters come from {@link dueParams}.
+ */
+const DUE_CTE = `due as (
+  select p.id as period_id,
+         case when w.inside then 'ANNUAL' else ?::text end as checkpoint,
+         case when w.inside then (p.evaluation_opens_on - 1 + time '16:00') at time zone 'UTC'
+              else ?::timestamptz end as since
+    from period p
+    cross join lateral (
+      select ?::date between p.evaluation_opens_on and p.evaluation_closes_on as inside
+    ) w
+   where p.year = ?
+)`;
+
+function dueParams(today: string): unknown[] {
+  const year = Number(today.slice(0, 4));
+  const quarter = lastEndedQuarter(year, today);
+  return [quarter?.key ?? null, quarter?.since ?? null, today, year];
+}
+
+/**
+ * SQL (a FROM body, aliases `p` and `a`) of the approved plans of assessor `?` in period
+ * `period` whose appraisal of checkpoint `checkpoint` is to be written: none yet, or a draft
+ * (`a.id`). The queue's count and its page read the same plans.
+ */
+function duePlans(checkpoint: string, period: string): string {
+  return `performance_plan p
+    -- One index probe per plan, not a scan of every appraisal of the checkpoint: the limit keeps
+    -- PostgreSQL from flattening the lateral subquery into a hash join.
+    left join lateral (
+      select d.id, d.status from appraisal d where d.plan_id = p.id and d.checkpoint = ${checkpoint} limit 1
+    ) a on true
+   where p.assessor_id = ? and p.period_id = ${period} and p.status = 'APPROVED'
+     and (a.status is null or a.status = 'DRAFT')`;
 }
 
 interface WaitingRow {
@@ -115,46 +166,15 @@ interface WaitingRow {
 export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>): Promise<Queue> {
   const viewer = requirePerson(ctx.viewer, 'have a review queue');
   const assessor = viewer.employeeId;
-  const today = todayInDenpasar(ctx.config.clock());
-  // This year's period, as the few plain values the queue needs.
-  const [period] = await preparedRows<
-    Pick<Period, 'id' | 'year' | 'evaluationOpensOn' | 'evaluationClosesOn'>
-  >(
-    ctx.em,
-    `select id, year, to_char(evaluation_opens_on, 'YYYY-MM-DD') as "evaluationOpensOn",
-            to_char(evaluation_closes_on, 'YYYY-MM-DD') as "evaluationClosesOn"
-       from period where year = ?`,
-    [Number(today.slice(0, 4))],
-  );
-  const due = period ? dueCheckpoint(period, today) : null;
-  // Appraisals wait since the end of the checkpoint (16:00 UTC = midnight in Denpasar).
-  const dueSince =
-    due && period
-      ? new Date(
-          `${checkpointsOf(period.year).find((c) => c.key === due)?.endsOn ?? period.evaluationOpensOn}T16:00:00Z`,
-        )
-      : null;
-  const dueAppraisals =
-    due && period && dueSince
-      ? `union all
-         select p.employee_id, ?::timestamptz, 0, 0, 0, 1
-           from performance_plan p
-           -- One index probe per plan, not a scan of every appraisal of the checkpoint: the
-           -- limit keeps PostgreSQL from flattening the lateral subquery into a hash join.
-           left join lateral (
-             select x.status from appraisal x where x.plan_id = p.id and x.checkpoint = ? limit 1
-           ) a on true
-          where p.assessor_id = ? and p.period_id = ? and p.status = 'APPROVED'
-            and (a.status is null or a.status = 'DRAFT')`
-      : '';
-  const params: unknown[] = [assessor, assessor, assessor];
-  if (dueAppraisals) params.push(dueSince!.toISOString(), due, assessor, period!.id);
-  // The three short lists are usually empty: one statement counts them, and only a list that
-  // has something is read (each read through the ORM costs more than the count).
+  const due = dueParams(todayInDenpasar(ctx.config.clock()));
+  // Who waits, and since when, counted per person; and, side by side, the three short lists
+  // (usually empty: counted, and only a list that has something is read, each read through the
+  // ORM costing more than the count) and the checkpoint due.
   const [waiting, [short]] = await Promise.all([
     preparedRows<WaitingRow>(
       ctx.em,
-      `select employee_id, ${epochMs('min(since)')} as since, sum(plans)::int as plans,
+      `with ${DUE_CTE}
+       select employee_id, ${epochMs('min(since)')} as since, sum(plans)::int as plans,
               sum(activities)::int as activities, sum(monthly_reports)::int as monthly_reports,
               sum(appraisals)::int as appraisals
          from (
@@ -167,18 +187,30 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
            union all
            select employee_id, submitted_at, 0, 0, 1, 0
              from monthly_report where assessor_id = ? and status = 'SUBMITTED'
-           ${dueAppraisals}
+           union all
+           select p.employee_id, due.since, 0, 0, 0, 1
+             from due cross join ${duePlans('due.checkpoint', 'due.period_id')}
+              and due.checkpoint is not null
          ) waiting
         group by employee_id
         order by min(since), employee_id`,
-      params,
+      [...due, assessor, assessor, assessor, assessor],
     ),
-    preparedRows<{ peer_requests: number; appeals: number; explanations: number }>(
+    preparedRows<{
+      peer_requests: number;
+      appeals: number;
+      explanations: number;
+      due_checkpoint: AppraisalCheckpoint | null;
+      due_period_id: string | null;
+    }>(
       ctx.em,
-      `select (select count(*)::int from peer_feedback_request where respondent_id = ? and status = ?) as peer_requests,
+      `with ${DUE_CTE}
+       select (select count(*)::int from peer_feedback_request where respondent_id = ? and status = ?) as peer_requests,
               (select count(*)::int from appeal where decider_id = ? and status = ?) as appeals,
-              (select count(*)::int from appeal_explanation where asked_of_id = ? and answer is null) as explanations`,
-      [assessor, PeerRequestStatus.OPEN, assessor, AppealStatus.FILED, assessor],
+              (select count(*)::int from appeal_explanation where asked_of_id = ? and answer is null) as explanations,
+              (select checkpoint from due) as due_checkpoint,
+              (select period_id from due where checkpoint is not null) as due_period_id`,
+      [...due, assessor, PeerRequestStatus.OPEN, assessor, AppealStatus.FILED, assessor],
     ),
   ]);
   const [peerRequests, appeals, explanations] = await Promise.all([
@@ -219,8 +251,8 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
     activities: sum('activities'),
     monthlyReports: sum('monthlyReports'),
     appraisals: sum('appraisals'),
-    dueCheckpoint: due,
-    duePeriodId: dueAppraisals ? period!.id : null,
+    dueCheckpoint: short.due_checkpoint,
+    duePeriodId: short.due_period_id,
     peerRequests,
     appeals,
     explanations,
@@ -291,28 +323,10 @@ export async function queuePeople(
               )} as submitted,
               ${jsonRecords(
                 `${planColumns('p')}, a.id as "draftId"`,
-                `performance_plan p
-                   left join lateral (
-                     select d.id, d.status from appraisal d where d.plan_id = p.id and d.checkpoint = ? limit 1
-                   ) a on true
-                  where ?::boolean and p.assessor_id = ? and p.period_id = ?::uuid and p.status = ?
-                    and p.employee_id = any(?::uuid[]) and (a.status is null or a.status = ?)`,
+                `${duePlans('?', '?::uuid')} and ?::boolean and p.employee_id = any(?::uuid[])`,
                 'x.id',
               )} as due`,
-      [
-        ids,
-        anyPlans,
-        assessor,
-        PlanStatus.SUBMITTED,
-        ids,
-        due,
-        anyDue,
-        assessor,
-        duePeriod,
-        PlanStatus.APPROVED,
-        ids,
-        AppraisalStatus.DRAFT,
-      ],
+      [ids, anyPlans, assessor, PlanStatus.SUBMITTED, ids, due, assessor, duePeriod, anyDue, ids],
     ),
     people.some((p) => p.monthlyReports > 0)
       ? ctx.em.find(
