@@ -25,6 +25,15 @@ export function isUuid(id: string): boolean {
 }
 
 /**
+ * A PostgreSQL array literal (for `?::uuid[]`) of the ids that are UUIDs. Others cannot match a
+ * uuid column: left out, they match nothing, as a missing id does, instead of failing the whole
+ * statement (a batch of loader keys, say).
+ */
+export function uuidArray(ids: readonly string[]): string {
+  return `{${ids.filter(isUuid).join(',')}}`;
+}
+
+/**
  * SQL for a relation of the row as a reference `{ id }` (null when `column` is), named `as` in a
  * select list of record columns.
  */

@@ -23,7 +23,7 @@ import {
   type OrgUnitRecord,
 } from '../modules/directory/directory.records.js';
 import { preparedRows } from '../db/prepared.js';
-import { isUuid, jsonRecordsById } from '../db/records.js';
+import { jsonRecordsById, uuidArray } from '../db/records.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { Period } from '../modules/planning/period.entity.js';
 import {
@@ -43,14 +43,6 @@ export interface DailyOutput {
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => map.get(id) ?? null);
-}
-
-/**
- * A PostgreSQL array literal of the keys that are UUIDs. Others cannot match a uuid column:
- * they load as null, as a missing id does, instead of failing the whole batch.
- */
-function uuidArray(ids: readonly string[]): string {
-  return `{${ids.filter(isUuid).join(',')}}`;
 }
 
 function groupBy<T>(rows: T[], keys: readonly string[], keyOf: (row: T) => string): T[][] {

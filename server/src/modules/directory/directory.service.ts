@@ -37,7 +37,7 @@ import {
   normalizeNip,
 } from './nip.rules.js';
 import { OrgUnit } from './org-unit.entity.js';
-import { isUuid, jsonRecord, jsonRecords, jsonRecordsById } from '../../db/records.js';
+import { isUuid, jsonRecord, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
 import {
   employeeColumns,
   type EmployeeRecord,
@@ -185,16 +185,6 @@ export async function listEmployees(
     e.name,
     e.id,
   ]);
-}
-
-/** A PostgreSQL array literal of ids (UUIDs, checked: anything else is refused). */
-function uuidArray(ids: readonly string[]): string {
-  for (const id of ids) {
-    if (!isUuid(id)) {
-      throw badInput(`${id} is not an id (ids are UUIDs).`, 'id');
-    }
-  }
-  return `{${ids.join(',')}}`;
 }
 
 function escapeLike(text: string): string {

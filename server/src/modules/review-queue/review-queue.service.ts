@@ -34,7 +34,7 @@ import {
   type IndicatorRow,
   indicatorRowColumns,
 } from '../planning/indicator.records.js';
-import { epochMs, jsonRecords, jsonRecordsById } from '../../db/records.js';
+import { epochMs, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
 import { planColumns, planFromJson, type PlanRecord } from '../planning/plan.records.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 
@@ -275,8 +275,7 @@ export async function queuePeople(
   const assessor = requirePerson(ctx.viewer, 'have a review queue').employeeId;
   if (people.length === 0) return [];
   const employee = { $in: people.map((p) => p.employeeId) };
-  // A PostgreSQL array literal of UUIDs read from the database (nothing to escape).
-  const ids = `{${people.map((p) => p.employeeId).join(',')}}`;
+  const ids = uuidArray(people.map((p) => p.employeeId));
   const anyActivities = activitiesPerPerson > 0 && people.some((p) => p.activities > 0);
   const duePeriod = queue.duePeriodId;
   const due = queue.dueCheckpoint;
