@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { isBackground } from '../src/db/query-stats.js';
 
 export interface ExplainedStatement {
   operation: string;
@@ -11,8 +12,8 @@ export interface ExplainedStatement {
 }
 
 /**
- * Records the SQL the ORM runs (text as logged, parameters inlined) while `fn` runs, by wrapping
- * the ORM logger's logQuery; the server is not changed.
+ * Records the SQL the ORM runs for requests (text as logged, parameters inlined) while `fn` runs,
+ * by wrapping the ORM logger's logQuery; the server is not changed.
  */
 export async function captureSql(orm: MikroORM, fn: () => Promise<unknown>): Promise<string[]> {
   const logger = orm.config.getLogger();
@@ -23,7 +24,8 @@ export async function captureSql(orm: MikroORM, fn: () => Promise<unknown>): Pro
   logger.isEnabled = (namespace, context) =>
     namespace === 'query-params' || enabled(namespace, context);
   logger.logQuery = (context) => {
-    if (typeof context.query === 'string') seen.push(context.query);
+    // The event bus's reads may run meanwhile; they are not the operation's.
+    if (typeof context.query === 'string' && !isBackground()) seen.push(context.query);
     original(context);
   };
   try {

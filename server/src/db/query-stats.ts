@@ -20,8 +20,13 @@ export function inBackground<T>(fn: () => T): T {
   return background.run(true, fn);
 }
 
+/** Whether the caller runs as housekeeping ({@link inBackground}), not for a request. */
+export function isBackground(): boolean {
+  return background.getStore() === true;
+}
+
 export function countStatement(): void {
-  if (background.getStore()) return;
+  if (isBackground()) return;
   processStats.sqlStatements += 1;
   const current = operationStats.getStore();
   if (current) current.sqlStatements += 1;
