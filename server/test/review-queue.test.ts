@@ -359,6 +359,16 @@ describe('the review queue of a supervisor', () => {
     expect(thirty).toBe(three);
   });
 
+  it('brings the people, their units, activities and IKI with the queue: four statements, plus one for monthly reports', async () => {
+    await warmUp();
+    const ACTIVITIES = `{ reviewQueue { total people(first: 30) { nodes {
+      employee { name orgUnit { name } } activitiesAwaitingReview { id indicator { text targetValue } }
+    } } } }`;
+    // The count, the short lists with the checkpoint due, the activities with their IKI, the
+    // people with their units and plans; every third person has a monthly report waiting.
+    expect(await statementsOf(big, [ACTIVITIES])).toBe(5);
+  });
+
   it('runs the nested query, split to fit the cost limit, in as many statements for 30 as for 3', async () => {
     await warmUp();
     const three = await statementsOf(small, NESTED_PARTS);

@@ -27,8 +27,9 @@ export function indicatorColumns(alias: string): string {
 
 /**
  * SQL selecting the {@link IndicatorRecord} fields of the row aliased `alias` as plain columns
- * named `indicator_…` (its id is the joining row's `indicator_id`), for a list of rows that each
- * carry their IKI (the review queue's activities): see {@link indicatorFromRow}.
+ * named `indicator_…` (its id is the joining row's `indicator_id`), for a list of rows that carry
+ * their IKI (the review queue's activities, each IKI on one of its rows): see
+ * {@link indicatorFromRow}.
  */
 export function indicatorRowColumns(alias: string): string {
   const i = alias;
@@ -50,7 +51,7 @@ export interface IndicatorRow {
   indicator_position: number | null;
 }
 
-/** The IKI a row carries, or null when it has none. */
+/** The IKI a row carries, or null when it carries none (or only its id). */
 export function indicatorFromRow(r: IndicatorRow): IndicatorRecord | null {
   if (r.indicator_id === null || r.indicator_work_result_id === null) return null;
   return {

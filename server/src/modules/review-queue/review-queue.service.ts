@@ -282,8 +282,8 @@ export async function queuePeople(
   const anyPlans = people.some((p) => p.plans > 0);
   const anyDue = Boolean(due && duePeriod) && people.some((p) => p.appraisals > 0);
   const [activities, [persons], reports] = await Promise.all([
-    // The oldest activities of each person, each row with its IKI (primed into the loader the
-    // `indicator` field uses), as plain rows; then the people, their units and their plans
+    // The oldest activities of each person as plain rows, each IKI with the first of its
+    // activities (primed into the loader the `indicator` field uses); then the people, their units and their plans
     // (submitted, and those whose appraisal is due with the draft if one was begun) as JSON
     // values of records built by PostgreSQL, people and units primed into the loaders that the
     // `employee` and `orgUnit` fields use. Two statements, not one, so that PostgreSQL runs them
@@ -297,8 +297,12 @@ export async function queuePeople(
             and a.employee_id = any(?::uuid[])
        )
        select ${activityRowColumns('a')}, ${indicatorRowColumns('i')}
-         from ranked a left join indicator i on i.id = a.indicator_id
-        where a.queue_rank <= ?
+         from (
+           select r.*, row_number() over (partition by r.indicator_id order by r.created_at, r.id) = 1 as first_of_iki
+             from ranked r where r.queue_rank <= ?
+         ) a
+         -- Each IKI on the first of its activities only: the others carry its id alone.
+         left join indicator i on i.id = a.indicator_id and a.first_of_iki
         order by a.created_at, a.id`,
       [anyActivities, assessor, ids, activitiesPerPerson],
     ),
@@ -352,16 +356,12 @@ export async function queuePeople(
     const plan = planFromJson(json);
     byId.get(plan.employee.id)?.planList.push(plan);
   }
-  const primed = new Set<string>();
   for (const row of activities) {
     // Plain records, not entities: em.map() of a few hundred rows cost more than the request.
     const activity = activityFromRow(row);
     byId.get(activity.employee.id)?.activityList.push(activity);
-    if (row.indicator_id !== null && !primed.has(row.indicator_id)) {
-      primed.add(row.indicator_id);
-      const indicator = indicatorFromRow(row);
-      if (indicator) ctx.loaders.indicator.prime(indicator.id, indicator);
-    }
+    const indicator = indicatorFromRow(row);
+    if (indicator) ctx.loaders.indicator.prime(indicator.id, indicator);
   }
   for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
   if (due) {
