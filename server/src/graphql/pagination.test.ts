@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { type Connection, type KeyPart, pageOfList } from './pagination.js';
+import { type Connection, type KeyPart, pageOfList, withNodes } from './pagination.js';
 
 interface Person {
   id: string;
@@ -82,5 +82,24 @@ describe('pageOfList', () => {
     expect(() => pageOfList(people, args, byJp, BY_JP)).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ field }) }),
     );
+  });
+});
+
+describe('withNodes', () => {
+  it('keeps the cursors, count and page info, pairing each edge with the new node', () => {
+    const items = [3, 1, 2].map((n) => ({ id: `p${n}`, n }));
+    const page = pageOfList(items, { first: 2 }, (i) => [String(i.n), i.id], ['number', 'text']);
+    const mapped = withNodes(
+      page,
+      page.nodes.map((i) => ({ label: `#${i.n}` })),
+    );
+    expect(mapped.nodes).toEqual([{ label: '#1' }, { label: '#2' }]);
+    expect(mapped.totalCount).toBe(3);
+    expect(mapped.pageInfo).toEqual(page.pageInfo);
+    expect(mapped.edges).toEqual([
+      { cursor: page.edges[0].cursor, node: { label: '#1' } },
+      { cursor: page.edges[1].cursor, node: { label: '#2' } },
+    ]);
+    expect(mapped.edges[1].cursor).toBe(page.pageInfo.endCursor);
   });
 });

@@ -113,6 +113,22 @@ export function toConnection<T>(
   };
 }
 
+/**
+ * The same page with each node replaced by `nodes[i]` (what a resolver built from it): same
+ * cursors, count and page info, edges still made only when asked for.
+ */
+export function withNodes<T, U>(page: Connection<T>, nodes: U[]): Connection<U> {
+  let edges: Edge<U>[] | undefined;
+  return {
+    get edges() {
+      return (edges ??= page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })));
+    },
+    nodes,
+    totalCount: page.totalCount,
+    pageInfo: page.pageInfo,
+  };
+}
+
 /** A part of a key of {@link pageOfList}: numbers (ascending or descending), or text by locale. */
 export type KeyPart = 'number' | 'number-desc' | 'text';
 

@@ -11,7 +11,12 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { type Connection, connectionTypes, pageOfList } from '../../graphql/pagination.js';
+import {
+  type Connection,
+  connectionTypes,
+  pageOfList,
+  withNodes,
+} from '../../graphql/pagination.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Activity, MonthlyReport } from '../activities/activity.entity.js';
 import type { ActivityRecord } from '../activities/activity.records.js';
@@ -172,16 +177,7 @@ export class ReviewQueueResolver {
       count: p.appraisals + p.plans + p.activities + p.monthlyReports,
       oldestWaitingSince: p.oldestWaitingSince,
     }));
-    let edges: Connection<ReviewQueuePerson>['edges'] | undefined;
-    return {
-      totalCount: page.totalCount,
-      pageInfo: page.pageInfo,
-      nodes,
-      // Cursors only when edges are asked for (as toConnection does).
-      get edges() {
-        return (edges ??= page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })));
-      },
-    };
+    return withNodes(page, nodes);
   }
 }
 
