@@ -563,4 +563,51 @@ describe('the review queue of a supervisor', () => {
       expect(person.activitiesAwaitingReview[0].indicator).not.toBeNull();
     }
   });
+
+  it('reads only the activity fields asked for, and gives them the same values as when all are', async () => {
+    const ALL = `id createdAt date description durationMinutes evidenceUrls output status reviewNote
+      reviewedAt version plan { id } employee { id } indicator { id text }`;
+    const full = await queueOf(
+      big,
+      `{ reviewQueue(activitiesPerPerson: 5) { people(first: 4) { nodes {
+        employee { id } activitiesAwaitingReview { ${ALL} } } } } }`,
+    );
+    expect(full.errors).toBeUndefined();
+    const fullById = new Map(
+      full.data!.reviewQueue.people.nodes.flatMap((p: any) =>
+        p.activitiesAwaitingReview.map((a: any) => [a.id, a]),
+      ),
+    );
+    expect(fullById.size).toBeGreaterThan(4);
+    // A few fields, through a fragment and through edges, the IKI by its id alone.
+    let narrow: Awaited<ReturnType<typeof queueOf>> | undefined;
+    const statements = await countStatements(async () => {
+      narrow = await queueOf(
+        big,
+        `{ reviewQueue(activitiesPerPerson: 5) { people(first: 4) { edges { node {
+          employee { id } activitiesAwaitingReview { ...A when: date }
+        } } } } }
+        fragment A on Activity { id status plan { id } indicator { __typename id } }`,
+      );
+    });
+    expect(narrow!.errors).toBeUndefined();
+    const nodes = narrow!.data!.reviewQueue.people.edges.map((e: any) => e.node);
+    expect(nodes.flatMap((n: any) => n.activitiesAwaitingReview)).toHaveLength(fullById.size);
+    for (const activity of nodes.flatMap((n: any) => n.activitiesAwaitingReview)) {
+      const all = fullById.get(activity.id) as any;
+      expect(activity).toEqual({
+        id: all.id,
+        status: all.status,
+        plan: all.plan,
+        indicator: all.indicator && { __typename: 'Indicator', id: all.indicator.id },
+        when: all.date,
+      });
+    }
+    expect(nodes.some((n: any) => n.activitiesAwaitingReview.some((a: any) => a.indicator))).toBe(
+      true,
+    );
+    // No IKI is read for ids alone: the count, the short lists, the activities, the people (the
+    // plans each activity names come through one batch), and the monthly reports waiting.
+    expect(statements).toBe(6);
+  });
 });

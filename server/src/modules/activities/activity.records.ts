@@ -26,20 +26,57 @@ export interface ActivityRecord {
 }
 
 /**
+ * The columns {@link activityFromRow} reads, each with the GraphQL field of Activity that needs it
+ * (null: always read) and its SQL type (for the NULL that stands in for it when not needed).
+ */
+const ACTIVITY_COLUMNS: readonly [
+  field: string | null,
+  sql: (a: string) => string,
+  type: string,
+][] = [
+  [null, (a) => `${a}.id`, 'uuid'],
+  [null, (a) => `${a}.employee_id`, 'uuid'],
+  ['plan', (a) => `${a}.plan_id`, 'uuid'],
+  // No GraphQL field reads the assessor (the queue's is the viewer): read only for all fields.
+  ['assessor', (a) => `${a}.assessor_id`, 'uuid'],
+  ['indicator', (a) => `${a}.indicator_id`, 'uuid'],
+  ['date', (a) => `to_char(${a}.date, 'YYYY-MM-DD') as date`, 'text'],
+  ['description', (a) => `${a}.description`, 'text'],
+  ['output', (a) => `${a}.output`, 'float8'],
+  ['durationMinutes', (a) => `${a}.duration_minutes`, 'int'],
+  ['evidenceUrls', (a) => `array_to_json(${a}.evidence_urls) as evidence_urls`, 'json'],
+  ['status', (a) => `${a}.status`, 'text'],
+  ['reviewNote', (a) => `${a}.review_note`, 'text'],
+  ['reviewedBy', (a) => `${a}.reviewed_by_employee_id`, 'uuid'],
+  ['reviewedAt', (a) => `${epochMs(`${a}.reviewed_at`)} as reviewed_at`, 'float8'],
+  ['version', (a) => `${a}.version`, 'int'],
+  ['createdAt', (a) => `${epochMs(`${a}.created_at`)} as created_at`, 'float8'],
+];
+
+const columnName = (sql: string) => /(?:\.| as )(\w+)$/.exec(sql)![1];
+
+/**
  * SQL selecting the columns {@link activityFromRow} reads from the row aliased `alias`: plain
  * columns, not JSON. For a few hundred activities PostgreSQL sends rows in a fraction of the time
  * it takes to build them as JSON (0.7 against 4 ms for the review queue's 246), and the server
  * decodes them about as fast. Times come as whole milliseconds since 1970 (truncated, as the
  * driver's timestamp parser does), which the server turns into Dates far faster than ISO text,
  * and the evidence links as a JSON array (JSON.parse is faster than the driver's text[] parser).
+ *
+ * With `fields` (the GraphQL fields of Activity an operation selects, see graphql/selection.ts)
+ * only the columns those fields need are read, as PostGraphile does: the others come as NULL, so
+ * that the record's fields an operation did not ask for hold null whatever the type says. Nothing
+ * reads them: GraphQL resolves only the fields selected, and each field resolver of Activity reads
+ * only its own column. The id and the person are always read. For the review queue's ten
+ * activities a person of id, date, description, output and status, PostgreSQL's time for the
+ * statement fell from 1.34 to 1.06 ms (pgbench, prepared).
  */
-export function activityRowColumns(alias: string): string {
-  const a = alias;
-  return `${a}.id, ${a}.employee_id, ${a}.plan_id, ${a}.assessor_id, ${a}.indicator_id,
-    to_char(${a}.date, 'YYYY-MM-DD') as date, ${a}.description, ${a}.output,
-    ${a}.duration_minutes, array_to_json(${a}.evidence_urls) as evidence_urls, ${a}.status, ${a}.review_note,
-    ${a}.reviewed_by_employee_id, ${epochMs(`${a}.reviewed_at`)} as reviewed_at, ${a}.version,
-    ${epochMs(`${a}.created_at`)} as created_at`;
+export function activityRowColumns(alias: string, fields?: ReadonlySet<string>): string {
+  return ACTIVITY_COLUMNS.map(([field, sql, type]) => {
+    const column = sql(alias);
+    if (field === null || !fields || fields.has(field)) return column;
+    return `null::${type} as ${columnName(column)}`;
+  }).join(', ');
 }
 
 /** A row of {@link activityRowColumns}. */

@@ -5,6 +5,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   InputType,
   Int,
   Mutation,
@@ -12,7 +13,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context.js';
+import { selectsOnlyId } from '../../graphql/selection.js';
 import { connectionTypes } from '../../graphql/pagination.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -160,9 +163,13 @@ export class ActivityResolver {
   indicator(
     @Root() activity: ActivityRoot,
     @Ctx() ctx: Context,
-  ): IndicatorRecord | null | Promise<IndicatorRecord | null> {
+    @Info() info: GraphQLResolveInfo,
+  ): IndicatorRecord | { id: string } | null | Promise<IndicatorRecord | null> {
+    if (!activity.indicator) return null;
+    // Its id is all some lists ask for (the review queue's): nothing to read for it.
+    if (selectsOnlyId(info)) return { id: activity.indicator.id };
     // At once when the list brought it (the review queue primes the loader): no promise per row.
-    return activity.indicator ? ctx.loaders.indicator.get(activity.indicator.id) : null;
+    return ctx.loaders.indicator.get(activity.indicator.id);
   }
 
   @FieldResolver(() => PerformancePlan)

@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Ctx,
   Field,
   FieldResolver,
+  Info,
   Int,
   ObjectType,
   Query,
@@ -18,6 +20,7 @@ import {
   withNodes,
 } from '../../graphql/pagination.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import { selectedFields } from '../../graphql/selection.js';
 import { Activity, MonthlyReport } from '../activities/activity.entity.js';
 import type { ActivityRecord } from '../activities/activity.records.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -158,6 +161,7 @@ export class ReviewQueueResolver {
     @Root() root: ReviewQueue,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first: number,
+    @Info() info: GraphQLResolveInfo,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<ReviewQueuePerson>> {
     const page = pageOfList(
@@ -166,7 +170,17 @@ export class ReviewQueueResolver {
       (p) => [String(p.oldestWaitingSince.getTime()), p.employeeId],
       ['number', 'text'],
     );
-    const people = await queue.queuePeople(ctx, root.queue, page.nodes, root.activitiesPerPerson);
+    // Only what the operation asks of the activities is read (the queue's largest part).
+    const paths = [
+      ['nodes', 'activitiesAwaitingReview'],
+      ['edges', 'node', 'activitiesAwaitingReview'],
+    ];
+    const people = await queue.queuePeople(ctx, root.queue, page.nodes, root.activitiesPerPerson, {
+      activityFields: selectedFields(info, ...paths),
+      indicators: [...selectedFields(info, ...paths.map((p) => [...p, 'indicator']))].some(
+        (f) => f !== 'id' && f !== '__typename',
+      ),
+    });
     const nodes = people.map((p): ReviewQueuePerson => ({
       employeeId: p.employeeId,
       appraisalsToComplete: p.appraisalTodos,

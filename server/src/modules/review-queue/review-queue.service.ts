@@ -260,17 +260,27 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
   };
 }
 
+/** What an operation asks of the queue's activities (see {@link queuePeople}). */
+export interface QueueSelection {
+  /** The GraphQL fields of Activity selected; all when absent. */
+  activityFields?: ReadonlySet<string>;
+  /** Whether anything of an activity's IKI but its id is selected. */
+  indicators: boolean;
+}
+
 /**
  * The waiting items of some of the queue's people: their submitted plans, monthly reports and
  * due appraisals, and their oldest `activitiesPerPerson` unreviewed activities. Two statements
  * however many people and items, plus one for monthly reports when some are waiting and one for
- * appraisal drafts when some were begun.
+ * appraisal drafts when some were begun. With `select`, the activities' columns are only those the
+ * operation's fields need, and their IKIs are read only when more than their ids is asked for.
  */
 export async function queuePeople(
   ctx: Pick<Context, 'em' | 'viewer' | 'loaders'>,
   queue: Queue,
   people: WaitingPerson[],
   activitiesPerPerson: number,
+  select?: QueueSelection,
 ): Promise<QueuePerson[]> {
   const assessor = requirePerson(ctx.viewer, 'have a review queue').employeeId;
   if (people.length === 0) return [];
@@ -280,6 +290,8 @@ export async function queuePeople(
   const duePeriod = queue.duePeriodId;
   const due = queue.dueCheckpoint;
   const anyPlans = people.some((p) => p.plans > 0);
+  // The IKIs of the activities, unless the operation asks for nothing of them but their ids.
+  const withIndicators = select?.indicators ?? true;
   const anyDue = Boolean(due && duePeriod) && people.some((p) => p.appraisals > 0);
   const [activities, [persons], reports] = await Promise.all([
     // The oldest activities of each person as plain rows, each IKI with the first of its
@@ -288,7 +300,7 @@ export async function queuePeople(
     // values of records built by PostgreSQL, people and units primed into the loaders that the
     // `employee` and `orgUnit` fields use. Two statements, not one, so that PostgreSQL runs them
     // side by side.
-    preparedRows<ActivityRow & IndicatorRow>(
+    preparedRows<ActivityRow & Partial<IndicatorRow>>(
       ctx.em,
       `with ranked as (
          select a.*, row_number() over (partition by a.employee_id order by a.created_at, a.id) as queue_rank
@@ -296,13 +308,17 @@ export async function queuePeople(
           where ?::boolean and a.assessor_id = ? and a.status = 'SUBMITTED'
             and a.employee_id = any(?::uuid[])
        )
-       select ${activityRowColumns('a')}, ${indicatorRowColumns('i')}
-         from (
-           select r.*, row_number() over (partition by r.indicator_id order by r.created_at, r.id) = 1 as first_of_iki
-             from ranked r where r.queue_rank <= ?
-         ) a
-         -- Each IKI on the first of its activities only: the others carry its id alone.
-         left join indicator i on i.id = a.indicator_id and a.first_of_iki
+       ${
+         withIndicators
+           ? `select ${activityRowColumns('a', select?.activityFields)}, ${indicatorRowColumns('i')}
+                from (
+                  select r.*, row_number() over (partition by r.indicator_id order by r.created_at, r.id) = 1 as first_of_iki
+                    from ranked r where r.queue_rank <= ?
+                ) a
+                -- Each IKI on the first of its activities only: the others carry its id alone.
+                left join indicator i on i.id = a.indicator_id and a.first_of_iki`
+           : `select ${activityRowColumns('a', select?.activityFields)} from ranked a where a.queue_rank <= ?`
+       }
         order by a.created_at, a.id`,
       [anyActivities, assessor, ids, activitiesPerPerson],
     ),
@@ -360,7 +376,7 @@ export async function queuePeople(
     // Plain records, not entities: em.map() of a few hundred rows cost more than the request.
     const activity = activityFromRow(row);
     byId.get(activity.employee.id)?.activityList.push(activity);
-    const indicator = indicatorFromRow(row);
+    const indicator = withIndicators ? indicatorFromRow(row as IndicatorRow) : null;
     if (indicator) ctx.loaders.indicator.prime(indicator.id, indicator);
   }
   for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
