@@ -7,7 +7,6 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies } from 'cookie';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -24,6 +23,13 @@ import { ensureDefaultPatterns } from './modules/evaluation/distribution.service
 import type { Context, Viewer } from './graphql/context.js';
 import { appError, PUBLIC_CODES } from './graphql/errors.js';
 import { DEFAULT_LIMITS, limitsPlugin } from './graphql/limits.js';
+import {
+  apolloHandler,
+  GraphqlLane,
+  NOT_JSON,
+  replyError,
+  tooLargeMessage,
+} from './graphql/http.js';
 import { jitGateway } from './graphql/jit.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildKinerjaSchema } from './graphql/schema.js';
@@ -234,7 +240,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // (static files keep theirs: serve-static and sendFile make their own).
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
-  const httpServer = http.createServer(app);
+  // JSON POSTs to /graphql take the direct lane once it is ready (see graphql/http.ts).
+  let lane: GraphqlLane<Context> | null = null;
+  const httpServer = http.createServer((req, res) => {
+    if (lane?.takes(req)) lane.handle(req, res);
+    else app(req, res);
+  });
   // Every connection, including ones taken over by an upgrade (which closeAllConnections() does
   // not see), so that close() can end them all.
   const connections = new Set<Socket>();
@@ -362,7 +373,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await apollo.start();
 
   // One log line per request, with the SQL statements it cost.
-  app.use((req, res, next) => {
+  const startRequest = (req: Request, res: Response, next: () => void) => {
     const started = process.hrtime.bigint();
     const state: RequestState = {
       requestId: req.get('x-request-id')?.slice(0, 100) || randomUUID(),
@@ -387,7 +398,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       );
     });
     operationStats.run(state.stats, () => next());
-  });
+  };
+  app.use(startRequest);
 
   const indexHtmlPath = path.join(config.webDir, 'index.html');
   const scriptHashes = currentScriptHashes(indexHtmlPath);
@@ -398,22 +410,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (req.path === '/graphql' && lastHashes !== null) return lastHashes;
     return (lastHashes = scriptHashes().join(' '));
   };
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", (req) => scriptSources(req as Request)],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", ...config.allowedOrigins],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.nodeEnv === 'production' ? [] : null,
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (req) => scriptSources(req as Request)],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...config.allowedOrigins],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.nodeEnv === 'production' ? [] : null,
       },
-      strictTransportSecurity: config.nodeEnv === 'production',
-    }),
-  );
+    },
+    strictTransportSecurity: config.nodeEnv === 'production',
+  });
+  app.use(securityHeaders);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -433,44 +444,55 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
   });
 
+  const context = async (req: Request, res: Response): Promise<Context> => {
+    const em = readyOrm.em.fork();
+    const token = bearerToken(req);
+    const viewer = token ? await viewers.get(token, () => authenticate(em, token)) : null;
+    const state = res.locals.kinerja as RequestState;
+    return {
+      em,
+      viewer,
+      loaders: createLoaders(em, { batch: config.dataLoaderBatching }),
+      requestId: state.requestId,
+      ipAddress: req.ip ?? null,
+      config,
+      bus,
+      freshEm: () => readyOrm.em.fork(),
+      req,
+      res,
+    };
+  };
+  // Apollo answers every operation's own errors; this is for a failure around it.
+  const onHttpError = (error: unknown, res: Response) => {
+    logger.error({ err: error }, 'unexpected error serving a GraphQL request');
+    if (res.headersSent) res.destroy();
+    else
+      replyError(
+        res,
+        500,
+        'Something went wrong on the server; it has been logged.',
+        'INTERNAL_SERVER_ERROR',
+      );
+  };
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT_BYTES }),
-    (req: Request, res: Response, next: NextFunction) => {
-      if (Array.isArray(req.body)) {
-        res.status(400).json({
-          errors: [
-            {
-              message: 'Batched requests are not accepted: send one operation per request.',
-              extensions: { code: 'BAD_USER_INPUT' },
-            },
-          ],
-        });
-        return;
-      }
-      next();
-    },
-    expressMiddleware(apollo, {
-      async context({ req, res }): Promise<Context> {
-        const em = readyOrm.em.fork();
-        const token = bearerToken(req);
-        const viewer = token ? await viewers.get(token, () => authenticate(em, token)) : null;
-        const state = res.locals.kinerja as RequestState;
-        return {
-          em,
-          viewer,
-          loaders: createLoaders(em, { batch: config.dataLoaderBatching }),
-          requestId: state.requestId,
-          ipAddress: req.ip ?? null,
-          config,
-          bus,
-          freshEm: () => readyOrm.em.fork(),
-          req,
-          res,
-        };
-      },
-    }),
+    apolloHandler(apollo, context, onHttpError),
   );
+  lane = new GraphqlLane<Context>({
+    app,
+    apollo,
+    context,
+    begin: (req, res, next) =>
+      startRequest(req, res, () =>
+        securityHeaders(req, res, (error?: unknown) => {
+          if (error) onHttpError(error, res);
+          else next();
+        }),
+      ),
+    bodyLimit: BODY_LIMIT_BYTES,
+    onError: onHttpError,
+  });
 
   // The dashboard, when built (it may be built, or rebuilt, while the server runs).
   app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
@@ -491,14 +513,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       res: Response,
       next: NextFunction,
     ) => {
-      const reply = (status: number, message: string) =>
-        res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
       if (error.type === 'entity.too.large') {
-        const size = Math.ceil((error.length ?? 0) / 1024);
-        const limit = Math.floor((error.limit ?? BODY_LIMIT_BYTES) / 1024);
-        reply(413, `The request body is ${size} KB; at most ${limit} KB is allowed.`);
+        replyError(res, 413, tooLargeMessage(error.length ?? 0, error.limit ?? BODY_LIMIT_BYTES));
       } else if (error.type === 'entity.parse.failed') {
-        reply(400, 'The request body is not valid JSON.');
+        replyError(res, 400, NOT_JSON);
       } else {
         next(error);
       }
