@@ -52,6 +52,7 @@ import {
   ReviewQueueEventResolver,
   UnitDashboardResolver,
 } from '../realtime/subscriptions.resolver.js';
+import { bindFieldResolversDirectly } from './direct-resolvers.js';
 import { DateTimeScalar } from './scalars.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -106,6 +107,9 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
     validate: false,
     // Required by type-graphql for any subscription; ours stream from the event bus instead.
     pubSub: createPubSub(),
+  }).then((schema) => {
+    bindFieldResolversDirectly(schema);
+    return schema;
   });
   return cached;
 }

@@ -199,7 +199,8 @@ export class ReviewQueueResolver {
 export class ReviewQueuePersonResolver {
   @FieldResolver(() => Employee)
   employee(
-    @Root() person: ReviewQueuePerson,
+    // Not the class: type-graphql would copy each plain person into an instance of it first.
+    @Root() person: Pick<ReviewQueuePerson, 'employeeId'>,
     @Ctx() ctx: Context,
   ): EmployeeRecord | Promise<EmployeeRecord> {
     // At once when the page brought it (queuePeople primes the loader).

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { directlyBound } from './direct-resolvers.js';
+import { buildKinerjaSchema } from './schema.js';
+
+describe('field resolvers bound without type-graphql’s wrapper', () => {
+  it('binds the relations of the busy lists and leaves resolvers with arguments to type-graphql', async () => {
+    await buildKinerjaSchema();
+    for (const field of [
+      'Employee.orgUnit',
+      'Employee.supervisor',
+      'Activity.indicator',
+      'ReviewQueuePerson.employee',
+      'OrgUnit.parent',
+    ]) {
+      expect(directlyBound.has(field), field).toBe(true);
+    }
+    // Arguments are converted (and may be validated) by type-graphql.
+    expect(directlyBound.has('ReviewQueue.people')).toBe(false);
+    expect(directlyBound.has('Training.enrolments')).toBe(false);
+  });
+
+  it('calls the resolver’s method with the root, the context and the info', async () => {
+    const schema = await buildKinerjaSchema();
+    const field = (schema.getType('Activity') as GraphQLObjectType).getFields().indicator;
+    const info = { fieldNodes: [], fragments: {} } as unknown as GraphQLResolveInfo;
+    const loaded: string[] = [];
+    const ctx = {
+      loaders: { indicator: { get: (id: string) => (loaded.push(id), { id, text: 'IKI' }) } },
+    };
+    expect(field.resolve!({ indicator: null }, {}, ctx, info)).toBeNull();
+    // An empty selection asks for no more than the id: answered without the loader.
+    expect(field.resolve!({ indicator: { id: 'i-1' } }, {}, ctx, info)).toEqual({ id: 'i-1' });
+    expect(loaded).toEqual([]);
+  });
+});
