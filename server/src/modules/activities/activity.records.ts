@@ -65,9 +65,9 @@ const columnName = (sql: string) => /(?:\.| as )(\w+)$/.exec(sql)![1];
  *
  * With `fields` (the GraphQL fields of Activity an operation selects, see graphql/selection.ts)
  * only the columns those fields need are read, as PostGraphile does: the others come as NULL, so
- * that the record's fields an operation did not ask for hold null whatever the type says. Nothing
- * reads them: GraphQL resolves only the fields selected, and each field resolver of Activity reads
- * only its own column. The id and the person are always read. For the review queue's ten
+ * that the record's fields an operation did not ask for hold null (a reference `{ id: null }`,
+ * `createdAt` the instant 0) whatever the type says. Nothing reads them: GraphQL resolves only the
+ * fields selected, and each field resolver of Activity reads only its own column. The id and the person are always read. For the review queue's ten
  * activities a person of id, date, description, output and status, PostgreSQL's time for the
  * statement fell from 1.34 to 1.06 ms (pgbench, prepared).
  */
