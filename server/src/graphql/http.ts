@@ -130,7 +130,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     const onData = (chunk: Buffer) => {
       received += chunk.length;
       if (received > limit) {
-        // The rest is not read; the answer closes the connection (see GraphqlLane.handle).
+        // The rest is not read; the answer closes the connection (see GraphqlLane.serve).
         done(new BodyError('entity.too.large', Number.isFinite(declared) ? declared : received));
         return;
       }

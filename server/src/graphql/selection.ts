@@ -55,6 +55,12 @@ export function selectedFields(info: SelectionInfo, ...paths: readonly string[][
   return names;
 }
 
+/** Whether a set of selected field names holds nothing but `id` (and `__typename`). */
+export function onlyIdIn(names: Iterable<string>): boolean {
+  for (const name of names) if (name !== 'id' && name !== '__typename') return false;
+  return true;
+}
+
 const onlyId = new WeakMap<readonly FieldNode[], boolean>();
 
 /**
@@ -65,7 +71,7 @@ const onlyId = new WeakMap<readonly FieldNode[], boolean>();
 export function selectsOnlyId(info: SelectionInfo): boolean {
   let known = onlyId.get(info.fieldNodes);
   if (known === undefined) {
-    known = [...selectedFields(info, [])].every((name) => name === 'id' || name === '__typename');
+    known = onlyIdIn(selectedFields(info, []));
     onlyId.set(info.fieldNodes, known);
   }
   return known;

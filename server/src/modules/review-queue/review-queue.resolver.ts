@@ -20,7 +20,7 @@ import {
   withNodes,
 } from '../../graphql/pagination.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { selectedFields } from '../../graphql/selection.js';
+import { onlyIdIn, selectedFields } from '../../graphql/selection.js';
 import { Activity, MonthlyReport } from '../activities/activity.entity.js';
 import type { ActivityRecord } from '../activities/activity.records.js';
 import { Employee } from '../directory/employee.entity.js';
@@ -177,9 +177,7 @@ export class ReviewQueueResolver {
     ];
     const people = await queue.queuePeople(ctx, root.queue, page.nodes, root.activitiesPerPerson, {
       activityFields: selectedFields(info, ...paths),
-      indicators: [...selectedFields(info, ...paths.map((p) => [...p, 'indicator']))].some(
-        (f) => f !== 'id' && f !== '__typename',
-      ),
+      indicators: !onlyIdIn(selectedFields(info, ...paths.map((p) => [...p, 'indicator']))),
     });
     const nodes = people.map((p): ReviewQueuePerson => ({
       employeeId: p.employeeId,
