@@ -1,3 +1,4 @@
+import { Migration20261205222604_WaitingActivitiesIndex } from './Migration20261205222604_WaitingActivitiesIndex.js';
 import { Migration20261204181531_PendingIndexCoversEmployee } from './Migration20261204181531_PendingIndexCoversEmployee.js';
 import { Migration20261127225216_ActivityPlanStatusIndex } from './Migration20261127225216_ActivityPlanStatusIndex.js';
 import { Migration20261127211123_PlanUnitIndex } from './Migration20261127211123_PlanUnitIndex.js';
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127211123_PlanUnitIndex', class: Migration20261127211123_PlanUnitIndex },
   { name: 'Migration20261127225216_ActivityPlanStatusIndex', class: Migration20261127225216_ActivityPlanStatusIndex },
   { name: 'Migration20261204181531_PendingIndexCoversEmployee', class: Migration20261204181531_PendingIndexCoversEmployee },
+  { name: 'Migration20261205222604_WaitingActivitiesIndex', class: Migration20261205222604_WaitingActivitiesIndex },
 ];

@@ -21,11 +21,14 @@ import { ActivityStatus, MonthlyReportStatus } from './activities.enums.js';
 @Entity({ tableName: 'activity' })
 @Index({ properties: ['plan', 'status', 'date'] })
 @Index({ properties: ['indicator', 'status', 'date'] })
-// The review queue counts an assessor's waiting activities per person from this index alone
-// (an index-only scan: employee last, for the count, not for the order).
+// The review queue reads only activities still waiting (SUBMITTED), a small share of all of
+// them, so its index holds only those (a few MiB where the whole table's would be hundreds): it
+// counts an assessor's waiting activities per person by an index-only scan, in person order,
+// and reads each person's oldest by one ordered probe per person.
 @Index({
-  name: 'activity_pending_index',
-  properties: ['assessor', 'status', 'createdAt', 'employee'],
+  name: 'activity_waiting_index',
+  expression:
+    'create index "activity_waiting_index" on "activity" ("assessor_id", "employee_id", "created_at", "id") where "status" = \'SUBMITTED\'',
 })
 export class Activity {
   @Field(() => ID)

@@ -302,25 +302,30 @@ export async function queuePeople(
     // side by side.
     preparedRows<ActivityRow & Partial<IndicatorRow>>(
       ctx.em,
-      `with ranked as (
-         select a.*, row_number() over (partition by a.employee_id order by a.created_at, a.id) as queue_rank
-           from activity a
-          where ?::boolean and a.assessor_id = ? and a.status = 'SUBMITTED'
-            and a.employee_id = any(?::uuid[])
+      // Each person's oldest by one ordered probe of the waiting activities' index (assessor,
+      // person, created_at, id; SUBMITTED only), not by ranking all their waiting activities.
+      `with oldest as (
+         select a.* from unnest(?::uuid[]) as person(id)
+          cross join lateral (
+            select a.* from activity a
+             where ?::boolean and a.assessor_id = ? and a.employee_id = person.id
+               and a.status = 'SUBMITTED'
+             order by a.created_at, a.id limit ?
+          ) a
        )
        ${
          withIndicators
            ? `select ${activityRowColumns('a', select?.activityFields)}, ${indicatorRowColumns('i')}
                 from (
                   select r.*, row_number() over (partition by r.indicator_id order by r.created_at, r.id) = 1 as first_of_iki
-                    from ranked r where r.queue_rank <= ?
+                    from oldest r
                 ) a
                 -- Each IKI on the first of its activities only: the others carry its id alone.
                 left join indicator i on i.id = a.indicator_id and a.first_of_iki`
-           : `select ${activityRowColumns('a', select?.activityFields)} from ranked a where a.queue_rank <= ?`
+           : `select ${activityRowColumns('a', select?.activityFields)} from oldest a`
        }
         order by a.created_at, a.id`,
-      [anyActivities, assessor, ids, activitiesPerPerson],
+      [ids, anyActivities, assessor, activitiesPerPerson],
     ),
     preparedRows<{
       people: EmployeeRecord[];
