@@ -275,6 +275,46 @@ describe('employees', () => {
     // first request's is remembered (the viewer cache).
     expect(statements).toBe(1);
   });
+
+  it('answers a page that asks for few fields in full, and its people in full wherever else they appear', async () => {
+    const fields = 'id nip name email birthDate positionTitle rank jobType sex active version';
+    const everyone = await q(
+      `{ employees(first: 100) { nodes { ${fields} } pageInfo { endCursor } } }`,
+      {},
+      hrToken,
+    );
+    const rest = await q(
+      `query($after: String) { employees(first: 100, after: $after) { nodes { ${fields} } } }`,
+      { after: everyone.data!.employees.pageInfo.endCursor },
+      hrToken,
+    );
+    const byId = new Map<string, Record<string, unknown>>(
+      [...everyone.data!.employees.nodes, ...rest.data!.employees.nodes].map((n: any) => [n.id, n]),
+    );
+    // The first page asks for little; in the same operation, the second asks for everything of
+    // each supervisor, some of whom are on the first page (without supervising anyone there).
+    const result = await q(
+      `query($after: String) {
+         few: employees(first: 100) { nodes { id name } }
+         next: employees(first: 100, after: $after) { edges { node { id supervisor { ${fields} } } } }
+       }`,
+      { after: everyone.data!.employees.pageInfo.endCursor },
+      hrToken,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.few.nodes).toEqual(
+      everyone.data!.employees.nodes.map((n: any) => ({ id: n.id, name: n.name })),
+    );
+    const onFirstPage = new Set(result.data!.few.nodes.map((n: { id: string }) => n.id));
+    const nodes = result.data!.next.edges.map((e: any) => e.node);
+    const supervisedFromFirstPage = nodes.filter(
+      (n: any) => n.supervisor && onFirstPage.has(n.supervisor.id),
+    );
+    expect(supervisedFromFirstPage.length).toBeGreaterThan(0);
+    for (const n of nodes)
+      if (n.supervisor && byId.has(n.supervisor.id))
+        expect(n.supervisor).toEqual(byId.get(n.supervisor.id));
+  });
 });
 
 describe('NIP validation through the API', () => {

@@ -1,4 +1,17 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { selectedFields } from '../../graphql/selection.js';
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { assertDirectoryRead, assertPersonalRead } from '../access/policy.js';
@@ -80,11 +93,14 @@ export class EmployeeResolver {
   @Query(() => EmployeeConnection, { description: 'Employees ordered by name; at most 100 a page' })
   employees(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => EmployeeFilter, { nullable: true }) filter?: EmployeeFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return directory.listEmployees(ctx, filter, first, after);
+    // The page reads only the columns of the fields asked for (see employeeColumns).
+    const fields = selectedFields(info, ['nodes'], ['edges', 'node']);
+    return directory.listEmployees(ctx, filter, first, after, fields);
   }
 
   @Query(() => Employee, { nullable: true, description: 'One employee by id or by NIP' })

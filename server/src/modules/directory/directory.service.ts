@@ -40,6 +40,7 @@ import { OrgUnit } from './org-unit.entity.js';
 import { isUuid, jsonRecord, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
 import {
   employeeColumns,
+  employeeFieldsToRead,
   type EmployeeRecord,
   orgUnitColumns,
   type OrgUnitRecord,
@@ -84,9 +85,12 @@ export async function listEmployees(
   filter: EmployeeFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
+  fields?: ReadonlySet<string>,
 ): Promise<Connection<EmployeeRecord>> {
   const viewer = assertDirectoryRead(ctx.viewer);
   const limit = pageSize(first);
+  // The page's records hold only the fields the operation asks for, when it says which.
+  const only = fields && employeeFieldsToRead(fields);
   const where: string[] = ['e.active = ?'];
   const params: unknown[] = [filter?.active ?? true];
   let joinUnit = false;
@@ -166,7 +170,7 @@ export async function listEmployees(
      )
      select (select total_count from total),
             ${jsonRecord(orgUnitColumns('f'), 'filter_unit f')} as filter_unit,
-            ${jsonRecords(employeeColumns('e'), 'page e', 'x.name, x.id')} as page,
+            ${jsonRecords(employeeColumns('e', only), 'page e', 'x.name, x.id')} as page,
             ${jsonRecordsById('org_unit', orgUnitColumns, 'array(select distinct org_unit_id from page)')} as units,
             ${jsonRecordsById('employee', employeeColumns, 'array(select distinct supervisor_id from page where supervisor_id is not null)')} as supervisors`,
     [unitId ?? null, ...params, ...pageParams, limit + 1],
@@ -180,7 +184,8 @@ export async function listEmployees(
   for (const unit of result.units) ctx.loaders.orgUnit.prime(unit.id, unit);
   for (const supervisor of result.supervisors)
     ctx.loaders.employee.prime(supervisor.id, supervisor);
-  for (const employee of result.page) ctx.loaders.employee.prime(employee.id, employee);
+  // Records of only the fields asked for are not shared: a loader serves other fields too.
+  if (!only) for (const employee of result.page) ctx.loaders.employee.prime(employee.id, employee);
   return toConnection(result.page, limit, Boolean(after), Number(result.total_count), (e) => [
     e.name,
     e.id,
