@@ -576,17 +576,23 @@ async function main(): Promise<void> {
               },
             ]);
           }
-          for (const [target, spec] of runs) {
-            const measurements: HttpMeasurement[] = [];
-            for (const c of concurrencies) {
+          // Side by side at each concurrency, in turn (the order reversed at every other
+          // concurrency): a machine whose speed drifts over the minutes a comparison takes then
+          // skews the servers alike, not the one measured last.
+          const byTarget = runs.map((): HttpMeasurement[] => []);
+          for (const [ci, c] of concurrencies.entries()) {
+            const order = runs.map((_, i) => i);
+            if (ci % 2 === 1) order.reverse();
+            for (const i of order) {
+              const [target, spec] = runs[i];
               const m = await measureHttp(spec, c, durationSeconds);
-              measurements.push(m);
+              byTarget[i].push(m);
               log(
                 `peer ${comparison.name}: ${target} c=${c}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms${m.failed ? `, ${m.failed} failed` : ''}`,
               );
             }
-            rows.push({ target, measurements });
           }
+          runs.forEach(([target], i) => rows.push({ target, measurements: byTarget[i] }));
           peers.push({ name: comparison.name, description: comparison.description, rows });
         }
       } finally {
