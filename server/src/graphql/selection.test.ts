@@ -25,7 +25,7 @@ function infoOf(source: string, field = 0): SelectionInfo {
   return { fieldNodes: [root], fragments };
 }
 
-const sorted = (names: Set<string>) => [...names].sort();
+const sorted = (names: ReadonlySet<string>) => [...names].sort();
 
 describe('selectedFields', () => {
   it('names the fields at a path, by field name and not by alias', () => {

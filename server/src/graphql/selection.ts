@@ -24,6 +24,9 @@ function fieldsOf(
   return out;
 }
 
+/** Answers of {@link selectedFields}, per field of a parsed operation and per paths asked. */
+const remembered = new WeakMap<readonly FieldNode[], Map<string, ReadonlySet<string>>>();
+
 /**
  * The names of the fields an operation selects at each of `paths` below the field being resolved
  * (field names, not aliases), through fragments, merged over every path. `@skip` and `@include`
@@ -32,8 +35,23 @@ function fieldsOf(
  *
  * `selectedFields(info, ['nodes', 'activities'], ['edges', 'node', 'activities'])` names the
  * activity fields asked for through either shape of a connection.
+ *
+ * Remembered per field of a parsed operation (a list's items share their field nodes, and a
+ * compiled operation its nodes across requests), so a resolver may ask on every call.
  */
-export function selectedFields(info: SelectionInfo, ...paths: readonly string[][]): Set<string> {
+export function selectedFields(
+  info: SelectionInfo,
+  ...paths: readonly string[][]
+): ReadonlySet<string> {
+  let byPaths = remembered.get(info.fieldNodes);
+  if (!byPaths) remembered.set(info.fieldNodes, (byPaths = new Map()));
+  const key = paths.map((p) => p.join('.')).join('|');
+  let names = byPaths.get(key);
+  if (!names) byPaths.set(key, (names = collectFields(info, paths)));
+  return names;
+}
+
+function collectFields(info: SelectionInfo, paths: readonly string[][]): Set<string> {
   const names = new Set<string>();
   for (const path of paths) {
     let level: FieldNode[] = [...info.fieldNodes];
@@ -61,18 +79,7 @@ export function onlyIdIn(names: Iterable<string>): boolean {
   return true;
 }
 
-const onlyId = new WeakMap<readonly FieldNode[], boolean>();
-
-/**
- * Whether the selection at the field being resolved asks for nothing but `id` (and `__typename`).
- * Remembered per field of a parsed operation (every item of a list shares its field nodes), so a
- * list's resolver may ask on each item.
- */
+/** Whether the selection at the field being resolved asks for nothing but `id` (and `__typename`). */
 export function selectsOnlyId(info: SelectionInfo): boolean {
-  let known = onlyId.get(info.fieldNodes);
-  if (known === undefined) {
-    known = onlyIdIn(selectedFields(info, []));
-    onlyId.set(info.fieldNodes, known);
-  }
-  return known;
+  return onlyIdIn(selectedFields(info, []));
 }
