@@ -610,4 +610,54 @@ describe('the review queue of a supervisor', () => {
     // plans each activity names come through one batch), and the monthly reports waiting.
     expect(statements).toBe(6);
   });
+
+  it('reads only the person and plan fields asked for, and answers the same person in full wherever else the operation reaches them', async () => {
+    const PERSON =
+      'id nip name email phone birthDate positionTitle rank jobType sex active version';
+    const PLAN = 'id status version positionTitle jobType approvedCount submittedAt createdAt';
+    const full = await queueOf(
+      big,
+      `{ reviewQueue(activitiesPerPerson: 1) { people(first: 30) { nodes {
+        employee { ${PERSON} } plansAwaitingApproval { ${PLAN} }
+        appraisalsToComplete { plan { ${PLAN} } } } } } }`,
+    );
+    expect(full.errors).toBeUndefined();
+    const people = full.data!.reviewQueue.people.nodes;
+    const personById = new Map(people.map((p: any) => [p.employee.id, p.employee]));
+    const plans = people.flatMap((p: any) => [
+      ...p.plansAwaitingApproval,
+      ...p.appraisalsToComplete.map((a: any) => a.plan),
+    ]);
+    expect(plans.some((p: any) => p.status === 'SUBMITTED')).toBe(true);
+    const planById = new Map<string, any>(plans.map((p: any) => [p.id, p]));
+
+    // The queue asks for little of each person and plan; in the same operation each activity asks
+    // for everything of the same person (through the loader the queue does not prime with partial
+    // records), and the plans for everything of themselves.
+    const narrow = await queueOf(
+      big,
+      `{ reviewQueue(activitiesPerPerson: 1) { people(first: 30) { nodes {
+        employee { name } plansAwaitingApproval { id } appraisalsToComplete { plan { id status } }
+        activitiesAwaitingReview { employee { ${PERSON} } }
+      } } }
+      again: reviewQueue(activitiesPerPerson: 0) { people(first: 30) { nodes {
+        plansAwaitingApproval { ${PLAN} } appraisalsToComplete { plan { ${PLAN} } } } } } }`,
+    );
+    expect(narrow.errors).toBeUndefined();
+    const nodes = narrow.data!.reviewQueue.people.nodes;
+    expect(nodes.map((n: any) => n.employee.name)).toEqual(people.map((p: any) => p.employee.name));
+    for (const node of nodes) {
+      expect(node.employee).toEqual({ name: expect.any(String) });
+      for (const activity of node.activitiesAwaitingReview)
+        expect(activity.employee).toEqual(personById.get(activity.employee.id));
+      for (const todo of node.appraisalsToComplete)
+        expect(todo.plan).toEqual({ id: todo.plan.id, status: planById.get(todo.plan.id)!.status });
+    }
+    const again = narrow.data!.again.people.nodes.flatMap((p: any) => [
+      ...p.plansAwaitingApproval,
+      ...p.appraisalsToComplete.map((a: any) => a.plan),
+    ]);
+    expect(again).toHaveLength(plans.length);
+    for (const plan of again) expect(plan).toEqual(planById.get(plan.id));
+  });
 });

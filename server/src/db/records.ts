@@ -72,3 +72,51 @@ export function jsonRecordsById(
 ): string {
   return jsonRecords(columns('r'), `${table} r where r.id = any(${ids})`);
 }
+
+/**
+ * One field of a plain record and the SQL selecting it from the row aliased `alias`; `always`
+ * marks what every record carries whatever an operation asks (its id, what relations and the
+ * access policy read).
+ */
+export interface RecordColumn {
+  field: string;
+  always?: true;
+  sql: (alias: string) => string;
+}
+
+/**
+ * The columns of a kind of record, to read only those of the GraphQL fields an operation selects
+ * (as PostGraphile does): {@link RecordColumns.toRead} says which fields to read, and
+ * {@link RecordColumns.sql} selects them. A partial record must not be shared with other fields
+ * of the request (primed into a loader): they may ask for what it lacks.
+ */
+export class RecordColumns {
+  private readonly known: ReadonlySet<string>;
+
+  /** `needsNoColumn`: fields that read nothing of the record but what every record carries. */
+  constructor(
+    private readonly columns: readonly RecordColumn[],
+    private readonly needsNoColumn: ReadonlySet<string>,
+  ) {
+    this.known = new Set(columns.map((c) => c.field));
+  }
+
+  /**
+   * `fields` (the GraphQL fields of the record's type an operation selects) when records of only
+   * those can answer them; undefined when one of them is a field this does not know (one added
+   * later, or one computed from other fields), which then reads every column.
+   */
+  toRead(fields: ReadonlySet<string> | undefined): ReadonlySet<string> | undefined {
+    if (!fields) return undefined;
+    for (const f of fields) if (!this.known.has(f) && !this.needsNoColumn.has(f)) return undefined;
+    return fields;
+  }
+
+  /** SQL selecting the fields `only` names (all without it) and those every record carries. */
+  sql(alias: string, only?: ReadonlySet<string>): string {
+    return this.columns
+      .filter((c) => !only || c.always || only.has(c.field))
+      .map((c) => c.sql(alias))
+      .join(', ');
+  }
+}

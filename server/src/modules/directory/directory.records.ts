@@ -1,4 +1,4 @@
-import { refAs } from '../../db/records.js';
+import { RecordColumns, refAs } from '../../db/records.js';
 import type { EmploymentType, JobType, OrgUnitKind, Sex } from './directory.enums.js';
 
 /**
@@ -59,30 +59,31 @@ export function orgUnitColumns(alias: string): string {
  * `always` marks what every record carries whatever is asked: the id and name (a page's cursor),
  * and the unit and supervisor (relation fields and the access policy read them).
  */
-const EMPLOYEE_COLUMNS: { field: string; always?: true; sql: (a: string) => string }[] = [
-  { field: 'id', always: true, sql: (a) => `${a}.id` },
-  { field: 'nip', sql: (a) => `${a}.nip` },
-  { field: 'name', always: true, sql: (a) => `${a}.name` },
-  { field: 'employmentType', sql: (a) => `${a}.employment_type as "employmentType"` },
-  { field: 'sex', sql: (a) => `${a}.sex` },
-  { field: 'birthDate', sql: (a) => `to_char(${a}.birth_date, 'YYYY-MM-DD') as "birthDate"` },
-  { field: 'rank', sql: (a) => `${a}.rank` },
-  { field: 'jobType', sql: (a) => `${a}.job_type as "jobType"` },
-  { field: 'positionTitle', sql: (a) => `${a}.position_title as "positionTitle"` },
-  { field: 'orgUnit', always: true, sql: (a) => refAs(`${a}.org_unit_id`, 'orgUnit') },
-  {
-    field: 'supervisor',
-    always: true,
-    sql: (a) => refAs(`${a}.supervisor_id`, 'supervisor', true),
-  },
-  { field: 'email', sql: (a) => `${a}.email` },
-  { field: 'phone', sql: (a) => `${a}.phone` },
-  { field: 'active', sql: (a) => `${a}.active` },
-  { field: 'version', sql: (a) => `${a}.version` },
-];
-const EMPLOYEE_FIELDS = new Set(EMPLOYEE_COLUMNS.map((c) => c.field));
-/** Employee fields that read nothing of the record but what every record carries. */
-const NEEDS_NO_COLUMN = new Set(['__typename', 'directReports']);
+const EMPLOYEE_COLUMNS = new RecordColumns(
+  [
+    { field: 'id', always: true, sql: (a) => `${a}.id` },
+    { field: 'nip', sql: (a) => `${a}.nip` },
+    { field: 'name', always: true, sql: (a) => `${a}.name` },
+    { field: 'employmentType', sql: (a) => `${a}.employment_type as "employmentType"` },
+    { field: 'sex', sql: (a) => `${a}.sex` },
+    { field: 'birthDate', sql: (a) => `to_char(${a}.birth_date, 'YYYY-MM-DD') as "birthDate"` },
+    { field: 'rank', sql: (a) => `${a}.rank` },
+    { field: 'jobType', sql: (a) => `${a}.job_type as "jobType"` },
+    { field: 'positionTitle', sql: (a) => `${a}.position_title as "positionTitle"` },
+    { field: 'orgUnit', always: true, sql: (a) => refAs(`${a}.org_unit_id`, 'orgUnit') },
+    {
+      field: 'supervisor',
+      always: true,
+      sql: (a) => refAs(`${a}.supervisor_id`, 'supervisor', true),
+    },
+    { field: 'email', sql: (a) => `${a}.email` },
+    { field: 'phone', sql: (a) => `${a}.phone` },
+    { field: 'active', sql: (a) => `${a}.active` },
+    { field: 'version', sql: (a) => `${a}.version` },
+  ],
+  // Fields that read nothing of the record but what every record carries.
+  new Set(['__typename', 'directReports']),
+);
 
 /**
  * `fields` (the GraphQL fields of Employee an operation selects) when records of only those can
@@ -90,8 +91,7 @@ const NEEDS_NO_COLUMN = new Set(['__typename', 'directReports']);
  * then reads every column.
  */
 export function employeeFieldsToRead(fields: ReadonlySet<string>): ReadonlySet<string> | undefined {
-  for (const f of fields) if (!EMPLOYEE_FIELDS.has(f) && !NEEDS_NO_COLUMN.has(f)) return undefined;
-  return fields;
+  return EMPLOYEE_COLUMNS.toRead(fields);
 }
 
 /**
@@ -101,7 +101,5 @@ export function employeeFieldsToRead(fields: ReadonlySet<string>): ReadonlySet<s
  * request (it is not primed into a loader).
  */
 export function employeeColumns(alias: string, only?: ReadonlySet<string>): string {
-  return EMPLOYEE_COLUMNS.filter((c) => !only || c.always || only.has(c.field))
-    .map((c) => c.sql(alias))
-    .join(', ');
+  return EMPLOYEE_COLUMNS.sql(alias, only);
 }

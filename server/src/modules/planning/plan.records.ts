@@ -1,4 +1,4 @@
-import { refAs, timeFromJson } from '../../db/records.js';
+import { RecordColumns, refAs, timeFromJson } from '../../db/records.js';
 import type { JobType } from '../directory/directory.enums.js';
 import type { PlanStatus } from './planning.enums.js';
 
@@ -28,18 +28,50 @@ export interface PlanRecord {
 }
 
 /**
- * SQL selecting the {@link PlanRecord} fields of the row aliased `alias` (see db/records.ts),
- * times as JSON gives them ({@link planFromJson} makes them Dates).
+ * The {@link PlanRecord} fields, each with the SQL that selects it from the row aliased `p`, times
+ * as JSON gives them ({@link planFromJson} makes them Dates). Every record carries its id, its
+ * people and period (what relations, access checks and the queue's grouping read), its status and
+ * when it was submitted (what lists are ordered by).
  */
-export function planColumns(alias: string): string {
-  const p = alias;
-  return `${p}.id, ${refAs(`${p}.employee_id`, 'employee')}, ${refAs(`${p}.period_id`, 'period')},
-    ${refAs(`${p}.assessor_id`, 'assessor', true)}, ${refAs(`${p}.org_unit_id`, 'orgUnit')},
-    ${p}.position_title as "positionTitle", ${p}.job_type as "jobType", ${p}.status, ${p}.version,
-    ${p}.approved_count as "approvedCount", ${p}.submitted_at as "submittedAt",
-    ${p}.approved_at as "approvedAt", ${p}.revision_note as "revisionNote",
-    ${p}.reopen_reason as "reopenReason", ${p}.created_at as "createdAt",
-    ${p}.updated_at as "updatedAt"`;
+const PLAN_COLUMNS = new RecordColumns(
+  [
+    { field: 'id', always: true, sql: (p) => `${p}.id` },
+    { field: 'employee', always: true, sql: (p) => refAs(`${p}.employee_id`, 'employee') },
+    { field: 'period', always: true, sql: (p) => refAs(`${p}.period_id`, 'period') },
+    { field: 'assessor', always: true, sql: (p) => refAs(`${p}.assessor_id`, 'assessor', true) },
+    { field: 'orgUnit', sql: (p) => refAs(`${p}.org_unit_id`, 'orgUnit') },
+    { field: 'positionTitle', sql: (p) => `${p}.position_title as "positionTitle"` },
+    { field: 'jobType', sql: (p) => `${p}.job_type as "jobType"` },
+    { field: 'status', always: true, sql: (p) => `${p}.status` },
+    { field: 'version', sql: (p) => `${p}.version` },
+    { field: 'approvedCount', sql: (p) => `${p}.approved_count as "approvedCount"` },
+    { field: 'submittedAt', always: true, sql: (p) => `${p}.submitted_at as "submittedAt"` },
+    { field: 'approvedAt', sql: (p) => `${p}.approved_at as "approvedAt"` },
+    { field: 'revisionNote', sql: (p) => `${p}.revision_note as "revisionNote"` },
+    { field: 'reopenReason', sql: (p) => `${p}.reopen_reason as "reopenReason"` },
+    { field: 'createdAt', sql: (p) => `${p}.created_at as "createdAt"` },
+    { field: 'updatedAt', sql: (p) => `${p}.updated_at as "updatedAt"` },
+  ],
+  // Fields that read only the plan's id: its RHK, core values and approved versions.
+  new Set(['__typename', 'workResults', 'behaviourExpectations', 'approvedVersions']),
+);
+
+/**
+ * `fields` (the GraphQL fields of PerformancePlan an operation selects) when records of only those
+ * can answer them; undefined when one of them is a field computed from others (`progress`,
+ * `parentCandidates`) or one this does not know, which then reads every column.
+ */
+export function planFieldsToRead(fields: ReadonlySet<string>): ReadonlySet<string> | undefined {
+  return PLAN_COLUMNS.toRead(fields);
+}
+
+/**
+ * SQL selecting the {@link PlanRecord} fields of the row aliased `alias` (see db/records.ts). With
+ * `only` (from {@link planFieldsToRead}), only those and the ones every record carries: a partial
+ * record, whose other fields are absent (null), never to be shared with other fields of the request.
+ */
+export function planColumns(alias: string, only?: ReadonlySet<string>): string {
+  return PLAN_COLUMNS.sql(alias, only);
 }
 
 /** A plan as PostgreSQL gave it ({@link planColumns}), its times made Dates. */

@@ -52,6 +52,9 @@ export class AppraisalTodo {
 export class ReviewQueuePerson {
   employeeId!: string;
 
+  /** The person, when the page read only the fields asked of them (not in the loader). */
+  employeeRecord?: EmployeeRecord;
+
   @Field(() => [AppraisalTodo], { description: 'Appraisals due for the current checkpoint' })
   appraisalsToComplete!: AppraisalTodo[];
 
@@ -170,17 +173,20 @@ export class ReviewQueueResolver {
       (p) => [String(p.oldestWaitingSince.getTime()), p.employeeId],
       ['number', 'text'],
     );
-    // Only what the operation asks of the activities is read (the queue's largest part).
-    const paths = [
-      ['nodes', 'activitiesAwaitingReview'],
-      ['edges', 'node', 'activitiesAwaitingReview'],
-    ];
+    // Only what the operation asks of the activities (the queue's largest part), the people and
+    // the plans is read.
+    const under = (...path: string[]) =>
+      selectedFields(info, ['nodes', ...path], ['edges', 'node', ...path]);
     const people = await queue.queuePeople(ctx, root.queue, page.nodes, root.activitiesPerPerson, {
-      activityFields: selectedFields(info, ...paths),
-      indicators: !onlyIdIn(selectedFields(info, ...paths.map((p) => [...p, 'indicator']))),
+      activityFields: under('activitiesAwaitingReview'),
+      indicators: !onlyIdIn(under('activitiesAwaitingReview', 'indicator')),
+      employeeFields: under('employee'),
+      submittedPlanFields: under('plansAwaitingApproval'),
+      duePlanFields: under('appraisalsToComplete', 'plan'),
     });
     const nodes = people.map((p): ReviewQueuePerson => ({
       employeeId: p.employeeId,
+      employeeRecord: p.employee,
       appraisalsToComplete: p.appraisalTodos,
       plansAwaitingApproval: p.planList,
       activitiesAwaitingReview: p.activityList,
@@ -198,10 +204,14 @@ export class ReviewQueuePersonResolver {
   @FieldResolver(() => Employee)
   employee(
     // Not the class: type-graphql would copy each plain person into an instance of it first.
-    @Root() person: Pick<ReviewQueuePerson, 'employeeId'>,
+    @Root() person: Pick<ReviewQueuePerson, 'employeeId' | 'employeeRecord'>,
     @Ctx() ctx: Context,
   ): EmployeeRecord | Promise<EmployeeRecord> {
-    // At once when the page brought it (queuePeople primes the loader).
-    return ctx.loaders.employee.get(person.employeeId) as EmployeeRecord | Promise<EmployeeRecord>;
+    // At once when the page brought it: on the person (the fields asked for), or primed into
+    // the loader (the full record).
+    return (
+      person.employeeRecord ??
+      (ctx.loaders.employee.get(person.employeeId) as EmployeeRecord | Promise<EmployeeRecord>)
+    );
   }
 }

@@ -25,6 +25,7 @@ import {
 } from '../activities/activity.records.js';
 import {
   employeeColumns,
+  employeeFieldsToRead,
   type EmployeeRecord,
   orgUnitColumns,
   type OrgUnitRecord,
@@ -35,7 +36,12 @@ import {
   indicatorRowColumns,
 } from '../planning/indicator.records.js';
 import { epochMs, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
-import { planColumns, planFromJson, type PlanRecord } from '../planning/plan.records.js';
+import {
+  planColumns,
+  planFieldsToRead,
+  planFromJson,
+  type PlanRecord,
+} from '../planning/plan.records.js';
 import { PlanStatus } from '../planning/planning.enums.js';
 
 export interface AppraisalTodo {
@@ -62,6 +68,12 @@ export interface QueuePerson extends WaitingPerson {
   /** Oldest first, at most `activitiesPerPerson`. */
   activityList: ActivityRecord[];
   monthlyReportList: MonthlyReport[];
+  /**
+   * The person's record when only the fields the operation asks for were read (see
+   * {@link QueueSelection}): not primed into the request's employee loader, which other fields
+   * share. Absent when the full record was read and primed.
+   */
+  employee?: EmployeeRecord;
 }
 
 /** Everything waiting for an assessor, as counts plus the short lists (360, appeals). */
@@ -266,14 +278,21 @@ export interface QueueSelection {
   activityFields?: ReadonlySet<string>;
   /** Whether anything of an activity's IKI but its id is selected. */
   indicators: boolean;
+  /** The GraphQL fields of Employee selected of each person; all when absent. */
+  employeeFields?: ReadonlySet<string>;
+  /** The GraphQL fields of PerformancePlan selected of the plans awaiting approval; all when absent. */
+  submittedPlanFields?: ReadonlySet<string>;
+  /** The GraphQL fields of PerformancePlan selected of the plans whose appraisal is due; all when absent. */
+  duePlanFields?: ReadonlySet<string>;
 }
 
 /**
  * The waiting items of some of the queue's people: their submitted plans, monthly reports and
  * due appraisals, and their oldest `activitiesPerPerson` unreviewed activities. Two statements
  * however many people and items, plus one for monthly reports when some are waiting and one for
- * appraisal drafts when some were begun. With `select`, the activities' columns are only those the
- * operation's fields need, and their IKIs are read only when more than their ids is asked for.
+ * appraisal drafts when some were begun. With `select`, the columns of activities, people and plans
+ * are only those the operation's fields need, and the activities' IKIs are read only when more than
+ * their ids is asked for.
  */
 export async function queuePeople(
   ctx: Pick<Context, 'em' | 'viewer' | 'loaders'>,
@@ -293,6 +312,10 @@ export async function queuePeople(
   // The IKIs of the activities, unless the operation asks for nothing of them but their ids.
   const withIndicators = select?.indicators ?? true;
   const anyDue = Boolean(due && duePeriod) && people.some((p) => p.appraisals > 0);
+  // Partial records of the people and plans when the operation says what it asks of them.
+  const onlyEmployee = select?.employeeFields && employeeFieldsToRead(select.employeeFields);
+  const onlySubmitted = select?.submittedPlanFields && planFieldsToRead(select.submittedPlanFields);
+  const onlyDue = select?.duePlanFields && planFieldsToRead(select.duePlanFields);
   const [activities, [persons], reports] = await Promise.all([
     // The oldest activities of each person as plain rows, each IKI with the first of its
     // activities (primed into the loader the `indicator` field uses); then the people, their units and their plans
@@ -336,17 +359,17 @@ export async function queuePeople(
     }>(
       ctx.em,
       `with people as (select * from employee where id = any(?::uuid[]))
-       select ${jsonRecords(employeeColumns('e'), 'people e')} as people,
+       select ${jsonRecords(employeeColumns('e', onlyEmployee), 'people e')} as people,
               ${jsonRecordsById('org_unit', orgUnitColumns, 'array(select distinct org_unit_id from people)')} as units,
               ${jsonRecords(
-                planColumns('p'),
+                planColumns('p', onlySubmitted),
                 `performance_plan p
                   where ?::boolean and p.assessor_id = ? and p.status = ?
                     and p.employee_id = any(?::uuid[])`,
                 'x."submittedAt", x.id',
               )} as submitted,
               ${jsonRecords(
-                `${planColumns('p')}, a.id as "draftId"`,
+                `${planColumns('p', onlyDue)}, a.id as "draftId"`,
                 `${duePlans('?', '?::uuid')} and ?::boolean and p.employee_id = any(?::uuid[])`,
                 'x.id',
               )} as due`,
@@ -361,7 +384,9 @@ export async function queuePeople(
       : [],
   ]);
   for (const unit of persons.units) ctx.loaders.orgUnit.prime(unit.id, unit);
-  for (const person of persons.people) ctx.loaders.employee.prime(person.id, person);
+  // Full records serve every field of the request; partial ones only their own person's.
+  const partial = onlyEmployee ? new Map(persons.people.map((e) => [e.id, e])) : null;
+  if (!partial) for (const person of persons.people) ctx.loaders.employee.prime(person.id, person);
   // Drafts begun are few: read as entities, and only when there are some.
   const draftIds = persons.due.flatMap((d) => (d.draftId ? [d.draftId] : []));
   const drafts = draftIds.length > 0 ? await ctx.em.find(Appraisal, { id: { $in: draftIds } }) : [];
@@ -370,7 +395,14 @@ export async function queuePeople(
   const byId = new Map<string, QueuePerson>(
     people.map((p) => [
       p.employeeId,
-      { ...p, appraisalTodos: [], planList: [], activityList: [], monthlyReportList: [] },
+      {
+        ...p,
+        appraisalTodos: [],
+        planList: [],
+        activityList: [],
+        monthlyReportList: [],
+        employee: partial?.get(p.employeeId),
+      },
     ]),
   );
   for (const json of persons.submitted) {
