@@ -111,8 +111,9 @@ async function handWrittenReviewQueue(
                 0 as activities, 0 as monthly_reports
            from performance_plan where assessor_id = $1 and status = 'SUBMITTED'
          union all
-         select employee_id, created_at, 0, 1, 0
-           from activity where assessor_id = $1 and status = 'SUBMITTED'
+         -- The waiting activities as Kinerja counts them: per person, kept by PostgreSQL.
+         select employee_id, oldest, 0, waiting, 0
+           from waiting_activity_count where assessor_id = $1
          union all
          select employee_id, submitted_at, 0, 0, 1
            from monthly_report where assessor_id = $1 and status = 'SUBMITTED'

@@ -2,6 +2,7 @@ import {
   Activity,
   MonthlyReport,
   RealisationEntry,
+  WaitingActivityCount,
 } from '../modules/activities/activity.entity.js';
 import {
   Appeal,
@@ -57,6 +58,7 @@ export const entities = [
   Activity,
   MonthlyReport,
   RealisationEntry,
+  WaitingActivityCount,
   Feedback,
   Appraisal,
   SelfAssessment,

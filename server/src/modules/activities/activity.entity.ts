@@ -93,6 +93,30 @@ export class Activity {
   createdAt: Opt<Date> = new Date();
 }
 
+/**
+ * How many activities wait for an assessor from each person, and since when: the review queue's
+ * per-person counts, read as one row per person instead of counting every waiting activity on
+ * every request. Written only by PostgreSQL: statement triggers on `activity` (migration
+ * WaitingActivityCounts) keep it equal to `count(*), min(created_at)` of the SUBMITTED
+ * activities per (assessor, person), whatever statement changes them (the API, the seeders, an
+ * operator's SQL); a person with none waiting has no row. The application never writes it.
+ */
+@Entity({ tableName: 'waiting_activity_count' })
+export class WaitingActivityCount {
+  @PrimaryKey({ type: 'uuid' })
+  assessorId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  employeeId!: string;
+
+  @Property({ type: 'int' })
+  waiting!: number;
+
+  /** The created_at of the oldest waiting activity. */
+  @Property({ type: 'datetime' })
+  oldest!: Date;
+}
+
 /** Laporan kinerja bulanan: a month of activities submitted for verification at once. */
 @ObjectType({ description: 'A month of activities submitted for verification' })
 @Entity({ tableName: 'monthly_report' })

@@ -172,8 +172,10 @@ interface WaitingRow {
  * Everything waiting for the viewer as assessor: submitted plans, unreviewed activities,
  * submitted monthly reports, appraisals due for the current checkpoint (none written yet, or a
  * draft), 360 requests to answer, appeals to decide and explanations asked. The items are
- * counted per person in one aggregate statement, so the cost does not grow with the queue; the
- * items themselves are loaded by `queuePeople` for one page of people.
+ * counted per person in one aggregate statement, so the cost does not grow with the queue (the
+ * activities, by far the most, from the counts PostgreSQL keeps per person as they change: one row
+ * per person, not one per activity); the items themselves are loaded by `queuePeople` for one page
+ * of people.
  */
 export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>): Promise<Queue> {
   const viewer = requirePerson(ctx.viewer, 'have a review queue');
@@ -194,8 +196,9 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
                   1 as plans, 0 as activities, 0 as monthly_reports, 0 as appraisals
              from performance_plan where assessor_id = ? and status = 'SUBMITTED'
            union all
-           select employee_id, created_at, 0, 1, 0, 0
-             from activity where assessor_id = ? and status = 'SUBMITTED'
+           -- Activities are many: counted as they change (see WaitingActivityCount), not here.
+           select employee_id, oldest, 0, waiting, 0, 0
+             from waiting_activity_count where assessor_id = ?
            union all
            select employee_id, submitted_at, 0, 0, 1, 0
              from monthly_report where assessor_id = ? and status = 'SUBMITTED'
