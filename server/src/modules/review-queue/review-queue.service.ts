@@ -158,6 +158,15 @@ function duePlans(checkpoint: string, period: string): string {
      and (a.status is null or a.status = 'DRAFT')`;
 }
 
+/** The first row of the queue's statement: what is not counted per person. */
+interface SummaryRow {
+  peer_requests: number;
+  appeals: number;
+  explanations: number;
+  due_checkpoint: AppraisalCheckpoint | null;
+  due_period_id: string | null;
+}
+
 interface WaitingRow {
   employee_id: string;
   /** Milliseconds since 1970. */
@@ -181,53 +190,59 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
   const viewer = requirePerson(ctx.viewer, 'have a review queue');
   const assessor = viewer.employeeId;
   const due = dueParams(todayInDenpasar(ctx.config.clock()));
-  // Who waits, and since when, counted per person; and, side by side, the three short lists
-  // (usually empty: counted, and only a list that has something is read, each read through the
-  // ORM costing more than the count) and the checkpoint due.
-  const [waiting, [short]] = await Promise.all([
-    preparedRows<WaitingRow>(
-      ctx.em,
-      `with ${DUE_CTE}
-       select employee_id, ${epochMs('min(since)')} as since, sum(plans)::int as plans,
-              sum(activities)::int as activities, sum(monthly_reports)::int as monthly_reports,
-              sum(appraisals)::int as appraisals
-         from (
-           select employee_id, coalesce(submitted_at, updated_at) as since,
-                  1 as plans, 0 as activities, 0 as monthly_reports, 0 as appraisals
-             from performance_plan where assessor_id = ? and status = 'SUBMITTED'
-           union all
-           -- Activities are many: counted as they change (see WaitingActivityCount), not here.
-           select employee_id, oldest, 0, waiting, 0, 0
-             from waiting_activity_count where assessor_id = ?
-           union all
-           select employee_id, submitted_at, 0, 0, 1, 0
-             from monthly_report where assessor_id = ? and status = 'SUBMITTED'
-           union all
-           select p.employee_id, due.since, 0, 0, 0, 1
-             from due cross join ${duePlans('due.checkpoint', 'due.period_id')}
-              and due.checkpoint is not null
-         ) waiting
-        group by employee_id
-        order by min(since), employee_id`,
-      [...due, assessor, assessor, assessor, assessor],
-    ),
-    preparedRows<{
-      peer_requests: number;
-      appeals: number;
-      explanations: number;
-      due_checkpoint: AppraisalCheckpoint | null;
-      due_period_id: string | null;
-    }>(
-      ctx.em,
-      `with ${DUE_CTE}
-       select (select count(*)::int from peer_feedback_request where respondent_id = ? and status = ?) as peer_requests,
-              (select count(*)::int from appeal where decider_id = ? and status = ?) as appeals,
-              (select count(*)::int from appeal_explanation where asked_of_id = ? and answer is null) as explanations,
-              (select checkpoint from due) as due_checkpoint,
-              (select period_id from due where checkpoint is not null) as due_period_id`,
-      [...due, assessor, PeerRequestStatus.OPEN, assessor, AppealStatus.FILED, assessor],
-    ),
-  ]);
+  // Who waits, and since when, counted per person; and in the same statement (one round trip,
+  // not two) a first row for the assessor: the three short lists (usually empty: counted, and
+  // only a list that has something is read, each read through the ORM costing more than the
+  // count) and the checkpoint due.
+  const [short, ...waiting] = await preparedRows<WaitingRow & SummaryRow>(
+    ctx.em,
+    `with ${DUE_CTE}
+     select employee_id, since, plans, activities, monthly_reports, appraisals,
+            peer_requests, appeals, explanations, due_checkpoint, due_period_id
+       from (
+         select null::uuid as employee_id, null::float8 as since, 0 as plans, 0 as activities,
+                0 as monthly_reports, 0 as appraisals,
+                (select count(*)::int from peer_feedback_request where respondent_id = ? and status = ?) as peer_requests,
+                (select count(*)::int from appeal where decider_id = ? and status = ?) as appeals,
+                (select count(*)::int from appeal_explanation where asked_of_id = ? and answer is null) as explanations,
+                (select checkpoint from due) as due_checkpoint,
+                (select period_id from due where checkpoint is not null) as due_period_id
+         union all
+         select employee_id, ${epochMs('min(since)')}, sum(plans)::int, sum(activities)::int,
+                sum(monthly_reports)::int, sum(appraisals)::int, null, null, null, null, null
+           from (
+             select employee_id, coalesce(submitted_at, updated_at) as since,
+                    1 as plans, 0 as activities, 0 as monthly_reports, 0 as appraisals
+               from performance_plan where assessor_id = ? and status = 'SUBMITTED'
+             union all
+             -- Activities are many: counted as they change (see WaitingActivityCount), not here.
+             select employee_id, oldest, 0, waiting, 0, 0
+               from waiting_activity_count where assessor_id = ?
+             union all
+             select employee_id, submitted_at, 0, 0, 1, 0
+               from monthly_report where assessor_id = ? and status = 'SUBMITTED'
+             union all
+             select p.employee_id, due.since, 0, 0, 0, 1
+               from due cross join ${duePlans('due.checkpoint', 'due.period_id')}
+                and due.checkpoint is not null
+           ) waiting
+          group by employee_id
+       ) queue
+      -- The assessor's row first, then the people, the longest waiting first.
+      order by employee_id is not null, since, employee_id`,
+    [
+      ...due,
+      assessor,
+      PeerRequestStatus.OPEN,
+      assessor,
+      AppealStatus.FILED,
+      assessor,
+      assessor,
+      assessor,
+      assessor,
+      assessor,
+    ],
+  );
   const [peerRequests, appeals, explanations] = await Promise.all([
     short.peer_requests > 0
       ? ctx.em.find(
