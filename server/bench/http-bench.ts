@@ -16,8 +16,11 @@ export interface HttpTarget {
   bodies: string[];
   /** The server's process id when it is a child; undefined when it runs in this process. */
   pid?: number;
-  /** Count SQL statements through processStats (the server runs in this process). */
-  countsStatements: boolean;
+  /**
+   * Count SQL statements: through processStats (`true`: the server runs in this process), or
+   * through this function (a server in its own process, asked over IPC); `false`: not counted.
+   */
+  countsStatements: boolean | (() => Promise<number>);
 }
 
 export interface HttpMeasurement {
@@ -51,8 +54,14 @@ export async function measureHttp(
       body,
     })),
   };
-  await settle();
-  const statementsBefore = processStats.sqlStatements;
+  const statements =
+    typeof target.countsStatements === 'function'
+      ? target.countsStatements
+      : target.countsStatements
+        ? () => Promise.resolve(processStats.sqlStatements)
+        : null;
+  await settle(statements ?? undefined);
+  const statementsBefore = statements ? await statements() : 0;
   const before = cpuRss(target.pid);
   const startedAt = performance.now();
   let peakRss = before.rssBytes;
@@ -76,7 +85,7 @@ export async function measureHttp(
   const after = cpuRss(target.pid);
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult;
   // Each connection had one request in flight when the load stopped; the server still ran it.
-  if (target.countsStatements) await settle();
+  if (statements) await settle(statements);
   const failed = result.non2xx + result.errors + result.timeouts;
   return {
     connections,
@@ -84,8 +93,8 @@ export async function measureHttp(
     latencyMs: result.latencyMs,
     requests: result.requests,
     failed,
-    sqlPerRequest: target.countsStatements
-      ? (processStats.sqlStatements - statementsBefore) / (result.requests + connections)
+    sqlPerRequest: statements
+      ? ((await statements()) - statementsBefore) / (result.requests + connections)
       : null,
     serverCpuCores: (after.cpuSeconds - before.cpuSeconds) / wallSeconds,
     serverPeakRssMiB: Math.max(peakRss, after.rssBytes) / 2 ** 20,
@@ -94,16 +103,20 @@ export async function measureHttp(
 }
 
 /**
- * Waits until the server in this process has run no SQL for 300 ms (at most 10 s): requests the
- * load generator left in flight would otherwise be counted in the next measurement.
+ * Waits until a server has run no SQL for 300 ms (at most 10 s): requests the load generator
+ * left in flight would otherwise be counted in the next measurement. By default the server in
+ * this process; `statements` counts another's.
  */
-export async function settle(): Promise<void> {
+export async function settle(
+  statements: () => Promise<number> = () => Promise.resolve(processStats.sqlStatements),
+): Promise<void> {
   const deadline = Date.now() + 10_000;
-  let last = processStats.sqlStatements;
+  let last = await statements();
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    if (processStats.sqlStatements === last) return;
-    last = processStats.sqlStatements;
+    const now = await statements();
+    if (now === last) return;
+    last = now;
   }
 }
 

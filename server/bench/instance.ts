@@ -1,12 +1,15 @@
 /**
- * A second Kinerja server in its own process, for the fan-out benchmark's two-instance run:
- * forked with DATABASE_URL set, it reports `{ url }` over IPC once listening and closes on
- * `'close'` (or when the parent goes away). Both instances share one PostgreSQL database, so an
- * event committed once reaches the subscribers of both through LISTEN/NOTIFY.
+ * A Kinerja server in its own process: the fan-out benchmark's second instance, and the server
+ * the peer comparison measures (fresh, as PostGraphile is, rather than the benchmark process that
+ * has served everything before). Forked with DATABASE_URL set, it reports `{ url }` over IPC once
+ * listening, answers `'stats'` with `{ statements }` (SQL statements run so far) and closes on
+ * `'close'` (or when the parent goes away). Instances share one PostgreSQL database, so an event
+ * committed once reaches the subscribers of all through LISTEN/NOTIFY.
  */
 import 'reflect-metadata';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { processStats } from '../src/db/query-stats.js';
 import { createLogger } from '../src/logger.js';
 
 const config = {
@@ -24,6 +27,7 @@ const stop = async () => {
 };
 process.on('message', (message) => {
   if (message === 'close') void stop();
+  if (message === 'stats') process.send?.({ statements: processStats.sqlStatements });
 });
 process.on('disconnect', () => void stop());
 process.send?.({ url: app.url });

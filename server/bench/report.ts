@@ -40,7 +40,8 @@ export function writeReport(r: BenchResults): string {
       `busiest supervisor has ${r.subjects.busiestSupervisorReports} direct reports; checkpoint ${r.subjects.checkpoint}`,
   );
   line(
-    '- Kinerja runs in the benchmark process (`createApp`, NODE_ENV=test because production refuses the public demo password, pool of 10); the load generator ' +
+    '- Kinerja runs in the benchmark process (`createApp`, NODE_ENV=test because production refuses the public demo password, pool of 10; ' +
+      'for the comparison with the limit and a peer, in a process of its own); the load generator ' +
       '(autocannon 8) and the WebSocket clients run in child processes on the same 127.0.0.1. ' +
       'Server CPU is CPU seconds per wall second (2.0 = both cores).',
   );
@@ -77,6 +78,12 @@ export function writeReport(r: BenchResults): string {
   line();
 
   line('## Against the limit and a peer');
+  line();
+  line(
+    'Each server runs fresh in a process of its own (Kinerja as a second instance of the same code), is first warmed up for a few seconds, ' +
+      'then measured in three short rounds per concurrency taken in turn (the order reversed at every other round); each row is the ' +
+      "server's round of median throughput.",
+  );
   line();
   for (const peer of r.peers) {
     line(`### ${peer.name}`);

@@ -33,7 +33,7 @@ import {
   settle,
 } from './http-bench.js';
 import { machineInfo, type MachineInfo } from './machine.js';
-import { type HandWrittenRequest, startHandWrittenSql, startPostGraphile } from './peers.js';
+import { type HandWrittenRequest, startPostGraphile } from './peers.js';
 import * as Q from './queries.js';
 import { writeReport } from './report.js';
 
@@ -56,6 +56,16 @@ const datasetName = (option('dataset') ?? (quick ? 'quick' : 'denpasar')) as Dat
 const explainDataset = option('explain') as DatasetSpec['name'] | undefined;
 const durationSeconds = Number(option('duration') ?? (quick ? 5 : 15));
 const concurrencies = quick ? [1, 16] : [1, 16, 64];
+/** Rounds per server and concurrency in the peer comparison (each `durationSeconds / peerRounds`). */
+const peerRounds = 3;
+/** Load before a peer comparison's rounds, per server, not recorded. */
+const warmUpSeconds = quick ? 2 : 5;
+
+/** The measurement of median throughput among rounds of the same load. */
+function medianByThroughput(rounds: HttpMeasurement[]): HttpMeasurement {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[Math.floor(sorted.length / 2)];
+}
 const dashboardFanout = Number(option('dashboard-fanout') ?? 200);
 const fanoutSizes = (option('fanout') ?? (quick ? '200' : '1000,10000'))
   .split(',')
@@ -169,20 +179,41 @@ async function startKinerja(databaseUrl: string, batching = true): Promise<App> 
   return createApp(config, { logger: createLogger({ logLevel: 'warn' }), print: () => {} });
 }
 
-/** Another Kinerja on the same database in its own process (bench/instance.ts). */
-async function startSecondInstance(
-  databaseUrl: string,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const child = fork(path.join(here, 'instance.js'), [], {
+interface Instance {
+  url: string;
+  pid: number;
+  /** SQL statements the instance has run so far. */
+  statements(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * A server on the same database in its own process: another Kinerja (bench/instance.ts), or the
+ * hand-written SQL server (bench/hand-written.ts, which counts no statements).
+ */
+async function startInstance(databaseUrl: string, script = 'instance.js'): Promise<Instance> {
+  const child = fork(path.join(here, script), [], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`the second instance exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`the instance exited (${code})`)));
   });
   return {
     url,
+    pid: child.pid!,
+    statements: () =>
+      new Promise<number>((resolve) => {
+        const answer = (message: unknown) => {
+          const statements = (message as { statements?: number }).statements;
+          if (statements === undefined) return;
+          child.off('message', answer);
+          resolve(statements);
+        };
+        child.on('message', answer);
+        child.send('stats');
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -289,7 +320,7 @@ async function main(): Promise<void> {
           }),
         );
         log(`  signed in ${tokens.length} in ${((Date.now() - signStarted) / 1000).toFixed(1)} s`);
-        const second = instances > 1 ? await startSecondInstance(dataset.url) : null;
+        const second = instances > 1 ? await startInstance(dataset.url) : null;
         if (second) log(`  second instance (own process) on ${second.url}`);
         const result = await runFanout({
           serverUrls: second ? [gql, second.url] : [gql],
@@ -480,8 +511,12 @@ async function main(): Promise<void> {
     }
 
     // The limit and a peer, on one unit without sub-units (PostGraphile filters by column).
+    // Each server answers from a fresh process of its own, as PostGraphile does: this process
+    // has served everything above (10,000 subscribers among them), and its heap would weigh on
+    // whichever server ran in it. Kinerja's statements are counted over IPC.
     {
-      const pgServer = await startHandWrittenSql(dataset.url, 10);
+      const kinerja = await startInstance(dataset.url);
+      const pgServer = await startInstance(dataset.url, 'hand-written.js');
       let graphile: Awaited<ReturnType<typeof startPostGraphile>> | null = null;
       try {
         graphile = await startPostGraphile(
@@ -532,15 +567,23 @@ async function main(): Promise<void> {
         ];
         for (const comparison of comparisons) {
           const rows: PeerComparison['rows'] = [];
+          // Once before measuring, as every server here is: the sign-in check and the
+          // compiled operation are warm in a running server.
+          await postJson(
+            `${kinerja.url}/graphql`,
+            JSON.parse(comparison.kinerja.body) as object,
+            auth(comparison.kinerja.token),
+          );
           const runs: [string, HttpTarget][] = [
             [
               'Kinerja (GraphQL, signed in)',
               {
-                url: gql,
+                url: kinerja.url,
                 path: '/graphql',
                 headers: auth(comparison.kinerja.token),
                 bodies: [comparison.kinerja.body],
-                countsStatements: true,
+                countsStatements: kinerja.statements,
+                pid: kinerja.pid,
               },
             ],
             [
@@ -551,6 +594,7 @@ async function main(): Promise<void> {
                 headers: {},
                 bodies: [JSON.stringify(comparison.sql)],
                 countsStatements: false,
+                pid: pgServer.pid,
               },
             ],
           ];
@@ -576,21 +620,32 @@ async function main(): Promise<void> {
               },
             ]);
           }
-          // Side by side at each concurrency, in turn (the order reversed at every other
-          // concurrency): a machine whose speed drifts over the minutes a comparison takes then
-          // skews the servers alike, not the one measured last.
+          // Each server first warmed up under load (not recorded): a fresh process answers its
+          // first thousand requests slower, before V8 has optimised them.
+          for (const [, spec] of runs) await measureHttp(spec, 16, warmUpSeconds);
+          // Side by side at each concurrency, in short rounds taken in turn (the order reversed
+          // at every other round), each server's round of median throughput reported: a machine
+          // whose speed drifts over the minutes a comparison takes then skews the servers alike,
+          // not the one measured last.
           const byTarget = runs.map((): HttpMeasurement[] => []);
-          for (const [ci, c] of concurrencies.entries()) {
-            const order = runs.map((_, i) => i);
-            if (ci % 2 === 1) order.reverse();
-            for (const i of order) {
-              const [target, spec] = runs[i];
-              const m = await measureHttp(spec, c, durationSeconds);
+          let round = 0;
+          for (const c of concurrencies) {
+            const rounds = runs.map((): HttpMeasurement[] => []);
+            for (let r = 0; r < peerRounds; r++, round++) {
+              const order = runs.map((_, i) => i);
+              if (round % 2 === 1) order.reverse();
+              for (const i of order) {
+                const m = await measureHttp(runs[i][1], c, durationSeconds / peerRounds);
+                rounds[i].push(m);
+              }
+            }
+            rounds.forEach((measured, i) => {
+              const m = medianByThroughput(measured);
               byTarget[i].push(m);
               log(
-                `peer ${comparison.name}: ${target} c=${c}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms${m.failed ? `, ${m.failed} failed` : ''}`,
+                `peer ${comparison.name}: ${runs[i][0]} c=${c}: ${m.requestsPerSecond.toFixed(0)} req/s (rounds ${measured.map((x) => x.requestsPerSecond.toFixed(0)).join(', ')}), p50 ${m.latencyMs.p50.toFixed(1)} ms${m.failed ? `, ${m.failed} failed` : ''}`,
               );
-            }
+            });
           }
           runs.forEach(([target], i) => rows.push({ target, measurements: byTarget[i] }));
           peers.push({ name: comparison.name, description: comparison.description, rows });
@@ -598,6 +653,7 @@ async function main(): Promise<void> {
       } finally {
         await graphile?.close();
         await pgServer.close();
+        await kinerja.close();
       }
     }
   } finally {
