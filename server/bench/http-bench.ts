@@ -74,7 +74,7 @@ export async function measureHttp(
       execFile(
         process.execPath,
         [path.join(here, 'load-worker.js'), JSON.stringify(spec)],
-        { timeout: (durationSeconds + 60) * 1000, maxBuffer: 1 << 20 },
+        { timeout: Math.ceil((durationSeconds + 60) * 1000), maxBuffer: 1 << 20 },
         (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
       );
     });
