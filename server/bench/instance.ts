@@ -1,9 +1,8 @@
 /**
  * A Kinerja server in its own process: the fan-out benchmark's second instance, and the server
  * the peer comparison measures (fresh, as PostGraphile is, rather than the benchmark process that
- * has served everything before). Forked with DATABASE_URL set, it reports `{ url }` over IPC once
- * listening, answers `'stats'` with `{ statements }` (SQL statements run so far) and closes on
- * `'close'` (or when the parent goes away). Instances share one PostgreSQL database, so an event
+ * has served everything before). Forked with DATABASE_URL set (see child.ts); `'stats'` answers
+ * the SQL statements it has run so far. Instances share one PostgreSQL database, so an event
  * committed once reaches the subscribers of all through LISTEN/NOTIFY.
  */
 import 'reflect-metadata';
@@ -11,6 +10,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { processStats } from '../src/db/query-stats.js';
 import { createLogger } from '../src/logger.js';
+import { serveToParent } from './child.js';
 
 const config = {
   ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL }),
@@ -21,13 +21,8 @@ const app = await createApp(config, {
   logger: createLogger({ logLevel: 'warn' }),
   print: () => {},
 });
-const stop = async () => {
-  await app.close();
-  process.exit(0);
-};
-process.on('message', (message) => {
-  if (message === 'close') void stop();
-  if (message === 'stats') process.send?.({ statements: processStats.sqlStatements });
-});
-process.on('disconnect', () => void stop());
-process.send?.({ url: app.url });
+serveToParent(
+  app.url,
+  () => app.close(),
+  () => processStats.sqlStatements,
+);

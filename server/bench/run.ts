@@ -61,11 +61,6 @@ const peerRounds = 3;
 /** Load before a peer comparison's rounds, per server, not recorded. */
 const warmUpSeconds = quick ? 2 : 5;
 
-/** The measurement of median throughput among rounds of the same load. */
-function medianByThroughput(rounds: HttpMeasurement[]): HttpMeasurement {
-  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 const dashboardFanout = Number(option('dashboard-fanout') ?? 200);
 const fanoutSizes = (option('fanout') ?? (quick ? '200' : '1000,10000'))
   .split(',')
@@ -179,10 +174,16 @@ async function startKinerja(databaseUrl: string, batching = true): Promise<App> 
   return createApp(config, { logger: createLogger({ logLevel: 'warn' }), print: () => {} });
 }
 
+/** The measurement of median throughput among rounds of the same load. */
+function medianByThroughput(rounds: HttpMeasurement[]): HttpMeasurement {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 interface Instance {
   url: string;
   pid: number;
-  /** SQL statements the instance has run so far. */
+  /** SQL statements the instance has run so far (a Kinerja instance only: others never answer). */
   statements(): Promise<number>;
   close(): Promise<void>;
 }

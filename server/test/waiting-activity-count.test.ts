@@ -179,7 +179,7 @@ describe('the waiting activities kept per person', () => {
     expect(await run(KEPT)).toHaveLength(2);
   });
 
-  it('is what the review queue counts: the queue of the assessor lists each person once', async () => {
+  it('holds one row per person waiting for the assessor, with their count, oldest first', async () => {
     await insertWaiting(assessors[0], [
       [0, 10],
       [0, 20],

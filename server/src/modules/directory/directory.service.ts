@@ -90,7 +90,7 @@ export async function listEmployees(
   const viewer = assertDirectoryRead(ctx.viewer);
   const limit = pageSize(first);
   // The page's records hold only the fields the operation asks for, when it says which.
-  const only = fields && employeeFieldsToRead(fields);
+  const only = employeeFieldsToRead(fields);
   const where: string[] = ['e.active = ?'];
   const params: unknown[] = [filter?.active ?? true];
   let joinUnit = false;

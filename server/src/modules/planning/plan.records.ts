@@ -58,10 +58,12 @@ const PLAN_COLUMNS = new RecordColumns(
 
 /**
  * `fields` (the GraphQL fields of PerformancePlan an operation selects) when records of only those
- * can answer them; undefined when one of them is a field computed from others (`progress`,
+ * can answer them; undefined when not told, or when one of them is a field computed from others (`progress`,
  * `parentCandidates`) or one this does not know, which then reads every column.
  */
-export function planFieldsToRead(fields: ReadonlySet<string>): ReadonlySet<string> | undefined {
+export function planFieldsToRead(
+  fields: ReadonlySet<string> | undefined,
+): ReadonlySet<string> | undefined {
   return PLAN_COLUMNS.toRead(fields);
 }
 

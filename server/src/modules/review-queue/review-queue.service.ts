@@ -331,9 +331,9 @@ export async function queuePeople(
   const withIndicators = select?.indicators ?? true;
   const anyDue = Boolean(due && duePeriod) && people.some((p) => p.appraisals > 0);
   // Partial records of the people and plans when the operation says what it asks of them.
-  const onlyEmployee = select?.employeeFields && employeeFieldsToRead(select.employeeFields);
-  const onlySubmitted = select?.submittedPlanFields && planFieldsToRead(select.submittedPlanFields);
-  const onlyDue = select?.duePlanFields && planFieldsToRead(select.duePlanFields);
+  const onlyEmployee = employeeFieldsToRead(select?.employeeFields);
+  const onlySubmitted = planFieldsToRead(select?.submittedPlanFields);
+  const onlyDue = planFieldsToRead(select?.duePlanFields);
   const [activities, [persons], reports] = await Promise.all([
     // The oldest activities of each person as plain rows, each IKI with the first of its
     // activities (primed into the loader the `indicator` field uses); then the people, their units and their plans
