@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { directlyBound } from './direct-resolvers.js';
+import { directlyBound, resolvedByDefault } from './direct-resolvers.js';
 import { buildKinerjaSchema } from './schema.js';
 
 describe('field resolvers bound without type-graphql’s wrapper', () => {
@@ -33,5 +33,25 @@ describe('field resolvers bound without type-graphql’s wrapper', () => {
     // An empty selection asks for no more than the id: answered without the loader.
     expect(field.resolve!({ indicator: { id: 'i-1' } }, {}, ctx, info)).toEqual({ id: 'i-1' });
     expect(loaded).toEqual([]);
+  });
+
+  it('leaves plain fields to GraphQL’s default resolver and keeps the resolvers of the others', async () => {
+    const schema = await buildKinerjaSchema();
+    const fields = (type: string) => (schema.getType(type) as GraphQLObjectType).getFields();
+    // Plain properties: no resolver, so graphql-jit reads them straight from the object.
+    for (const [type, field] of [
+      ['Activity', 'id'],
+      ['Activity', 'description'],
+      ['Activity', 'status'],
+      ['Employee', 'name'],
+      ['ReviewQueuePerson', 'activityCount'],
+    ]) {
+      expect(fields(type)[field].resolve, `${type}.${field}`).toBeUndefined();
+      expect(resolvedByDefault.has(`${type}.${field}`), `${type}.${field}`).toBe(true);
+    }
+    // Field resolvers, with arguments or without, keep theirs.
+    expect(fields('Activity').indicator.resolve).toBeTypeOf('function');
+    expect(fields('ReviewQueue').people.resolve).toBeTypeOf('function');
+    expect(fields('Employee').supervisor.resolve).toBeTypeOf('function');
   });
 });

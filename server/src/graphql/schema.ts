@@ -52,13 +52,14 @@ import {
   ReviewQueueEventResolver,
   UnitDashboardResolver,
 } from '../realtime/subscriptions.resolver.js';
-import { bindFieldResolversDirectly } from './direct-resolvers.js';
+import { bindFieldResolversDirectly, resolvePlainFieldsByDefault } from './direct-resolvers.js';
 import { DateTimeScalar } from './scalars.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** The GraphQL schema, built once per process from the resolver classes. */
 export function buildKinerjaSchema(): Promise<GraphQLSchema> {
+  if (!cached) resolvePlainFieldsByDefault();
   cached ??= buildSchema({
     resolvers: [
       AuthResolver,
