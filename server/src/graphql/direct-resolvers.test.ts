@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { directlyBound, resolvedByDefault } from './direct-resolvers.js';
+import {
+  directlyBound,
+  resolvedByDefault,
+  resolvePlainFieldsByDefault,
+} from './direct-resolvers.js';
 import { buildKinerjaSchema } from './schema.js';
 
 describe('field resolvers bound without type-graphql’s wrapper', () => {
@@ -53,5 +57,25 @@ describe('field resolvers bound without type-graphql’s wrapper', () => {
     expect(fields('Activity').indicator.resolve).toBeTypeOf('function');
     expect(fields('ReviewQueue').people.resolve).toBeTypeOf('function');
     expect(fields('Employee').supervisor.resolve).toBeTypeOf('function');
+  });
+
+  it('keeps type-graphql’s resolver for a field with a middleware, an authorization rule or a name of its own', () => {
+    class Thing {}
+    const field = (name: string, schemaName = name) => ({ target: Thing, name, schemaName }) as any;
+    const fields = [
+      field('plain'),
+      field('guarded'),
+      field('authorized'),
+      field('renamed', 'alias'),
+      { ...field('ownMiddleware'), middlewares: [() => undefined] },
+      { ...field('decided'), simple: false },
+    ];
+    resolvePlainFieldsByDefault({
+      fields,
+      middlewares: [{ target: Thing, fieldName: 'guarded', middlewares: [() => undefined] }],
+      authorizedFields: [{ target: Thing, fieldName: 'authorized', roles: ['ADMIN'] }],
+    } as any);
+    expect(fields.filter((f) => f.simple === true).map((f) => f.name)).toEqual(['plain']);
+    expect(fields.find((f) => f.name === 'decided')!.simple).toBe(false);
   });
 });

@@ -115,10 +115,16 @@ export const resolvedByDefault = new Set<string>();
  * and two callbacks each. The review queue's 250 activities of 6 fields made 1,500 such calls and
  * about 2 MB of garbage per request. This marks as `simple` every field with no middleware, no
  * authorization and its own name in the schema; a field given either (or renamed) keeps its
- * resolver. To be called before the schema is built, which reads the marks.
+ * resolver. To be called before the schema is built, which reads the marks. (A global middleware
+ * given to buildSchema would not run for the fields marked: there is none, and adding one means
+ * dropping this.)
  */
-export function resolvePlainFieldsByDefault(): void {
-  const storage = getMetadataStorage();
+export function resolvePlainFieldsByDefault(
+  storage: Pick<
+    ReturnType<typeof getMetadataStorage>,
+    'fields' | 'middlewares' | 'authorizedFields'
+  > = getMetadataStorage(),
+): void {
   const guarded = new Set(
     [...storage.middlewares, ...storage.authorizedFields].map(
       (m) => `${m.target.name}.${m.fieldName}`,
