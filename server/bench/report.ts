@@ -81,8 +81,10 @@ export function writeReport(r: BenchResults): string {
   line();
   line(
     'Each server runs fresh in a process of its own (Kinerja as a second instance of the same code), is first warmed up for a few seconds, ' +
-      'then measured in three short rounds per concurrency taken in turn (the order reversed at every other round); each row is the ' +
-      "server's round of median throughput.",
+      (r.mode === 'quick'
+        ? 'then measured in one short round per concurrency (quick mode), the servers in turn.'
+        : 'then measured in three short rounds per concurrency taken in turn (the order reversed at every other round); each row is the ' +
+          "server's round of median throughput."),
   );
   line();
   for (const peer of r.peers) {

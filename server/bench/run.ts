@@ -56,8 +56,11 @@ const datasetName = (option('dataset') ?? (quick ? 'quick' : 'denpasar')) as Dat
 const explainDataset = option('explain') as DatasetSpec['name'] | undefined;
 const durationSeconds = Number(option('duration') ?? (quick ? 5 : 15));
 const concurrencies = quick ? [1, 16] : [1, 16, 64];
-/** Rounds per server and concurrency in the peer comparison (each `durationSeconds / peerRounds`). */
-const peerRounds = 3;
+/**
+ * Rounds per server and concurrency in the peer comparison, each a third of `durationSeconds`: one
+ * in quick mode, which runs every part once and must stay under three minutes.
+ */
+const peerRounds = quick ? 1 : 3;
 /** Load before a peer comparison's rounds, per server, not recorded. */
 const warmUpSeconds = quick ? 2 : 5;
 
@@ -636,7 +639,7 @@ async function main(): Promise<void> {
               const order = runs.map((_, i) => i);
               if (round % 2 === 1) order.reverse();
               for (const i of order) {
-                const m = await measureHttp(runs[i][1], c, durationSeconds / peerRounds);
+                const m = await measureHttp(runs[i][1], c, durationSeconds / 3);
                 rounds[i].push(m);
               }
             }
