@@ -125,16 +125,17 @@ export function resolvePlainFieldsByDefault(
     'fields' | 'middlewares' | 'authorizedFields'
   > = getMetadataStorage(),
 ): void {
-  const guarded = new Set(
-    [...storage.middlewares, ...storage.authorizedFields].map(
-      (m) => `${m.target.name}.${m.fieldName}`,
-    ),
-  );
+  // By class, not class name: two classes may share a name.
+  const guarded = new Map<object, Set<string>>();
+  for (const m of [...storage.middlewares, ...storage.authorizedFields]) {
+    const names = guarded.get(m.target) ?? new Set<string>();
+    guarded.set(m.target, names.add(m.fieldName));
+  }
   for (const field of storage.fields) {
-    const key = `${field.target.name}.${field.name}`;
-    if (field.simple !== undefined || field.name !== field.schemaName || guarded.has(key)) continue;
+    if (field.simple !== undefined || field.name !== field.schemaName) continue;
+    if (guarded.get(field.target)?.has(field.name)) continue;
     if (field.middlewares?.length || field.roles) continue;
     field.simple = true;
-    resolvedByDefault.add(key);
+    resolvedByDefault.add(`${field.target.name}.${field.name}`);
   }
 }

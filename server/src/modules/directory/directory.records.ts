@@ -87,8 +87,8 @@ const EMPLOYEE_COLUMNS = new RecordColumns(
 
 /**
  * `fields` (the GraphQL fields of Employee an operation selects) when records of only those can
- * answer them; undefined when not told, or when one of them is a field this does not know (one added later), which
- * then reads every column.
+ * answer them; undefined when not told, or when one of them is a field this does not know (one
+ * added later), which then reads every column.
  */
 export function employeeFieldsToRead(
   fields: ReadonlySet<string> | undefined,

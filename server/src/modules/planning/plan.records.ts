@@ -58,8 +58,8 @@ const PLAN_COLUMNS = new RecordColumns(
 
 /**
  * `fields` (the GraphQL fields of PerformancePlan an operation selects) when records of only those
- * can answer them; undefined when not told, or when one of them is a field computed from others (`progress`,
- * `parentCandidates`) or one this does not know, which then reads every column.
+ * can answer them; undefined when not told, or when one of them is a field computed from others
+ * (`progress`, `parentCandidates`) or one this does not know, which then reads every column.
  */
 export function planFieldsToRead(
   fields: ReadonlySet<string> | undefined,
