@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { loadConfig } from '../src/config.js';
-import { seedDemoIfEmpty } from '../src/db/demo.js';
+import { loadConfig } from '../src/kernel/config.js';
+import { seedDemoIfEmpty } from '../src/seed/demo.js';
 import { openOrm } from '../src/db/orm.js';
-import { ensureReferenceUnits } from '../src/db/reference.js';
-import { createLogger } from '../src/logger.js';
+import { ensureReferenceUnits } from '../src/seed/reference.js';
+import { createLogger } from '../src/kernel/logger.js';
 import { ensureDefaultPatterns } from '../src/modules/evaluation/distribution.service.js';
 
 export interface DatasetSpec {

@@ -7,9 +7,9 @@
  */
 import 'reflect-metadata';
 import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/kernel/config.js';
 import { processStats } from '../src/db/query-stats.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger } from '../src/kernel/logger.js';
 import { serveToParent } from './child.js';
 
 const config = {

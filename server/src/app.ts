@@ -12,31 +12,31 @@ import { parse as parseCookies } from 'cookie';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { type GraphQLFormattedError, Kind, type OperationDefinitionNode } from 'graphql';
 import helmet from 'helmet';
-import type { Config } from './config.js';
-import { seedDemoIfEmpty, printDemoLogins } from './db/demo.js';
+import type { Config } from './kernel/config.js';
+import { seedDemoIfEmpty, printDemoLogins } from './seed/demo.js';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.js';
 import { openOrm } from './db/orm.js';
 import { enablePreparedStatements } from './db/prepared.js';
 import { operationStats, type OperationStats } from './db/query-stats.js';
-import { ensureReferenceUnits } from './db/reference.js';
+import { ensureReferenceUnits } from './seed/reference.js';
 import { ensureDefaultPatterns } from './modules/evaluation/distribution.service.js';
-import type { Context, Viewer } from './graphql/context.js';
-import { appError, PUBLIC_CODES } from './graphql/errors.js';
-import { DEFAULT_LIMITS, limitsPlugin } from './graphql/limits.js';
+import type { Context, Viewer } from './access/context.js';
+import { appError, PUBLIC_CODES } from './kernel/errors.js';
+import { DEFAULT_LIMITS, limitsPlugin } from './api/limits.js';
 import {
   apolloHandler,
   GraphqlLane,
   NOT_JSON,
   replyError,
   tooLargeMessage,
-} from './graphql/http.js';
-import { jitGateway } from './graphql/jit.js';
-import { createLoaders } from './graphql/loaders.js';
-import { buildKinerjaSchema } from './graphql/schema.js';
+} from './api/http.js';
+import { jitGateway } from './api/jit.js';
+import { createLoaders } from './api/loaders.js';
+import { buildKinerjaSchema } from './api/schema.js';
 import { CommitHook, EventBus } from './realtime/bus.js';
 import { takeAccessEvents } from './realtime/outbox.js';
-import { attachWebSocketServer } from './realtime/ws.js';
-import { createLogger, type Logger } from './logger.js';
+import { attachWebSocketServer } from './api/ws.js';
+import { createLogger, type Logger } from './kernel/logger.js';
 import { API_TOKEN_PREFIX, authenticateClient } from './modules/api-clients/api-clients.service.js';
 import { auditNow } from './modules/audit/audit.service.js';
 import { authenticateSession, SESSION_COOKIE } from './modules/auth/auth.service.js';

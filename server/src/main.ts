@@ -1,6 +1,6 @@
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { ConfigError, loadConfig } from './kernel/config.js';
+import { createLogger } from './kernel/logger.js';
 
 /** Longest a stop may take: the 10 s drain of requests in flight, then closing the database. */
 const STOP_TIMEOUT_MS = 30_000;

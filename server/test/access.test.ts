@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoEmployee } from '../src/db/seed/demo-directory.js';
+import type { DemoEmployee } from '../src/seed/demo-directory.js';
 import { buildNip } from '../src/modules/directory/nip.rules.js';
 import { CORE_VALUES } from '../src/modules/planning/planning.enums.js';
 import { todayInDenpasar } from '../src/modules/planning/period.service.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printDemoLogins, seedDemoIfEmpty } from '../src/db/demo.js';
-import { createLogger } from '../src/logger.js';
+import { printDemoLogins, seedDemoIfEmpty } from '../src/seed/demo.js';
+import { createLogger } from '../src/kernel/logger.js';
 import { gql, signIn, startTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoDirectory, writeDemoPlanning } from '../src/db/demo.js';
+import { writeDemoDirectory, writeDemoPlanning } from '../src/seed/demo.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/auth.service.js';
-import type { DemoEmployee } from '../src/db/seed/demo-directory.js';
-import type { PlanningPerson } from '../src/db/seed/demo-planning.js';
-import { generateDemoDirectory } from '../src/db/seed/demo-directory.js';
+import type { DemoEmployee } from '../src/seed/demo-directory.js';
+import type { PlanningPerson } from '../src/seed/demo-planning.js';
+import { generateDemoDirectory } from '../src/seed/demo-directory.js';
 import {
   countStatements,
   gql,

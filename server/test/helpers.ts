@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type App, createApp } from '../src/app.js';
-import { type Config, loadConfig } from '../src/config.js';
-import { writeDemoDirectory } from '../src/db/demo.js';
+import { type Config, loadConfig } from '../src/kernel/config.js';
+import { writeDemoDirectory } from '../src/seed/demo.js';
 import { processStats } from '../src/db/query-stats.js';
-import { type DemoDirectory, generateDemoDirectory } from '../src/db/seed/demo-directory.js';
-import { createLogger } from '../src/logger.js';
+import { type DemoDirectory, generateDemoDirectory } from '../src/seed/demo-directory.js';
+import { createLogger } from '../src/kernel/logger.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/auth.service.js';
 
 /** PostgreSQL to test against, or undefined for embedded PGlite. */

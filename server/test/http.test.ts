@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphqlLane, parseJsonBody } from '../src/graphql/http.js';
+import { GraphqlLane, parseJsonBody } from '../src/api/http.js';
 import { seedDirectory, signIn, startTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoEmployee } from '../src/db/seed/demo-directory.js';
+import type { DemoEmployee } from '../src/seed/demo-directory.js';
 import {
   gql,
   seedDirectory,

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
-import { loadConfig, type Config } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
+import { loadConfig, type Config } from '../src/kernel/config.js';
+import { createLogger } from '../src/kernel/logger.js';
 import {
   createScratchDatabase,
   gql,

@@ -9,7 +9,7 @@ import {
   type LoggerOptions,
   MikroORM,
 } from '@mikro-orm/postgresql';
-import { entities } from './entities.js';
+import { entities } from '../api/entities.js';
 import { migrationsList } from './migrations/index.js';
 import { countStatement } from './query-stats.js';
 

@@ -1,7 +1,7 @@
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../kernel/logger.js';
 import { inBackground } from '../db/query-stats.js';
 import { EventRow } from './event.entity.js';
 import { EVENTS_CHANNEL } from './outbox.js';

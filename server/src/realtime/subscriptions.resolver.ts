@@ -10,11 +10,11 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import type { Context } from '../graphql/context.js';
-import { notFound } from '../graphql/errors.js';
-import { createLoaders } from '../graphql/loaders.js';
-import { DateTimeScalar } from '../graphql/scalars.js';
-import { assertUnitPlansRead, requirePerson } from '../modules/access/policy.js';
+import type { Context } from '../access/context.js';
+import { notFound } from '../kernel/errors.js';
+import { createLoaders } from '../api/loaders.js';
+import { DateTimeScalar } from '../kernel/scalars.js';
+import { assertUnitPlansRead, requirePerson } from '../access/policy.js';
 import { Activity, MonthlyReport } from '../modules/activities/activity.entity.js';
 import { OrgUnit } from '../modules/directory/org-unit.entity.js';
 import { distributionOf } from '../modules/evaluation/distribution.service.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildKinerjaSchema } from '../graphql/schema.js';
+import { buildKinerjaSchema } from '../api/schema.js';
 
 /** Writes the schema the server serves to the repository's schema.graphql (sorted, stable). */
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config.js';
-import { seedDemoIfEmpty, printDemoLogins } from '../db/demo.js';
+import { ConfigError, loadConfig } from '../kernel/config.js';
+import { seedDemoIfEmpty, printDemoLogins } from '../seed/demo.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
 import { openOrm } from '../db/orm.js';
-import { ensureReferenceUnits } from '../db/reference.js';
-import { createLogger } from '../logger.js';
+import { ensureReferenceUnits } from '../seed/reference.js';
+import { createLogger } from '../kernel/logger.js';
 
 /**
  * `pnpm seed [--employees N] [--seed S] [--activities-per-person A]`: seeds the demo city (and

@@ -14,10 +14,10 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../graphql/context.js';
-import { selectsOnlyId } from '../../graphql/selection.js';
-import { connectionTypes } from '../../graphql/pagination.js';
-import { DateScalar } from '../../graphql/scalars.js';
+import type { Context } from '../../access/context.js';
+import { selectsOnlyId } from '../../kernel/selection.js';
+import { connectionTypes } from '../../kernel/pagination.js';
+import { DateScalar } from '../../kernel/scalars.js';
 import { Employee } from '../directory/employee.entity.js';
 import { Indicator, PerformancePlan } from '../planning/plan.entity.js';
 import { ActivityStatus, ReportDecision, ReviewDecision } from './activities.enums.js';

@@ -1,16 +1,16 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { recordEvent, recordPlanEvent } from '../../realtime/outbox.js';
-import type { Context } from '../../graphql/context.js';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
+import type { Context } from '../../access/context.js';
+import { badInput, conflict, forbidden, notFound } from '../../kernel/errors.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
 import {
   assertAssessor,
   assertOwner,
   assertPlanRead,
   requirePerson,
   requireViewer,
-} from '../access/policy.js';
-import { planSubject } from '../access/subjects.js';
+} from '../../access/policy.js';
+import { planSubject } from '../../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { todayInDenpasar } from '../planning/period.service.js';
 import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.js';

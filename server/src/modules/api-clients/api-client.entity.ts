@@ -1,7 +1,7 @@
 import { Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { uuidv7 } from 'uuidv7';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { DateTimeScalar } from '../../kernel/scalars.js';
 
 /** What an agency tool may read. Clients never write. */
 export enum ApiScope {

@@ -11,7 +11,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../../access/context.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
 import { ApiClient, ApiScope } from './api-client.entity.js';
 import * as clients from './api-clients.service.js';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAccessEvent } from '../../realtime/outbox.js';
-import type { ClientViewer, Context } from '../../graphql/context.js';
-import { badInput, notFound } from '../../graphql/errors.js';
-import { assertApiClientsManage, assertApiClientsRead } from '../access/policy.js';
+import type { ClientViewer, Context } from '../../access/context.js';
+import { badInput, notFound } from '../../kernel/errors.js';
+import { assertApiClientsManage, assertApiClientsRead } from '../../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../auth/auth.service.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
-import { connectionTypes } from '../../graphql/pagination.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import type { Context } from '../../access/context.js';
+import { connectionTypes } from '../../kernel/pagination.js';
+import { AuditEntry } from '../../realtime/audit-entry.entity.js';
 import * as auditService from './audit.service.js';
 
 export const { ConnectionType: AuditEntryConnection } = connectionTypes(AuditEntry, 'AuditEntry');

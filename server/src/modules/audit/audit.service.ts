@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context, Viewer } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
-import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
-import { assertAuditRead } from '../access/policy.js';
-import { ActorType, AuditEntry } from './audit-entry.entity.js';
+import type { Context, Viewer } from '../../access/context.js';
+import { badInput } from '../../kernel/errors.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
+import { assertAuditRead } from '../../access/policy.js';
+import { ActorType, AuditEntry } from '../../realtime/audit-entry.entity.js';
 
 export interface AuditRecord {
   action: string;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { recordAccessEvent } from '../../realtime/outbox.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
-import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { assertAccountsManage, requirePerson } from '../access/policy.js';
+import type { Context } from '../../access/context.js';
+import { badInput, forbidden, notFound } from '../../kernel/errors.js';
+import { assertAccountsManage, requirePerson } from '../../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { DateTimeScalar } from '../../kernel/scalars.js';
 import { Role } from './auth.enums.js';
 
 @ObjectType({ description: "A person's account: roles and state, for administrators" })

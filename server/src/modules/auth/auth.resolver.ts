@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../../access/context.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
 import * as accounts from './accounts.service.js';

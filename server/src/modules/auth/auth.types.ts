@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { DateTimeScalar } from '../../kernel/scalars.js';
 import { Role } from './auth.enums.js';
 
 @ObjectType('Viewer', { description: 'The signed-in person: their employee record and roles' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientViewer, PersonViewer } from '../../graphql/context.js';
+import type { ClientViewer, PersonViewer } from '../../access/context.js';
 import { Role } from './auth.enums.js';
 import { accessChangeOf, ViewerCache } from './viewer-cache.js';
 

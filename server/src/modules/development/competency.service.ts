@@ -1,9 +1,9 @@
 import { type FilterQuery, QueryOrder, raw } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
-import { createLoaders, type Loaders } from '../../graphql/loaders.js';
-import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
+import type { Context } from '../../access/context.js';
+import { badInput, conflict, notFound } from '../../kernel/errors.js';
+import { createLoaders, type Loaders } from '../../api/loaders.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
 import {
   assertCityAdmin,
   assertCompetencyAssessor,
@@ -14,8 +14,8 @@ import {
   type EmployeeSubject,
   requirePerson,
   requireViewer,
-} from '../access/policy.js';
-import { employeeSubject } from '../access/subjects.js';
+} from '../../access/policy.js';
+import { employeeSubject } from '../../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { JobType } from '../directory/directory.enums.js';
 import type { EmployeeRecord } from '../directory/directory.records.js';

@@ -11,7 +11,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { uuidv7 } from 'uuidv7';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../kernel/scalars.js';
 import { JobType } from '../directory/directory.enums.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DateScalar } from '../../graphql/scalars.js';
+import { DateScalar } from '../../kernel/scalars.js';
 import { JobType } from '../directory/directory.enums.js';
 import { AssessmentSource, PotentialLevel, TrainingMode } from './development.enums.js';
 

@@ -12,9 +12,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
-import { connectionTypes } from '../../graphql/pagination.js';
-import { DateScalar } from '../../graphql/scalars.js';
+import type { Context } from '../../access/context.js';
+import { connectionTypes } from '../../kernel/pagination.js';
+import { DateScalar } from '../../kernel/scalars.js';
 import { JobType } from '../directory/directory.enums.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';

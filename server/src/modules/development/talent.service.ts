@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../../graphql/errors.js';
-import { type Connection, type KeyPart, pageOfList } from '../../graphql/pagination.js';
+import { badInput, notFound } from '../../kernel/errors.js';
+import { type Connection, type KeyPart, pageOfList } from '../../kernel/pagination.js';
 import {
   assertCandidatesRead,
   assertMayReadSomeDevelopment,
   assertTalentGridRead,
   developmentOpdLimit,
-} from '../access/policy.js';
+} from '../../access/policy.js';
 import { Predikat, Rating } from '../evaluation/evaluation.enums.js';
 import { Period } from '../planning/period.entity.js';
 import { type Ctx, peopleOfUnit, profilesOf, unitOf } from './competency.service.js';

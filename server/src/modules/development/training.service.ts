@@ -2,14 +2,14 @@ import { type FilterQuery, LockMode, QueryOrder, raw } from '@mikro-orm/core';
 import { isUuid } from '../../db/records.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { badInput, conflict, notFound } from '../../kernel/errors.js';
 import {
   type Connection,
   decodeCursor,
   pageOfList,
   pageSize,
   toConnection,
-} from '../../graphql/pagination.js';
+} from '../../kernel/pagination.js';
 import { recordEvent } from '../../realtime/outbox.js';
 import {
   assertCityAdmin,
@@ -21,7 +21,7 @@ import {
   assertUnitDevelopmentRead,
   type EmployeeSubject,
   requirePerson,
-} from '../access/policy.js';
+} from '../../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import type { EmployeeRecord } from '../directory/directory.records.js';
 import { Predikat } from '../evaluation/evaluation.enums.js';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DateScalar } from '../../graphql/scalars.js';
+import { DateScalar } from '../../kernel/scalars.js';
 import { EmploymentType, JobType, OrgUnitKind, Sex } from './directory.enums.js';
 
 @InputType({ description: 'Filters for the employee list; all given filters must match' })

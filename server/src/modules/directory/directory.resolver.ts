@@ -11,12 +11,12 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { selectedFields } from '../../graphql/selection.js';
-import type { Context } from '../../graphql/context.js';
-import { DateScalar } from '../../graphql/scalars.js';
-import { assertDirectoryRead, assertPersonalRead } from '../access/policy.js';
-import { employeeSubject, limitedClient, visibleEmployees } from '../access/subjects.js';
-import { connectionTypes } from '../../graphql/pagination.js';
+import { selectedFields } from '../../kernel/selection.js';
+import type { Context } from '../../access/context.js';
+import { DateScalar } from '../../kernel/scalars.js';
+import { assertDirectoryRead, assertPersonalRead } from '../../access/policy.js';
+import { employeeSubject, limitedClient, visibleEmployees } from '../../access/subjects.js';
+import { connectionTypes } from '../../kernel/pagination.js';
 import { EmploymentType, OrgUnitKind } from './directory.enums.js';
 import {
   CreateEmployeeInput,

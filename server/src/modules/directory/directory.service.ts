@@ -1,22 +1,22 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { preparedRows } from '../../db/prepared.js';
 import { recordAccessEvent } from '../../realtime/outbox.js';
-import type { Context } from '../../graphql/context.js';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
+import type { Context } from '../../access/context.js';
+import { badInput, conflict, forbidden, notFound } from '../../kernel/errors.js';
 import {
   type Connection,
   decodeCursor,
   INVALID_CURSOR,
   pageSize,
   toConnection,
-} from '../../graphql/pagination.js';
+} from '../../kernel/pagination.js';
 import {
   assertDirectoryRead,
   assertDirectoryWrite,
   CITY_WIDE_ROLES,
   directoryOpdLimit,
   requirePerson,
-} from '../access/policy.js';
+} from '../../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { Account } from '../auth/account.entity.js';
 import { Role } from '../auth/auth.enums.js';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../../graphql/scalars.js';
+import { DateScalar } from '../../kernel/scalars.js';
 import { formatNip, type NipCheck as NipCheckResult } from './nip.rules.js';
 
 export enum NipKind {

@@ -1,14 +1,14 @@
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../../access/context.js';
 import { recordEvent } from '../../realtime/outbox.js';
 import { recordPlanEvent } from '../../realtime/outbox.js';
-import { badInput, forbidden, notFound } from '../../graphql/errors.js';
+import { badInput, forbidden, notFound } from '../../kernel/errors.js';
 import {
   assertAppraisalRead,
   assertMayReadSomeAppraisals,
   assertOwner,
   requirePerson,
-} from '../access/policy.js';
-import { planSubject } from '../access/subjects.js';
+} from '../../access/policy.js';
+import { planSubject } from '../../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { Employee } from '../directory/employee.entity.js';
 import { PerformancePlan } from '../planning/plan.entity.js';

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordPlanEvent } from '../../realtime/outbox.js';
-import type { Context } from '../../graphql/context.js';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import type { Context } from '../../access/context.js';
+import { badInput, conflict, notFound } from '../../kernel/errors.js';
 import {
   assertAppraisalRead,
   assertAssessor,
   assertMayReadSomeAppraisals,
   assertOwner,
   requirePerson,
-} from '../access/policy.js';
-import { employeeSubject, planSubject } from '../access/subjects.js';
+} from '../../access/policy.js';
+import { employeeSubject, planSubject } from '../../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordEvent } from '../../realtime/outbox.js';
-import type { Context } from '../../graphql/context.js';
-import { appError, badInput, forbidden, notFound } from '../../graphql/errors.js';
+import type { Context } from '../../access/context.js';
+import { appError, badInput, forbidden, notFound } from '../../kernel/errors.js';
 import {
   assertCityAdmin,
   assertDistributionRead,
@@ -9,7 +9,7 @@ import {
   assertMayReadSomeAppraisals,
   hasRole,
   requirePerson,
-} from '../access/policy.js';
+} from '../../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { Role } from '../auth/auth.enums.js';
 import { JobType, STRUCTURAL_JOB_TYPES } from '../directory/directory.enums.js';

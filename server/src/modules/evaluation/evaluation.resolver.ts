@@ -12,8 +12,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
-import { assertMayReadSomePlans } from '../access/policy.js';
+import type { Context } from '../../access/context.js';
+import { assertMayReadSomePlans } from '../../access/policy.js';
 import { Activity } from '../activities/activity.entity.js';
 import { ActivityStatus } from '../activities/activities.enums.js';
 import { Employee } from '../directory/employee.entity.js';

@@ -1,8 +1,8 @@
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../../access/context.js';
 import { recordEvent } from '../../realtime/outbox.js';
-import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { assertAppraisalRead, relationsTo, requirePerson } from '../access/policy.js';
-import { employeeSubject, planSubject } from '../access/subjects.js';
+import { badInput, forbidden, notFound } from '../../kernel/errors.js';
+import { assertAppraisalRead, relationsTo, requirePerson } from '../../access/policy.js';
+import { employeeSubject, planSubject } from '../../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { Employee } from '../directory/employee.entity.js';
 import { todayInDenpasar } from '../planning/period.service.js';

@@ -9,7 +9,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { uuidv7 } from 'uuidv7';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { DateTimeScalar } from '../../kernel/scalars.js';
 import { Employee } from '../directory/employee.entity.js';
 import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.js';
 

@@ -12,8 +12,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
-import { connectionTypes } from '../../graphql/pagination.js';
+import type { Context } from '../../access/context.js';
+import { connectionTypes } from '../../kernel/pagination.js';
 import { Employee } from '../directory/employee.entity.js';
 import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.js';
 import { Feedback } from './feedback.entity.js';

@@ -1,15 +1,15 @@
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../../access/context.js';
 import { recordPlanEvent } from '../../realtime/outbox.js';
-import { badInput, notFound } from '../../graphql/errors.js';
-import { type Connection, decodeCursor, pageSize, toConnection } from '../../graphql/pagination.js';
+import { badInput, notFound } from '../../kernel/errors.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
 import {
   assertFeedbackGiver,
   assertOwner,
   assertPlanRead,
   requirePerson,
   requireViewer,
-} from '../access/policy.js';
-import { employeeSubject, planSubject } from '../access/subjects.js';
+} from '../../access/policy.js';
+import { employeeSubject, planSubject } from '../../access/subjects.js';
 import { audit } from '../audit/audit.service.js';
 import { Employee } from '../directory/employee.entity.js';
 import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.js';

@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { uuidv7 } from 'uuidv7';
-import { DateScalar, DateTimeScalar } from '../../graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../kernel/scalars.js';
 
 @ObjectType({ description: 'A checkpoint of a period: Triwulan I–IV' })
 export class Checkpoint {

@@ -1,6 +1,6 @@
-import type { Context } from '../../graphql/context.js';
-import { badInput, notFound } from '../../graphql/errors.js';
-import { assertCityAdmin, requireViewer } from '../access/policy.js';
+import type { Context } from '../../access/context.js';
+import { badInput, notFound } from '../../kernel/errors.js';
+import { assertCityAdmin, requireViewer } from '../../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { Period } from './period.entity.js';
 import { periodProblems } from './plan.rules.js';

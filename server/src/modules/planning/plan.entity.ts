@@ -13,7 +13,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { uuidv7 } from 'uuidv7';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { DateTimeScalar } from '../../kernel/scalars.js';
 import { JobType } from '../directory/directory.enums.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';

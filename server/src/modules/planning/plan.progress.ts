@@ -1,7 +1,7 @@
 import type { IndicatorRecord } from './indicator.records.js';
 import { realisationAt as sumApprovedUntil } from '../activities/activity.rules.js';
 import { ActivityStatus } from '../activities/activities.enums.js';
-import type { DailyOutput, Loaders } from '../../graphql/loaders.js';
+import type { DailyOutput, Loaders } from '../../api/loaders.js';
 import type { WorkResult } from './plan.entity.js';
 import { meanProgress, progressOf } from './plan.rules.js';
 

@@ -13,8 +13,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
-import { DateScalar } from '../../graphql/scalars.js';
+import type { Context } from '../../access/context.js';
+import { DateScalar } from '../../kernel/scalars.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
 import { Checkpoint, DateWindow, Period } from './period.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../../access/context.js';
 import type { PlanRecord } from './plan.records.js';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { badInput, conflict, notFound } from '../../kernel/errors.js';
 import {
   assertAssessor,
   assertOwner,
@@ -10,8 +10,8 @@ import {
   assertMayReadSomePlans,
   requirePerson,
   requireViewer,
-} from '../access/policy.js';
-import { employeeSubject, planSubject } from '../access/subjects.js';
+} from '../../access/policy.js';
+import { employeeSubject, planSubject } from '../../access/subjects.js';
 import { Activity } from '../activities/activity.entity.js';
 import { audit } from '../audit/audit.service.js';
 import { recordPlanEvent } from '../../realtime/outbox.js';

@@ -11,16 +11,16 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
+import type { Context } from '../../access/context.js';
+import { badInput } from '../../kernel/errors.js';
 import {
   type Connection,
   connectionTypes,
   pageOfList,
   withNodes,
-} from '../../graphql/pagination.js';
-import { DateTimeScalar } from '../../graphql/scalars.js';
-import { onlyIdIn, selectedFields } from '../../graphql/selection.js';
+} from '../../kernel/pagination.js';
+import { DateTimeScalar } from '../../kernel/scalars.js';
+import { onlyIdIn, selectedFields } from '../../kernel/selection.js';
 import { Activity, MonthlyReport } from '../activities/activity.entity.js';
 import type { ActivityRecord } from '../activities/activity.records.js';
 import { Employee } from '../directory/employee.entity.js';

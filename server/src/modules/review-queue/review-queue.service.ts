@@ -1,5 +1,5 @@
 import { preparedRows } from '../../db/prepared.js';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../../access/context.js';
 import {
   AppealStatus,
   AppraisalCheckpoint,
@@ -14,7 +14,7 @@ import {
 import type { Period } from '../planning/period.entity.js';
 import { todayInDenpasar } from '../planning/period.service.js';
 import { checkpointsOf } from '../planning/plan.rules.js';
-import { requirePerson } from '../access/policy.js';
+import { requirePerson } from '../../access/policy.js';
 import { MonthlyReportStatus } from '../activities/activities.enums.js';
 import { MonthlyReport } from '../activities/activity.entity.js';
 import {

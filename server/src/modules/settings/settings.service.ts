@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
-import { assertCityAdmin, requireViewer } from '../access/policy.js';
+import type { Context } from '../../access/context.js';
+import { badInput } from '../../kernel/errors.js';
+import { assertCityAdmin, requireViewer } from '../../access/policy.js';
 import { audit } from '../audit/audit.service.js';
 import { AppSetting } from './setting.entity.js';
 

@@ -32,7 +32,7 @@ import {
   WorkResult,
 } from '../modules/planning/plan.entity.js';
 import { ApiClient } from '../modules/api-clients/api-client.entity.js';
-import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { AuditEntry } from '../realtime/audit-entry.entity.js';
 import { EventRow } from '../realtime/event.entity.js';
 import { Account } from '../modules/auth/account.entity.js';
 import { Session } from '../modules/auth/session.entity.js';

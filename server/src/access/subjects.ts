@@ -1,7 +1,7 @@
-import type { Viewer } from '../../graphql/context.js';
+import type { Viewer } from './context.js';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { createLoaders, type Loaders } from '../../graphql/loaders.js';
-import type { EmployeeRecord } from '../directory/directory.records.js';
+import { createLoaders, type Loaders } from '../api/loaders.js';
+import type { EmployeeRecord } from '../modules/directory/directory.records.js';
 import type { EmployeeSubject } from './policy.js';
 
 /**

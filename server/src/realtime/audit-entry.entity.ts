@@ -2,7 +2,7 @@ import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { uuidv7 } from 'uuidv7';
-import { DateTimeScalar } from '../../graphql/scalars.js';
+import { DateTimeScalar } from '../kernel/scalars.js';
 
 export enum ActorType {
   PERSON = 'PERSON',

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
-import type { Config } from '../config.js';
+import type { Config } from '../kernel/config.js';
 import type { ApiScope } from '../modules/api-clients/api-client.entity.js';
 import type { Role } from '../modules/auth/auth.enums.js';
 import type { EventBus } from '../realtime/bus.js';
-import type { Loaders } from './loaders.js';
+import type { Loaders } from '../api/loaders.js';
 
 /** A signed-in person, resolved from their session token or cookie. */
 export interface PersonViewer {

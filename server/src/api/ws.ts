@@ -14,15 +14,15 @@ import {
 import { CloseCode, type Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Config } from '../config.js';
-import type { Context, Viewer } from '../graphql/context.js';
-import { checkTokenCount, DEFAULT_LIMITS, limitValidationRules } from '../graphql/limits.js';
-import { createLoaders } from '../graphql/loaders.js';
-import type { Logger } from '../logger.js';
+import type { Config } from '../kernel/config.js';
+import type { Context, Viewer } from '../access/context.js';
+import { checkTokenCount, DEFAULT_LIMITS, limitValidationRules } from './limits.js';
+import { createLoaders } from './loaders.js';
+import type { Logger } from '../kernel/logger.js';
 import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
 import { inBackground } from '../db/query-stats.js';
-import type { EventBus } from './bus.js';
-import { sharingSubscribe } from './shared-subscribe.js';
+import type { EventBus } from '../realtime/bus.js';
+import { sharingSubscribe } from '../realtime/shared-subscribe.js';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;

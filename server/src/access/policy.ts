@@ -1,7 +1,7 @@
-import type { ClientViewer, PersonViewer, Viewer } from '../../graphql/context.js';
-import { forbidden, unauthenticated } from '../../graphql/errors.js';
-import { ApiScope } from '../api-clients/api-client.entity.js';
-import { Role } from '../auth/auth.enums.js';
+import type { ClientViewer, PersonViewer, Viewer } from './context.js';
+import { forbidden, unauthenticated } from '../kernel/errors.js';
+import { ApiScope } from '../modules/api-clients/api-client.entity.js';
+import { Role } from '../modules/auth/auth.enums.js';
 
 /**
  * The one access policy of Kinerja. Services call these functions before they read personal

@@ -53,7 +53,7 @@ import {
   UnitDashboardResolver,
 } from '../realtime/subscriptions.resolver.js';
 import { bindFieldResolversDirectly, resolvePlainFieldsByDefault } from './direct-resolvers.js';
-import { DateTimeScalar } from './scalars.js';
+import { DateTimeScalar } from '../kernel/scalars.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
 

@@ -14,9 +14,9 @@
  * Output order is insertion order: units come after their parent, and employees after their
  * supervisor, so a bulk inserter can write both lists in one pass.
  */
-import unitsJson from '../reference/denpasar-org-units.json' with { type: 'json' };
-import asnReference from '../reference/asn-reference.json' with { type: 'json' };
-import { buildNip } from '../../modules/directory/nip.rules.js';
+import unitsJson from '../db/reference/denpasar-org-units.json' with { type: 'json' };
+import asnReference from '../db/reference/asn-reference.json' with { type: 'json' };
+import { buildNip } from '../modules/directory/nip.rules.js';
 
 export type OrgUnitKindKey =
   | 'SECRETARIAT'

@@ -1,7 +1,7 @@
 import type { EntityManager, EntityName, MikroORM } from '@mikro-orm/postgresql';
 import { uuidv7 } from 'uuidv7';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
+import type { Config } from '../kernel/config.js';
+import type { Logger } from '../kernel/logger.js';
 import { Account } from '../modules/auth/account.entity.js';
 import { Role } from '../modules/auth/auth.enums.js';
 import { DEMO_PASSWORD } from '../modules/auth/auth.service.js';
@@ -38,8 +38,8 @@ import {
   PotentialAssessment,
   Training,
 } from '../modules/development/development.entity.js';
-import { generateDevelopment } from './seed/demo-development.js';
-import { bulkInsert } from './bulk.js';
+import { generateDevelopment } from './demo-development.js';
+import { bulkInsert } from '../db/bulk.js';
 import { insertUnits, placeUnits } from './reference.js';
 import {
   generateActivities,
@@ -47,12 +47,12 @@ import {
   generatePlans,
   type PlanningOptions,
   type PlanningPerson,
-} from './seed/demo-planning.js';
+} from './demo-planning.js';
 import {
   type DemoDirectory,
   type DemoEmployee,
   generateDemoDirectory,
-} from './seed/demo-directory.js';
+} from './demo-directory.js';
 
 export type Progress = (step: string, done: number, total: number) => void;
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import units from '../reference/denpasar-org-units.json' with { type: 'json' };
-import { checkNip } from '../../modules/directory/nip.rules.js';
+import units from '../db/reference/denpasar-org-units.json' with { type: 'json' };
+import { checkNip } from '../modules/directory/nip.rules.js';
 import {
   DEMO_DIRECTORY_MINIMUM_EMPLOYEES,
   generateDemoDirectory,
