@@ -21,7 +21,7 @@ import { operationStats, type OperationStats } from './db/query-stats.js';
 import { ensureReferenceUnits } from './seed/reference.js';
 import { ensureDefaultPatterns } from './modules/evaluation/distribution.service.js';
 import type { Context, Viewer } from './access/context.js';
-import { appError, PUBLIC_CODES } from './kernel/errors.js';
+import { apiReasons, formatGraphQLError } from './api/errors.js';
 import { DEFAULT_LIMITS, limitsPlugin } from './api/limits.js';
 import {
   apolloHandler,
@@ -92,18 +92,6 @@ export async function authenticate(
   return token.startsWith(API_TOKEN_PREFIX)
     ? authenticateClient(em, token)
     : authenticateSession(em, token);
-}
-
-/** By class name along the prototype chain: the ORM's error class may come from another module copy. */
-function isOptimisticLockError(error: unknown): boolean {
-  for (
-    let proto = error as object | null;
-    proto;
-    proto = Object.getPrototypeOf(proto) as object | null
-  ) {
-    if (proto.constructor?.name === 'OptimisticLockError') return true;
-  }
-  return false;
 }
 
 function rootFieldNames(operation: OperationDefinitionNode): string[] {
@@ -290,19 +278,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           const fields = rootFieldNames(operation);
           if (config.nodeEnv === 'production' && !contextValue.viewer) {
             if (fields.some((f) => f === '__schema' || f === '__type')) {
-              throw appError(
-                'UNAUTHENTICATED',
-                'Introspection needs a signed-in account or an API token in production.',
-              );
+              throw apiReasons.introspectionNeedsSignIn();
             }
           }
           const viewer = contextValue.viewer;
           if (viewer?.kind === 'person' && viewer.mustChangePassword) {
             if (fields.some((f) => !ALLOWED_BEFORE_PASSWORD_CHANGE.has(f))) {
-              throw appError(
-                'FORBIDDEN',
-                'Your password was reset: change it (changePassword) before doing anything else.',
-              );
+              throw apiReasons.passwordChangeFirst();
             }
           }
         },
@@ -333,42 +315,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       operationGuard,
       requestLog,
     ],
-    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-      const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-      if (PUBLIC_CODES.has(code)) return formatted;
-      const cause = (error as { originalError?: { code?: string; message?: string } })
-        .originalError;
-      if (isOptimisticLockError(cause)) {
-        // Two writes passed the version check at the same moment; the database kept the first.
-        return {
-          message:
-            'Someone else changed this at the same moment and their change was saved first. Reload it and apply your change again.',
-          locations: formatted.locations,
-          path: formatted.path,
-          extensions: { code: 'CONFLICT' },
-        };
-      }
-      if (cause?.code === '22P02') {
-        // PostgreSQL "invalid text representation": an id that is not a UUID, and the like.
-        return {
-          message:
-            // PostgreSQL's own words only ('invalid input syntax for type uuid: "x"'): the ORM
-            // puts the statement, which may span lines, before them.
-            `A value is not in the expected format (ids are UUIDs): ${/.*(invalid input [^\n]*)/s.exec(cause.message ?? '')?.[1] ?? ''}`.trim(),
-          locations: formatted.locations,
-          path: formatted.path,
-          extensions: { code: 'BAD_USER_INPUT' },
-        };
-      }
-      logger.error({ err: error }, 'unexpected error in a GraphQL operation');
-      return {
-        message:
-          'Something went wrong on the server; it has been logged. Try again, or report the time it happened.',
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
-      };
-    },
+    formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+      formatGraphQLError(formatted, error, logger),
   });
   await apollo.start();
 

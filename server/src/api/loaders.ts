@@ -276,4 +276,9 @@ export function createLoaders(em: EntityManager, options: LoaderOptions = {}) {
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type AllLoaders = ReturnType<typeof createLoaders>;
+
+declare module '../kernel/scope.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Loaders extends AllLoaders {}
+}

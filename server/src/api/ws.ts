@@ -23,6 +23,7 @@ import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
 import { inBackground } from '../db/query-stats.js';
 import type { EventBus } from '../realtime/bus.js';
 import { sharingSubscribe } from '../realtime/shared-subscribe.js';
+import { apiReasons, formatGraphQLError, toGraphQLError } from './errors.js';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -191,21 +192,16 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
         if (checked.errors) return checked.errors;
         const document = checked.document;
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Name the operation to run.')];
+        if (!operation) return [toGraphQLError(apiReasons.operationNameMissing())];
         const viewer = ctx.extra.viewer!;
         if (viewer.kind === 'person' && viewer.mustChangePassword) {
-          return [
-            new GraphQLError('Your password was reset: change it before doing anything else.', {
-              extensions: { code: 'FORBIDDEN' },
-            }),
-          ];
+          return [toGraphQLError(apiReasons.passwordChangeFirst())];
         }
         if (operation.operation === 'subscription') {
           if ((ctx.extra.subscriptions ?? 0) >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
             return [
-              new GraphQLError(
-                `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`,
-                { extensions: { code: 'RATE_LIMITED' } },
+              toGraphQLError(
+                apiReasons.tooManySubscriptions({ max: MAX_SUBSCRIPTIONS_PER_CONNECTION }),
               ),
             ];
           }
@@ -217,6 +213,14 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
           operationName: payload.operationName,
           variableValues: payload.variables ?? undefined,
           contextValue: operationContext(ctx.extra),
+        };
+      },
+      // Errors reach a WebSocket client as they reach an HTTP one (reason codes, masking).
+      onNext(_ctx, _id, _payload, _args, result) {
+        if (!('errors' in result) || !result.errors?.length) return;
+        return {
+          ...result,
+          errors: result.errors.map((e) => formatGraphQLError(e.toJSON(), e, options.logger)),
         };
       },
       onComplete(ctx: Ctx) {

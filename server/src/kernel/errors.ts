@@ -1,46 +1,201 @@
-import { GraphQLError } from 'graphql';
+/**
+ * Domain errors: what a service throws when it refuses. Each carries a machine-readable `reason`
+ * (`<feature>.<name>`, e.g. `activity.notFound`) and the `params` a person's message needs, so
+ * the dashboard shows it in the reader's language; `message` is the English sentence for API
+ * clients and logs. The api floor turns them into GraphQL errors (`extensions.code`, `reason`,
+ * `params`, `field`) in one place. Nothing here knows GraphQL.
+ */
 
-export type ErrorCode =
+export type ErrorKind =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'RATE_LIMITED';
 
-/** Codes whose messages are written for people and are safe to show. */
-export const PUBLIC_CODES: ReadonlySet<string> = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+export type ParamValue = string | number | boolean | null;
+export type ReasonParams = Record<string, ParamValue>;
 
-export function appError(
-  code: ErrorCode,
-  message: string,
-  extra: Record<string, unknown> = {},
-): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extra } });
+export interface DomainErrorOptions {
+  /** The input field that was wrong, so a form can point at it (BAD_USER_INPUT). */
+  field?: string;
+  /** Further machine-readable facts (e.g. `retryAfterSeconds`, `problems`). */
+  extra?: Record<string, unknown>;
 }
 
-export const unauthenticated = (message = 'Sign in first: this needs a signed-in account.') =>
-  appError('UNAUTHENTICATED', message);
-export const forbidden = (message: string) => appError('FORBIDDEN', message);
-export const notFound = (message: string) => appError('NOT_FOUND', message);
-/** `field` names the input field that was wrong, so a form can point at it. */
-export const badInput = (message: string, field?: string, extra: Record<string, unknown> = {}) =>
-  appError('BAD_USER_INPUT', message, field ? { field, ...extra } : extra);
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly field: string | undefined;
+  readonly extra: Record<string, unknown>;
+
+  constructor(
+    readonly kind: ErrorKind,
+    readonly reason: string,
+    message: string,
+    readonly params: ReasonParams = {},
+    options: DomainErrorOptions = {},
+  ) {
+    super(message);
+    this.field = options.field;
+    this.extra = options.extra ?? {};
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** The names between braces in a message template: `'No IKI has id {id}.'` → `'id'`. */
+export type TemplateParams<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | TemplateParams<Rest>
+  : never;
+
+export interface ReasonSpec {
+  kind: ErrorKind;
+  /** English, for API clients and logs; `{name}` stands for a param. */
+  message: string;
+  /** The input field it is about, when always the same. */
+  field?: string;
+}
+
+type ParamsArg<M extends string> = [TemplateParams<M>] extends [never]
+  ? [params?: Record<string, never>, options?: DomainErrorOptions]
+  : [params: Record<TemplateParams<M>, ParamValue>, options?: DomainErrorOptions];
+
+/** Throws nothing: builds the error, so the call site reads `throw reasons.notFound({ id })`. */
+export type ReasonFactory<S extends ReasonSpec> = ((
+  ...args: ParamsArg<S['message']>
+) => DomainError) & { readonly code: string; readonly spec: S };
+
+export type Reasons<T extends Record<string, ReasonSpec>> = {
+  readonly [K in keyof T]: ReasonFactory<T[K]>;
+};
+
+export interface CatalogueEntry extends ReasonSpec {
+  code: string;
+  params: string[];
+}
+
+const catalogue = new Map<string, CatalogueEntry>();
+
+/** Every reason defined so far (all of them once every feature is loaded), by code. */
+export function reasonCatalogue(): ReadonlyMap<string, CatalogueEntry> {
+  return catalogue;
+}
+
+function paramNames(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
+}
+
+export function fillTemplate(template: string, params: ReasonParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * Declares a feature's reasons: `defineReasons('activity', { notFound: { kind: 'NOT_FOUND',
+ * message: 'No activity has id {id}.' } })`. Each becomes a typed factory whose params are the
+ * template's names, and is entered in the catalogue the dashboard's translations are checked
+ * against. A code defined twice is a programming error and throws at load.
+ */
+export function defineReasons<const T extends Record<string, ReasonSpec>>(
+  feature: string,
+  specs: T,
+): Reasons<T> {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const code = `${feature}.${name}`;
+    if (catalogue.has(code)) throw new Error(`Reason ${code} is defined twice.`);
+    catalogue.set(code, { ...spec, code, params: paramNames(spec.message) });
+    const factory = (params: ReasonParams = {}, options: DomainErrorOptions = {}) =>
+      new DomainError(spec.kind, code, fillTemplate(spec.message, params), params, {
+        field: options.field ?? spec.field,
+        extra: options.extra,
+      });
+    out[name] = Object.assign(factory, { code, spec });
+  }
+  return out as Reasons<T>;
+}
+
+/**
+ * One error for several problems with an input (a form's every wrong field at once): the first
+ * problem's reason, field and params, all of them under `extra.problems`, and their messages
+ * joined.
+ */
+export function invalidInput(problems: readonly DomainError[]): DomainError {
+  const [first] = problems;
+  if (!first) throw new Error('invalidInput needs at least one problem.');
+  if (problems.length === 1) return first;
+  return new DomainError(
+    first.kind,
+    first.reason,
+    problems.map((p) => p.message).join(' '),
+    first.params,
+    {
+      field: first.field,
+      extra: {
+        ...first.extra,
+        problems: problems.map((p) => ({
+          reason: p.reason,
+          params: p.params,
+          field: p.field ?? null,
+          message: p.message,
+        })),
+      },
+    },
+  );
+}
+
+/** Reasons every floor may throw: sign-in, access in general, paging, malformed values. */
+export const commonReasons = defineReasons('common', {
+  unauthenticated: {
+    kind: 'UNAUTHENTICATED',
+    message: 'Sign in first: this needs a signed-in account.',
+  },
+  pageSize: {
+    kind: 'BAD_USER_INPUT',
+    message: 'first must be between 0 and {max}; got {first}.',
+    field: 'first',
+  },
+  invalidCursor: {
+    kind: 'BAD_USER_INPUT',
+    message: 'The cursor is not valid: pass a cursor from this list, or none to start over.',
+    field: 'after',
+  },
+  concurrentChange: {
+    kind: 'CONFLICT',
+    message:
+      'Someone else changed this at the same moment and their change was saved first. Reload it and apply your change again.',
+  },
+  malformedValue: {
+    kind: 'BAD_USER_INPUT',
+    message: 'A value is not in the expected format (ids are UUIDs): {detail}',
+  },
+});
+
+// Transitional: the pre-reason helpers, until every call site names its reason. Removed once none
+// is left (the compiler then shows any that was missed).
+const legacy =
+  (kind: ErrorKind) =>
+  (message: string, field?: string, extra: Record<string, unknown> = {}): DomainError =>
+    new DomainError(kind, 'unspecified', message, {}, { field, extra });
+/** @deprecated name a reason with defineReasons */
+export const badInput = legacy('BAD_USER_INPUT');
+/** @deprecated name a reason with defineReasons */
+export const forbidden = (message: string) => legacy('FORBIDDEN')(message);
+/** @deprecated name a reason with defineReasons */
+export const notFound = (message: string) => legacy('NOT_FOUND')(message);
+/** @deprecated name a reason with defineReasons */
 export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
-  appError('CONFLICT', message, extra);
+  legacy('CONFLICT')(message, undefined, extra);
+/** @deprecated name a reason with defineReasons */
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  appError('RATE_LIMITED', message, { retryAfterSeconds });
+  legacy('RATE_LIMITED')(message, undefined, { retryAfterSeconds });
+/** @deprecated name a reason with defineReasons */
+export const unauthenticated = (message?: string) =>
+  message ? legacy('UNAUTHENTICATED')(message) : commonReasons.unauthenticated();
+/** @deprecated name a reason with defineReasons */
+export const appError = (kind: ErrorKind, message: string, extra: Record<string, unknown> = {}) =>
+  legacy(kind)(message, undefined, extra);

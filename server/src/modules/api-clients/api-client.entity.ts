@@ -1,16 +1,11 @@
+import { ApiScope } from '../../kernel/scope.js';
 import { Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { uuidv7 } from 'uuidv7';
 import { DateTimeScalar } from '../../kernel/scalars.js';
 
 /** What an agency tool may read. Clients never write. */
-export enum ApiScope {
-  DIRECTORY_READ = 'directory:read',
-  DIRECTORY_PERSONAL_READ = 'directory:personal:read',
-  PLANS_READ = 'plans:read',
-  APPRAISALS_READ = 'appraisals:read',
-  DEVELOPMENT_READ = 'development:read',
-}
+export { ApiScope };
 registerEnumType(ApiScope, {
   name: 'ApiScope',
   description: 'Read scopes of an API client',

@@ -1,11 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { Role } from '../../kernel/scope.js';
 
-export enum Role {
-  EMPLOYEE = 'EMPLOYEE',
-  UNIT_ADMIN = 'UNIT_ADMIN',
-  HR_ADMIN = 'HR_ADMIN',
-  AUDITOR = 'AUDITOR',
-}
+export { Role };
 
 registerEnumType(Role, {
   name: 'Role',

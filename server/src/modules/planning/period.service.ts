@@ -1,3 +1,4 @@
+import { todayInDenpasar } from '../../kernel/calendar.js';
 import type { Context } from '../../access/context.js';
 import { badInput, notFound } from '../../kernel/errors.js';
 import { assertCityAdmin, requireViewer } from '../../access/policy.js';
@@ -16,10 +17,7 @@ export interface OpenPeriodInput {
   evaluationClosesOn?: string | null;
 }
 
-/** Today's date in Denpasar (WITA, UTC+8), where the working day is. */
-export function todayInDenpasar(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { todayInDenpasar };
 
 /**
  * Opens a period for a year. Windows default to planning in January and evaluation from

@@ -1,0 +1,2 @@
+// The public face of the feature: other features import it from here, never its files.
+export * from './review-queue.service.js';
