@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { loadConfig } from '../src/kernel/config.js';
 import { seedDemoIfEmpty } from '../src/seed/demo.js';
-import { openOrm } from '../src/db/orm.js';
+import { openKinerjaOrm } from '../src/api/entities.js';
 import { ensureReferenceUnits } from '../src/seed/reference.js';
 import { createLogger } from '../src/kernel/logger.js';
 import { ensureDefaultPatterns } from '../src/modules/evaluation/distribution.service.js';
@@ -132,7 +132,7 @@ export async function ensureDataset(
       KINERJA_DEMO_EMPLOYEES: String(spec.employees),
       KINERJA_DEMO_ACTIVITIES: String(spec.activitiesPerPerson),
     });
-    const orm = await openOrm(url, 2);
+    const orm = await openKinerjaOrm(url, 2);
     const started = Date.now();
     let lastStep = '';
     let lastAt = 0;

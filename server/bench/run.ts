@@ -20,7 +20,7 @@ import { processStats } from '../src/db/query-stats.js';
 import { createLoaders } from '../src/api/loaders.js';
 import { createLogger } from '../src/kernel/logger.js';
 import { OrgUnit } from '../src/modules/directory/org-unit.entity.js';
-import { unitSummary } from '../src/realtime/subscriptions.resolver.js';
+import { unitSummary } from '../src/modules/unit-dashboard/index.js';
 import type { Context } from '../src/access/context.js';
 import { DATASETS, type DatasetInfo, type DatasetSpec, ensureDataset } from './datasets.js';
 import { captureSql, type ExplainedStatement, explainAll, tableSizes } from './explain.js';
@@ -499,7 +499,7 @@ async function main(): Promise<void> {
         ctx.em = app.orm.em.fork();
         const unit = await ctx.em.findOneOrFail(OrgUnit, { id: s.largestOpd.id });
         const t0 = performance.now();
-        await unitSummary(ctx, unit, s.periodId);
+        await unitSummary(ctx, unit, s.periodId, app.bus.lastEventId);
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
@@ -698,6 +698,7 @@ async function main(): Promise<void> {
               ctx,
               await em.findOneOrFail(OrgUnit, { id: t.largestOpd.id }),
               t.periodId,
+              eapp.bus.lastEventId,
             );
           },
         ],

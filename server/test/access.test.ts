@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoEmployee } from '../src/seed/demo-directory.js';
 import { buildNip } from '../src/modules/directory/nip.rules.js';
 import { CORE_VALUES } from '../src/modules/planning/planning.enums.js';
-import { todayInDenpasar } from '../src/modules/planning/period.service.js';
+import { todayInDenpasar } from '../src/kernel/calendar.js';
 import {
   type GqlResult,
   gql,

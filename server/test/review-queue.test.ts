@@ -6,7 +6,7 @@ import { EmploymentType, JobType, Sex } from '../src/modules/directory/directory
 import { Employee } from '../src/modules/directory/employee.entity.js';
 import { buildNip } from '../src/modules/directory/nip.rules.js';
 import { Period } from '../src/modules/planning/period.entity.js';
-import { todayInDenpasar } from '../src/modules/planning/period.service.js';
+import { todayInDenpasar } from '../src/kernel/calendar.js';
 import { Indicator, PerformancePlan, WorkResult } from '../src/modules/planning/plan.entity.js';
 import {
   PlanStatus,

@@ -1,5 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
-import type { Scope } from '../kernel/scope.js';
+import type { Loaders, Scope } from '../kernel/scope.js';
 import type { EventBus } from '../realtime/bus.js';
 
 export type { ClientViewer, PersonViewer, Viewer } from '../kernel/scope.js';
@@ -11,6 +12,8 @@ export type { ClientViewer, PersonViewer, Viewer } from '../kernel/scope.js';
 export interface Context extends Scope {
   /** The process's event bus (subscriptions read from it). */
   bus: EventBus;
+  /** Every feature's loaders on another EntityManager (a long-lived subscription's fresh one). */
+  loadersFor: (em: EntityManager) => Loaders;
   /** Present on HTTP requests (absent on WebSocket operations). */
   req?: Request;
   res?: Response;

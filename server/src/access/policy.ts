@@ -1,7 +1,12 @@
-import type { ClientViewer, PersonViewer, Viewer } from './context.js';
-import { forbidden, unauthenticated } from '../kernel/errors.js';
-import { ApiScope } from '../modules/api-clients/api-client.entity.js';
-import { Role } from '../modules/auth/auth.enums.js';
+import { commonReasons } from '../kernel/errors.js';
+import {
+  ApiScope,
+  type ClientViewer,
+  type PersonViewer,
+  Role,
+  type Viewer,
+} from '../kernel/scope.js';
+import { accessReasons as reasons } from './access.reasons.js';
 
 /**
  * The one access policy of Kinerja. Services call these functions before they read personal
@@ -10,7 +15,8 @@ import { Role } from '../modules/auth/auth.enums.js';
  * Rights come from roles (HR admin city-wide, unit admin within one OPD, auditor read-only
  * everywhere) and from the supervision chain (the assessor is the direct supervisor; the
  * assessor's supervisor sees what the assessor sees). API clients get read scopes only,
- * optionally limited to some OPDs.
+ * optionally limited to some OPDs. It knows no feature: what it decides on comes in as plain
+ * facts (an {@link EmployeeSubject}, a unit's OPD and name).
  */
 
 /** What the policy needs to know about an employee to decide. */
@@ -30,7 +36,7 @@ export type Relation =
 
 /** The signed-in viewer; refuses anonymous callers with UNAUTHENTICATED. */
 export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw unauthenticated();
+  if (!viewer) throw commonReasons.unauthenticated();
   return viewer;
 }
 
@@ -38,7 +44,7 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 export function requirePerson(viewer: Viewer | null, doing = 'make changes'): PersonViewer {
   const v = requireViewer(viewer);
   if (v.kind === 'client') {
-    throw forbidden(`API clients are read-only and cannot ${doing}; ${v.name} may only read.`);
+    throw reasons.clientReadOnly({ doing, client: v.name });
   }
   return v;
 }
@@ -66,7 +72,7 @@ function clientReaches(client: ClientViewer, opdId: string): boolean {
 
 function requireScope(client: ClientViewer, scope: ApiScope): void {
   if (!client.scopes.includes(scope)) {
-    throw forbidden(`API client ${client.name} lacks the ${scope} scope.`);
+    throw reasons.clientLacksScope({ client: client.name, scope });
   }
 }
 
@@ -79,7 +85,7 @@ export function assertDirectoryRead(viewer: Viewer | null, opdId?: string | null
   if (v.kind === 'client') {
     requireScope(v, ApiScope.DIRECTORY_READ);
     if (opdId && !clientReaches(v, opdId)) {
-      throw forbidden(`API client ${v.name} may only read the OPDs it was given.`);
+      throw reasons.clientOutsideOpds({ client: v.name });
     }
   }
   return v;
@@ -108,13 +114,9 @@ export function assertPersonalRead(viewer: Viewer | null, subject: EmployeeSubje
   const v = requireViewer(viewer);
   if (canReadPersonal(v, subject)) return v;
   if (v.kind === 'client') {
-    throw forbidden(
-      `API client ${v.name} needs the directory:personal:read scope for ${subject.name}'s OPD to see personal data.`,
-    );
+    throw reasons.clientPersonalRead({ client: v.name, name: subject.name });
   }
-  throw forbidden(
-    `Personal data of ${subject.name} (birth date, email, phone) is for the person, their supervision chain, unit admins of their OPD, HR admins and auditors.`,
-  );
+  throw reasons.personalRead({ name: subject.name });
 }
 
 /** Directory changes: HR admins anywhere, unit admins inside their own OPD; never API clients. */
@@ -122,11 +124,7 @@ export function assertDirectoryWrite(viewer: Viewer | null, opdId: string): Pers
   const v = requirePerson(viewer, 'change the directory');
   if (hasRole(v, Role.HR_ADMIN)) return v;
   if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === opdId) return v;
-  throw forbidden(
-    hasRole(v, Role.UNIT_ADMIN)
-      ? 'Changing the directory outside your own OPD needs the HR_ADMIN role.'
-      : 'Changing the directory needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.',
-  );
+  throw hasRole(v, Role.UNIT_ADMIN) ? reasons.directoryWriteOutsideOpd() : reasons.directoryWrite();
 }
 
 /** Roles that act city-wide: only HR admins grant them or touch the accounts that hold them. */
@@ -148,45 +146,43 @@ export function assertAccountsManage(
   const { role, targetRoles = [] } = options;
   if (hasRole(v, Role.UNIT_ADMIN)) {
     if (role && CITY_WIDE_ROLES.includes(role)) {
-      throw forbidden(`Granting or revoking ${role} needs the HR_ADMIN role.`);
+      throw reasons.cityWideRoleGrant({ role });
     }
     const held = targetRoles.filter((r) => CITY_WIDE_ROLES.includes(r));
     if (held.length > 0) {
-      throw forbidden(
-        `Managing the account of someone with the ${held.join(' and ')} role needs the HR_ADMIN role.`,
-      );
+      throw reasons.cityWideRoleHolder({ roles: held.join(' and ') });
     }
     if (v.adminOrgUnitId === opdId) return v;
-    throw forbidden('Managing accounts outside your own OPD needs the HR_ADMIN role.');
+    throw reasons.accountsOutsideOpd();
   }
-  throw forbidden('Managing accounts needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.');
+  throw reasons.accountsManage();
 }
 
 /** The audit trail: HR admins and auditors. */
 export function assertAuditRead(viewer: Viewer | null): PersonViewer {
   const v = requirePerson(viewer, 'read the audit trail');
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
-  throw forbidden('Reading the audit trail needs the HR_ADMIN or AUDITOR role.');
+  throw reasons.auditRead();
 }
 
 /** API clients for agency tools: HR admins manage them; auditors may list them. */
 export function assertApiClientsManage(viewer: Viewer | null): PersonViewer {
   const v = requirePerson(viewer, 'manage API clients');
   if (hasRole(v, Role.HR_ADMIN)) return v;
-  throw forbidden('Managing API clients needs the HR_ADMIN role.');
+  throw reasons.apiClientsManage();
 }
 
 export function assertApiClientsRead(viewer: Viewer | null): PersonViewer {
   const v = requirePerson(viewer, 'list API clients');
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
-  throw forbidden('Listing API clients needs the HR_ADMIN or AUDITOR role.');
+  throw reasons.apiClientsRead();
 }
 
 /** Periods, settings and other city-wide configuration: HR admins. */
 export function assertCityAdmin(viewer: Viewer | null, doing: string): PersonViewer {
   const v = requirePerson(viewer, doing);
   if (hasRole(v, Role.HR_ADMIN)) return v;
-  throw forbidden(`To ${doing} needs the HR_ADMIN role.`);
+  throw reasons.cityAdmin({ doing });
 }
 
 /**
@@ -200,14 +196,12 @@ export function assertPlanRead(viewer: Viewer | null, subject: EmployeeSubject):
   if (v.kind === 'client') {
     requireScope(v, ApiScope.PLANS_READ);
     if (!clientReaches(v, subject.opdId)) {
-      throw forbidden(`API client ${v.name} may only read plans of the OPDs it was given.`);
+      throw reasons.clientPlansOutsideOpds({ client: v.name });
     }
     return v;
   }
   if (relationsTo(v, subject).size > 0) return v;
-  throw forbidden(
-    `The plan of ${subject.name} is for them, their assessor and the assessor's supervisor, unit admins of their OPD, HR admins and auditors.`,
-  );
+  throw reasons.planRead({ name: subject.name });
 }
 
 /**
@@ -228,7 +222,7 @@ export function assertOwner(
 ): PersonViewer {
   const v = requirePerson(viewer, doing);
   if (v.employeeId === subject.id) return v;
-  throw forbidden(`Only ${subject.name} can ${doing} (it is their own plan).`);
+  throw reasons.ownerOnly({ name: subject.name, doing });
 }
 
 /** Approving, returning, reopening, reviewing: only the assessor named on the plan. */
@@ -239,11 +233,9 @@ export function assertAssessor(
 ): PersonViewer {
   const v = requirePerson(viewer, doing);
   if (subject.supervisorId !== null && v.employeeId === subject.supervisorId) return v;
-  throw forbidden(
-    subject.supervisorId === null
-      ? `${subject.name}'s plan has no assessor, so nobody can ${doing}.`
-      : `Only ${subject.name}'s assessor (pejabat penilai kinerja) can ${doing}.`,
-  );
+  throw subject.supervisorId === null
+    ? reasons.noAssessor({ name: subject.name, doing })
+    : reasons.assessorOnly({ name: subject.name, doing });
 }
 
 /** Continuous feedback: the assessor or the assessor's supervisor. */
@@ -251,9 +243,7 @@ export function assertFeedbackGiver(viewer: Viewer | null, subject: EmployeeSubj
   const v = requirePerson(viewer, 'give feedback');
   const relations = relationsTo(v, subject);
   if (relations.has('ASSESSOR') || relations.has('ASSESSORS_SUPERVISOR')) return v;
-  throw forbidden(
-    `Feedback on ${subject.name}'s work is given by their assessor or the assessor's supervisor.`,
-  );
+  throw reasons.feedbackGiver({ name: subject.name });
 }
 
 /**
@@ -268,15 +258,12 @@ export function assertUnitPlansRead(
   const v = requireViewer(viewer);
   if (v.kind === 'client') {
     requireScope(v, ApiScope.PLANS_READ);
-    if (!clientReaches(v, unit.opdId))
-      throw forbidden(`API client ${v.name} may only read the OPDs it was given.`);
+    if (!clientReaches(v, unit.opdId)) throw reasons.clientOutsideOpds({ client: v.name });
     return v;
   }
   if (unit.containsViewer || hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
   if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === unit.opdId) return v;
-  throw forbidden(
-    `The plans of ${unit.name} are for the people who work there, unit admins of its OPD, HR admins and auditors.`,
-  );
+  throw reasons.unitPlansRead({ unit: unit.name });
 }
 
 /** Appraisals: the plan's readers; API clients need `appraisals:read` instead of `plans:read`. */
@@ -285,14 +272,12 @@ export function assertAppraisalRead(viewer: Viewer | null, subject: EmployeeSubj
   if (v.kind === 'client') {
     requireScope(v, ApiScope.APPRAISALS_READ);
     if (!clientReaches(v, subject.opdId)) {
-      throw forbidden(`API client ${v.name} may only read appraisals of the OPDs it was given.`);
+      throw reasons.clientAppraisalsOutsideOpds({ client: v.name });
     }
     return v;
   }
   if (relationsTo(v, subject).size > 0) return v;
-  throw forbidden(
-    `The appraisals of ${subject.name} are for them, their assessor and the assessor's supervisor, unit admins of their OPD, HR admins and auditors.`,
-  );
+  throw reasons.appraisalRead({ name: subject.name });
 }
 
 /** Before looking an appraisal up: API clients need `appraisals:read`. */
@@ -307,9 +292,7 @@ export function assertFinalise(viewer: Viewer | null, opdId: string): PersonView
   const v = requirePerson(viewer, 'finalise appraisals');
   if (hasRole(v, Role.HR_ADMIN)) return v;
   if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === opdId) return v;
-  throw forbidden(
-    "Finalising an OPD's appraisals needs the HR_ADMIN role, or UNIT_ADMIN of that OPD.",
-  );
+  throw reasons.finalise();
 }
 
 /**
@@ -324,15 +307,12 @@ export function assertDistributionRead(
   const v = requireViewer(viewer);
   if (v.kind === 'client') {
     requireScope(v, ApiScope.APPRAISALS_READ);
-    if (!clientReaches(v, opd.id))
-      throw forbidden(`API client ${v.name} may only read the OPDs it was given.`);
+    if (!clientReaches(v, opd.id)) throw reasons.clientOutsideOpds({ client: v.name });
     return v;
   }
   if (viewerOpdId === opd.id || hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
   if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === opd.id) return v;
-  throw forbidden(
-    `The distribution of ${opd.name} is for its people, its unit admins, HR admins and auditors.`,
-  );
+  throw reasons.distributionRead({ opd: opd.name });
 }
 
 /**
@@ -354,9 +334,7 @@ export function assertMayReadSomeDevelopment(viewer: Viewer | null, opdId?: stri
 function assertClientDevelopmentRead(client: ClientViewer, opdId: string): ClientViewer {
   requireScope(client, ApiScope.DEVELOPMENT_READ);
   if (!clientReaches(client, opdId)) {
-    throw forbidden(
-      `API client ${client.name} may only read development data of the OPDs it was given.`,
-    );
+    throw reasons.clientDevelopmentOutsideOpds({ client: client.name });
   }
   return client;
 }
@@ -370,9 +348,7 @@ export function assertDevelopmentRead(viewer: Viewer | null, subject: EmployeeSu
   const v = requireViewer(viewer);
   if (v.kind === 'client') return assertClientDevelopmentRead(v, subject.opdId);
   if (relationsTo(v, subject).size > 0) return v;
-  throw forbidden(
-    `The development data of ${subject.name} is for them, their assessor and the assessor's supervisor, unit admins of their OPD, HR admins and auditors.`,
-  );
+  throw reasons.developmentRead({ name: subject.name });
 }
 
 /**
@@ -390,9 +366,7 @@ export function assertUnitDevelopmentRead(
   if (v.kind === 'client') return assertClientDevelopmentRead(v, unit.opdId);
   if (unit.containsViewer || hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
   if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === unit.opdId) return v;
-  throw forbidden(
-    `${what} of ${unit.name} is for the people who work there, unit admins of its OPD, HR admins and auditors.`,
-  );
+  throw reasons.unitDevelopmentRead({ what, unit: unit.name });
 }
 
 /**
@@ -408,9 +382,7 @@ export function assertTalentGridRead(
   if (v.kind === 'client') return assertClientDevelopmentRead(v, unit.opdId);
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
   if (hasRole(v, Role.UNIT_ADMIN) && v.adminOrgUnitId === unit.opdId) return v;
-  throw forbidden(
-    `The talent grid of ${unit.name} is for unit admins of its OPD, HR admins and auditors.`,
-  );
+  throw reasons.talentGridRead({ unit: unit.name });
 }
 
 /**
@@ -422,7 +394,7 @@ export function assertCandidatesRead(viewer: Viewer | null, opdId?: string | nul
   const v = assertMayReadSomeDevelopment(viewer, opdId);
   if (v.kind === 'client') return v;
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return v;
-  throw forbidden('Promotion and award candidates are for HR admins and auditors.');
+  throw reasons.candidatesRead();
 }
 
 /**
@@ -432,9 +404,7 @@ export function assertCandidatesRead(viewer: Viewer | null, opdId?: string | nul
 export function assertTrainingEnrolmentsRead(viewer: Viewer | null): PersonViewer {
   const v = requireViewer(viewer);
   if (v.kind === 'person' && (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR))) return v;
-  throw forbidden(
-    'Who is enrolled in a training is for HR admins and auditors; each person finds their own trainings under enrolments(employeeId).',
-  );
+  throw reasons.trainingEnrolmentsRead();
 }
 
 /**
@@ -457,15 +427,13 @@ export function assertCompetencyAssessor(
   if (source === 'SELF' && relations.has('SELF')) return v;
   if (source === 'SUPERVISOR' && relations.has('ASSESSOR')) return v;
   if (source === 'ASSESSMENT_CENTRE' && relations.has('HR_ADMIN')) return v;
-  throw forbidden(
-    `A ${source} assessment of ${subject.name} is recorded by ${
-      source === 'SELF'
-        ? `${subject.name} themselves`
-        : source === 'SUPERVISOR'
-          ? 'their direct supervisor'
-          : 'an HR admin'
-    }.`,
-  );
+  const refusal =
+    source === 'SELF'
+      ? reasons.selfAssessment
+      : source === 'SUPERVISOR'
+        ? reasons.supervisorAssessment
+        : reasons.assessmentCentre;
+  throw refusal({ name: subject.name });
 }
 
 /** Assigning a training: the employee's direct supervisor. */
@@ -475,7 +443,7 @@ export function assertTrainingAssigner(
 ): PersonViewer {
   const v = requirePerson(viewer, 'assign trainings');
   if (relationsTo(v, subject).has('ASSESSOR')) return v;
-  throw forbidden(`Trainings are assigned to ${subject.name} by their direct supervisor.`);
+  throw reasons.trainingAssigner({ name: subject.name });
 }
 
 /** Things a person does for themselves only (enrolling in a training, cancelling it). */
@@ -486,5 +454,5 @@ export function assertSelf(
 ): PersonViewer {
   const v = requirePerson(viewer, doing);
   if (v.employeeId === subject.id) return v;
-  throw forbidden(`Only ${subject.name} can ${doing}.`);
+  throw reasons.selfOnly({ name: subject.name, doing });
 }

@@ -32,12 +32,15 @@ export const apiReasons = defineReasons('api', {
   },
   passwordChangeFirst: {
     kind: 'FORBIDDEN',
-    message:
-      'Your password was reset: change it (changePassword) before doing anything else.',
+    message: 'Your password was reset: change it (changePassword) before doing anything else.',
   },
   tooManySubscriptions: {
     kind: 'RATE_LIMITED',
     message: 'At most {max} subscriptions per connection.',
+  },
+  limitExceeded: {
+    kind: 'BAD_USER_INPUT',
+    message: 'The query exceeds the {limit} limit ({actual}; at most {allowed}).',
   },
   operationNameMissing: {
     kind: 'BAD_USER_INPUT',

@@ -32,6 +32,7 @@
  * This is decided by field and type, never by operation or fragment names, which clients choose.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { apiReasons } from './errors.js';
 import {
   type DirectiveNode,
   type DocumentNode,
@@ -136,7 +137,14 @@ function limitError(
 ) {
   return new GraphQLError(message, {
     nodes,
-    extensions: { code: 'BAD_USER_INPUT', limit, allowed, actual },
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      reason: apiReasons.limitExceeded.code,
+      params: { limit, allowed, actual },
+      limit,
+      allowed,
+      actual,
+    },
   });
 }
 
@@ -495,6 +503,7 @@ export function checkTokenCount(source: string, maxTokens: number): GraphQLError
         return new GraphQLError(
           `The query has more than ${fmt(maxTokens)} tokens; ${allowed(maxTokens)}. ` +
             'Ask for fewer fields, or split it into several queries.',
+          // No reason code: the dashboard never sends such a query; its generic message serves.
           { extensions: { code: 'BAD_USER_INPUT', limit: 'tokens', allowed: maxTokens } },
         );
       }

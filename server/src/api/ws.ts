@@ -19,7 +19,7 @@ import type { Context, Viewer } from '../access/context.js';
 import { checkTokenCount, DEFAULT_LIMITS, limitValidationRules } from './limits.js';
 import { createLoaders } from './loaders.js';
 import type { Logger } from '../kernel/logger.js';
-import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import { SESSION_COOKIE } from '../modules/auth/index.js';
 import { inBackground } from '../db/query-stats.js';
 import type { EventBus } from '../realtime/bus.js';
 import { sharingSubscribe } from '../realtime/shared-subscribe.js';
@@ -241,6 +241,7 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
       ipAddress: extra.request.socket.remoteAddress ?? null,
       bus,
       freshEm: () => orm.em.fork(),
+      loadersFor: (other) => createLoaders(other, { batch: config.dataLoaderBatching }),
     };
   }
 

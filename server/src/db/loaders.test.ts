@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordLoader } from '../api/loaders.js';
+import { RecordLoader } from './loaders.js';
 
 /** A loader over a fixed table that records which ids each batch asked for. */
 function loaderOver(table: Record<string, { id: string; name: string }>) {

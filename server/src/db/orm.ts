@@ -9,7 +9,6 @@ import {
   type LoggerOptions,
   MikroORM,
 } from '@mikro-orm/postgresql';
-import { entities } from '../api/entities.js';
 import { migrationsList } from './migrations/index.js';
 import { countStatement } from './query-stats.js';
 
@@ -41,14 +40,18 @@ class CountingLogger implements Logger {
   }
 }
 
+/** The entity classes the ORM maps: the api floor lists them from its features. */
+export type EntityList = readonly (abstract new (...args: never[]) => unknown)[];
+
 export function ormConfig(
   clientUrl: string,
   poolSize: number,
+  entities: EntityList,
   subscribers: EventSubscriber[] = [],
 ) {
   return defineConfig({
     clientUrl,
-    entities,
+    entities: [...entities] as (new () => object)[],
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: {
@@ -75,7 +78,8 @@ export function ormConfig(
 export async function openOrm(
   clientUrl: string,
   poolSize: number,
+  entities: EntityList,
   subscribers: EventSubscriber[] = [],
 ): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(clientUrl, poolSize, subscribers));
+  return MikroORM.init(ormConfig(clientUrl, poolSize, entities, subscribers));
 }

@@ -161,7 +161,7 @@ export const commonReasons = defineReasons('common', {
   },
   invalidCursor: {
     kind: 'BAD_USER_INPUT',
-    message: 'The cursor is not valid: pass a cursor from this list, or none to start over.',
+    message: 'after is not a cursor this list gave out; use pageInfo.endCursor.',
     field: 'after',
   },
   concurrentChange: {
@@ -174,28 +174,3 @@ export const commonReasons = defineReasons('common', {
     message: 'A value is not in the expected format (ids are UUIDs): {detail}',
   },
 });
-
-// Transitional: the pre-reason helpers, until every call site names its reason. Removed once none
-// is left (the compiler then shows any that was missed).
-const legacy =
-  (kind: ErrorKind) =>
-  (message: string, field?: string, extra: Record<string, unknown> = {}): DomainError =>
-    new DomainError(kind, 'unspecified', message, {}, { field, extra });
-/** @deprecated name a reason with defineReasons */
-export const badInput = legacy('BAD_USER_INPUT');
-/** @deprecated name a reason with defineReasons */
-export const forbidden = (message: string) => legacy('FORBIDDEN')(message);
-/** @deprecated name a reason with defineReasons */
-export const notFound = (message: string) => legacy('NOT_FOUND')(message);
-/** @deprecated name a reason with defineReasons */
-export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
-  legacy('CONFLICT')(message, undefined, extra);
-/** @deprecated name a reason with defineReasons */
-export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  legacy('RATE_LIMITED')(message, undefined, { retryAfterSeconds });
-/** @deprecated name a reason with defineReasons */
-export const unauthenticated = (message?: string) =>
-  message ? legacy('UNAUTHENTICATED')(message) : commonReasons.unauthenticated();
-/** @deprecated name a reason with defineReasons */
-export const appError = (kind: ErrorKind, message: string, extra: Record<string, unknown> = {}) =>
-  legacy(kind)(message, undefined, extra);

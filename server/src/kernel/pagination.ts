@@ -1,22 +1,13 @@
-import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { badInput } from './errors.js';
+import { commonReasons } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field()
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
 }
 
 export interface Edge<T> {
@@ -31,39 +22,11 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Builds the `XConnection` and `XEdge` GraphQL types for a node type. */
-export function connectionTypes<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
-  class EdgeType implements Edge<T> {
-    @Field({ description: 'Opaque; pass as `after` to continue after this node' })
-    cursor!: string;
-
-    @Field(() => node)
-    node!: T;
-  }
-
-  @ObjectType(`${name}Connection`)
-  class ConnectionType implements Connection<T> {
-    @Field(() => [EdgeType])
-    edges!: EdgeType[];
-
-    @Field(() => [node], { description: 'The nodes of `edges`, for clients that need no cursors' })
-    nodes!: T[];
-
-    @Field(() => PageInfo)
-    pageInfo!: PageInfo;
-
-    @Field(() => Int, { description: 'Number of nodes matching the filter, on all pages' })
-    totalCount!: number;
-  }
-  return { EdgeType, ConnectionType };
-}
-
 /** Checks `first`; refuses negative sizes and sizes above {@link MAX_PAGE_SIZE}. */
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
+    throw commonReasons.pageSize({ max: MAX_PAGE_SIZE, first });
   }
   return first;
 }
@@ -71,8 +34,6 @@ export function pageSize(first: number | null | undefined): number {
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
-
-export const INVALID_CURSOR = 'after is not a cursor this list gave out; use pageInfo.endCursor.';
 
 /** Decodes a cursor made by {@link encodeCursor}; refuses anything else as BAD_USER_INPUT. */
 export function decodeCursor(cursor: string, length: number): string[] {
@@ -84,7 +45,7 @@ export function decodeCursor(cursor: string, length: number): string[] {
   } catch {
     // fall through to the error below
   }
-  throw badInput(INVALID_CURSOR, 'after');
+  throw commonReasons.invalidCursor();
 }
 
 export function toConnection<T>(

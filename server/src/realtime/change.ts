@@ -27,6 +27,11 @@ export interface Change {
   after?: unknown;
   /** The event's type, when subscribers know it by another name than the action. */
   eventType?: string;
+  /**
+   * The event's subject, when subscribers follow another object than the audit trail records
+   * (an appeal's decision changes the appraisal's ratings; subscribers follow the appeal).
+   */
+  eventSubject?: { type: string; id: string };
   /** Who hears of it live; nobody when absent (the event is still written to the outbox). */
   audience?: Audience;
   /** What subscribers are told besides the subject (ids, new status). */
@@ -78,8 +83,8 @@ export async function recordChange(
   auditEntry(em, scope, change);
   await recordEvent(em, {
     type: change.eventType ?? change.action,
-    subjectType: change.subjectType,
-    subjectId: change.subjectId,
+    subjectType: change.eventSubject?.type ?? change.subjectType,
+    subjectId: change.eventSubject?.id ?? change.subjectId,
     ownerIds: change.audience?.ownerIds,
     reviewerIds: change.audience?.reviewerIds,
     opdIds: change.audience?.opdIds,

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { OrgUnit } from '../modules/directory/org-unit.entity.js';
 import { EventRow } from './event.entity.js';
 
 export const EVENTS_CHANNEL = 'kinerja_events';
@@ -49,58 +48,4 @@ export async function recordEvent(em: EntityManager, input: EventInput): Promise
     accessEvents.set(em, [...(accessEvents.get(em) ?? []), input]);
   }
   await em.execute(`select pg_notify('${EVENTS_CHANNEL}', '')`);
-}
-
-/**
- * Who may do what changed (`changed`: roles, an employee's active flag or name) or a credential
- * ended (`revoked`: sessions, an API client's token): every server's viewer cache forgets the
- * viewers concerned when the transaction commits, and their open sockets close.
- */
-export async function recordAccessEvent(
-  em: EntityManager,
-  change: 'changed' | 'revoked',
-  subjectType: 'Account' | 'Session' | 'Employee' | 'ApiClient',
-  subjectId: string,
-  data: {
-    accountId?: string;
-    employeeId?: string;
-    clientId?: string;
-    sessionId?: string;
-    exceptSessionId?: string;
-  },
-): Promise<void> {
-  await recordEvent(em, { type: `access.${change}`, subjectType, subjectId, data });
-}
-
-/**
- * An event about a plan or something in it: for its owner, for `reviewers` (by default the
- * plan's assessor) and for the OPD of the plan's unit.
- */
-export async function recordPlanEvent(
-  em: EntityManager,
-  plan: {
-    id: string;
-    employee: { id: string };
-    assessor: { id: string } | null;
-    orgUnit: { id: string };
-  },
-  input: {
-    type: string;
-    subjectType: string;
-    subjectId: string;
-    data?: Record<string, unknown>;
-    reviewers?: (string | null | undefined)[];
-    toOwner?: boolean;
-  },
-): Promise<void> {
-  const unit = await em.findOne(OrgUnit, { id: plan.orgUnit.id }, { fields: ['opd'] });
-  await recordEvent(em, {
-    type: input.type,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    ownerIds: input.toOwner === false ? [] : [plan.employee.id],
-    reviewerIds: input.reviewers ?? [plan.assessor?.id],
-    opdIds: [unit?.opd?.id ?? plan.orgUnit.id],
-    data: { planId: plan.id, ...input.data },
-  });
 }

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedDatabase } from '../db/embedded.js';
-import { migrationsSourceDir, openOrm } from '../db/orm.js';
+import { openKinerjaOrm } from '../api/entities.js';
+import { migrationsSourceDir } from '../db/orm.js';
 
 /**
  * `create [name]`: writes a migration for the difference between the entities and the
@@ -12,7 +13,7 @@ import { migrationsSourceDir, openOrm } from '../db/orm.js';
  */
 const [command = 'check', name] = process.argv.slice(2);
 const db = await startEmbeddedDatabase(null, 4);
-const orm = await openOrm(process.env.MIGRATION_DATABASE_URL ?? db.url, 2);
+const orm = await openKinerjaOrm(process.env.MIGRATION_DATABASE_URL ?? db.url, 2);
 let failed = false;
 try {
   const migrator = orm.getMigrator();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../kernel/config.js';
 import { seedDemoIfEmpty, printDemoLogins } from '../seed/demo.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
-import { openOrm } from '../db/orm.js';
+import { openKinerjaOrm } from '../api/entities.js';
 import { ensureReferenceUnits } from '../seed/reference.js';
 import { createLogger } from '../kernel/logger.js';
 
@@ -35,7 +35,7 @@ try {
 }
 const logger = createLogger({ logLevel: 'warn' });
 const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir, 4);
-const orm = await openOrm(config.databaseUrl ?? embedded!.url, 2);
+const orm = await openKinerjaOrm(config.databaseUrl ?? embedded!.url, 2);
 const tty = process.stderr.isTTY;
 let lastShown = '';
 const progress = (step: string, done: number, total: number) => {

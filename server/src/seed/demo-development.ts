@@ -3,8 +3,8 @@ import {
   COMMON_COMPETENCIES,
   type CompetencyLevelValue,
   technicalKey,
-} from '../modules/development/development.rules.js';
-import { addDays } from '../modules/planning/plan.rules.js';
+} from '../modules/development/index.js';
+import { addDays } from '../kernel/calendar.js';
 import type { PlanningPerson } from './demo-planning.js';
 
 /**

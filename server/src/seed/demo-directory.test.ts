@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import units from '../db/reference/denpasar-org-units.json' with { type: 'json' };
-import { checkNip } from '../modules/directory/nip.rules.js';
+import { checkNip } from '../modules/directory/index.js';
 import {
   DEMO_DIRECTORY_MINIMUM_EMPLOYEES,
   generateDemoDirectory,

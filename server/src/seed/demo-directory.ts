@@ -16,7 +16,7 @@
  */
 import unitsJson from '../db/reference/denpasar-org-units.json' with { type: 'json' };
 import asnReference from '../db/reference/asn-reference.json' with { type: 'json' };
-import { buildNip } from '../modules/directory/nip.rules.js';
+import { buildNip } from '../modules/directory/index.js';
 
 export type OrgUnitKindKey =
   | 'SECRETARIAT'

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { CORE_VALUES } from '../modules/planning/planning.enums.js';
+import { CORE_VALUES } from '../modules/planning/index.js';
 
 /**
  * Deterministic demo plans and work for a generated city: an approved SKP for everyone, each

@@ -2,42 +2,42 @@ import type { EntityManager, EntityName, MikroORM } from '@mikro-orm/postgresql'
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../kernel/config.js';
 import type { Logger } from '../kernel/logger.js';
-import { Account } from '../modules/auth/account.entity.js';
-import { Role } from '../modules/auth/auth.enums.js';
-import { DEMO_PASSWORD } from '../modules/auth/auth.service.js';
-import { hashPassword } from '../modules/auth/password.js';
+import { Account } from '../modules/auth/index.js';
+import { Role } from '../modules/auth/index.js';
+import { DEMO_PASSWORD } from '../modules/auth/index.js';
+import { hashPassword } from '../modules/auth/index.js';
 import {
   type EmploymentType,
   type JobType,
   type Sex,
-} from '../modules/directory/directory.enums.js';
-import { Employee } from '../modules/directory/employee.entity.js';
-import { OrgUnit } from '../modules/directory/org-unit.entity.js';
-import { AppSetting } from '../modules/settings/setting.entity.js';
-import { Activity, MonthlyReport } from '../modules/activities/activity.entity.js';
-import { Period } from '../modules/planning/period.entity.js';
-import { todayInDenpasar } from '../modules/planning/period.service.js';
+} from '../modules/directory/index.js';
+import { Employee } from '../modules/directory/index.js';
+import { OrgUnit } from '../modules/directory/index.js';
+import { AppSetting } from '../modules/settings/index.js';
+import { Activity, MonthlyReport } from '../modules/activities/index.js';
+import { Period } from '../modules/planning/index.js';
+import { todayInDenpasar } from '../kernel/calendar.js';
 import {
   BehaviourExpectation,
   Indicator,
   PerformancePlan,
   PlanVersion,
   WorkResult,
-} from '../modules/planning/plan.entity.js';
+} from '../modules/planning/index.js';
 import {
   Appeal,
   AppealExplanation,
   Appraisal,
   OrgRating,
-} from '../modules/evaluation/evaluation.entity.js';
-import { addDays, checkpointsOf } from '../modules/planning/plan.rules.js';
+} from '../modules/evaluation/index.js';
+import { addDays, checkpointsOf } from '../kernel/calendar.js';
 import {
   CompetencyAssessment,
   CompetencyStandard,
   Enrolment,
   PotentialAssessment,
   Training,
-} from '../modules/development/development.entity.js';
+} from '../modules/development/index.js';
 import { generateDevelopment } from './demo-development.js';
 import { bulkInsert } from '../db/bulk.js';
 import { insertUnits, placeUnits } from './reference.js';

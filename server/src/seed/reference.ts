@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidv7 } from 'uuidv7';
-import type { OrgUnitKind } from '../modules/directory/directory.enums.js';
-import { OrgUnit } from '../modules/directory/org-unit.entity.js';
+import type { OrgUnitKind } from '../modules/directory/index.js';
+import { OrgUnit } from '../modules/directory/index.js';
 import orgUnitsData from '../db/reference/denpasar-org-units.json' with { type: 'json' };
 
 export interface UnitRow {

@@ -1,4 +1,3 @@
-import type { IndicatorRecord } from '../planning/indicator.records.js';
 import {
   Arg,
   Ctx,
@@ -16,15 +15,14 @@ import {
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../access/context.js';
 import { selectsOnlyId } from '../../kernel/selection.js';
-import { connectionTypes } from '../../kernel/pagination.js';
+import { connectionTypes } from '../../kernel/connection-types.js';
 import { DateScalar } from '../../kernel/scalars.js';
-import { Employee } from '../directory/employee.entity.js';
-import { Indicator, PerformancePlan } from '../planning/plan.entity.js';
+import { Employee, type EmployeeRecord } from '../directory/index.js';
+import { Indicator, type IndicatorRecord, PerformancePlan } from '../planning/index.js';
 import { ActivityStatus, ReportDecision, ReviewDecision } from './activities.enums.js';
 import { Activity, MonthlyReport, RealisationEntry } from './activity.entity.js';
 import * as activities from './activity.service.js';
 import type { ActivityRecord } from './activity.records.js';
-import type { EmployeeRecord } from '../directory/directory.records.js';
 
 @InputType({
   description: 'A piece of work: date, what was done, output for a quantitative IKI, evidence',

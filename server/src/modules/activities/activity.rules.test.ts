@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldProblem } from '../planning/plan.rules.js';
+import type { ActivityFieldProblem as FieldProblem } from './activity.rules.js';
 import { ActivityStatus } from './activities.enums.js';
 import {
   activityProblems,

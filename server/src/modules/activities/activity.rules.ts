@@ -6,18 +6,30 @@ import {
   addDays,
   dateInWords,
   daysInMonth,
-  type FieldProblem,
   isCalendarDate,
   isoDate,
   monthInWords,
-} from '../planning/plan.rules.js';
+} from '../../kernel/calendar.js';
+import type { DomainError } from '../../kernel/errors.js';
 import { ActivityStatus } from './activities.enums.js';
+import { activityReasons as reasons } from './activities.reasons.js';
 
 export const DEFAULT_ACTIVITY_WINDOW_DAYS = 31;
 export const ACTIVITY_DESCRIPTION_MAX = 2000;
 export const MAX_DURATION_MINUTES = 1440;
 export const MAX_EVIDENCE_URLS = 10;
 export const EVIDENCE_URL_MAX = 2000;
+
+/** A problem as a form shows it: the field and the English message. */
+export interface ActivityFieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Domain errors as `{ field, message }` problems (the shape forms and tests read). */
+function fieldProblems(errors: readonly DomainError[]): ActivityFieldProblem[] {
+  return errors.map((e) => ({ field: e.field ?? '', message: e.message }));
+}
 
 function requireDate(name: string, value: string): void {
   if (!isCalendarDate(value)) {
@@ -26,15 +38,15 @@ function requireDate(name: string, value: string): void {
 }
 
 /**
- * Problems with an activity. Refuses: a date that is not a real YYYY-MM-DD, after `today`, more
+ * What is wrong with an activity, as domain errors (each with its field). Refuses: a date that is not a real YYYY-MM-DD, after `today`, more
  * than `windowDays` days before `today`, or outside the plan's period; a description that is
  * empty or over 2000 characters; a duration that is not a whole number of minutes from 1 to 1440
  * (when given); a missing output for a quantitative IKI; an output for a qualitative IKI or for
  * an activity without IKI; a negative or non-finite output; evidence links refused by
- * {@link evidenceUrlProblems}. Throws a RangeError when `today`, the period or `windowDays` are
+ * {@link evidenceUrlErrors}. Throws a RangeError when `today`, the period or `windowDays` are
  * malformed (those come from the server, not from people).
  */
-export function activityProblems(input: {
+export function activityErrors(input: {
   date: string;
   today: string;
   windowDays: number;
@@ -45,7 +57,7 @@ export function activityProblems(input: {
   output?: number | null;
   indicator: { quantitative: boolean } | null;
   evidenceUrls: string[];
-}): FieldProblem[] {
+}): DomainError[] {
   const { date, today, windowDays, periodStartsOn, periodEndsOn } = input;
   requireDate('today', today);
   requireDate('periodStartsOn', periodStartsOn);
@@ -53,39 +65,34 @@ export function activityProblems(input: {
   if (!Number.isInteger(windowDays) || windowDays < 0) {
     throw new RangeError(`windowDays must be a whole number of 0 or more, got ${windowDays}.`);
   }
-  const problems: FieldProblem[] = [];
+  const problems: DomainError[] = [];
 
   const earliest = addDays(today, -windowDays);
   if (!isCalendarDate(date)) {
-    problems.push({
-      field: 'date',
-      message: `Enter the date of the activity as a real calendar date written YYYY-MM-DD (e.g. ${today}).`,
-    });
+    problems.push(reasons.dateInvalid({ today }));
   } else if (date > today) {
-    problems.push({
-      field: 'date',
-      message: `An activity cannot be dated in the future; use today (${dateInWords(today)}) or an earlier date.`,
-    });
+    problems.push(reasons.dateInFuture({ today: dateInWords(today) }));
   } else if (date < periodStartsOn || date > periodEndsOn) {
-    problems.push({
-      field: 'date',
-      message: `The date must lie within the plan's period, from ${dateInWords(periodStartsOn)} to ${dateInWords(periodEndsOn)}.`,
-    });
+    problems.push(
+      reasons.dateOutsidePeriod({
+        startsOn: dateInWords(periodStartsOn),
+        endsOn: dateInWords(periodEndsOn),
+      }),
+    );
   } else if (date < earliest) {
-    problems.push({
-      field: 'date',
-      message: `Activities can be recorded up to ${windowDays} days back, from ${dateInWords(earliest)}; this date is older.`,
-    });
+    problems.push(reasons.dateTooOld({ windowDays, earliest: dateInWords(earliest) }));
   }
 
   const description = typeof input.description === 'string' ? input.description.trim() : '';
   if (description === '') {
-    problems.push({ field: 'description', message: 'Describe what you did; it cannot be empty.' });
+    problems.push(reasons.descriptionEmpty());
   } else if (Array.from(description).length > ACTIVITY_DESCRIPTION_MAX) {
-    problems.push({
-      field: 'description',
-      message: `The description can be at most ${ACTIVITY_DESCRIPTION_MAX} characters; it has ${Array.from(description).length}.`,
-    });
+    problems.push(
+      reasons.descriptionTooLong({
+        max: ACTIVITY_DESCRIPTION_MAX,
+        length: Array.from(description).length,
+      }),
+    );
   }
 
   const { durationMinutes } = input;
@@ -98,34 +105,30 @@ export function activityProblems(input: {
       durationMinutes <= MAX_DURATION_MINUTES
     )
   ) {
-    problems.push({
-      field: 'durationMinutes',
-      message: `The duration must be a whole number of minutes from 1 to ${MAX_DURATION_MINUTES} (24 hours).`,
-    });
+    problems.push(reasons.durationInvalid({ max: MAX_DURATION_MINUTES }));
   }
 
   const { output, indicator } = input;
   const hasOutput = output !== null && output !== undefined;
   if (indicator?.quantitative) {
     if (!hasOutput) {
-      problems.push({
-        field: 'output',
-        message: 'Enter the output quantity of this activity: its IKI has a numeric target.',
-      });
+      problems.push(reasons.outputMissing());
     } else if (!Number.isFinite(output) || output < 0) {
-      problems.push({ field: 'output', message: 'The output must be a number of 0 or more.' });
+      problems.push(reasons.outputInvalid());
     }
   } else if (hasOutput) {
-    problems.push({
-      field: 'output',
-      message: indicator
-        ? 'Leave the output empty: this IKI has a qualitative target, so describe the result instead.'
-        : 'Leave the output empty: only an activity for a quantitative IKI has an output quantity.',
-    });
+    problems.push(indicator ? reasons.outputOnQualitative() : reasons.outputWithoutIndicator());
   }
 
-  problems.push(...evidenceUrlProblems(input.evidenceUrls));
+  problems.push(...evidenceUrlErrors(input.evidenceUrls));
   return problems;
+}
+
+/** {@link activityErrors} as `{ field, message }` problems. */
+export function activityProblems(
+  input: Parameters<typeof activityErrors>[0],
+): ActivityFieldProblem[] {
+  return fieldProblems(activityErrors(input));
 }
 
 /** A URL shortened for a message. */
@@ -135,43 +138,42 @@ function shown(url: string): string {
 }
 
 /**
- * Problems with evidence links, reported on `field` (default 'evidenceUrls'). Refuses: more
+ * What is wrong with evidence links, as domain errors on `field` (default 'evidenceUrls'). Refuses: more
  * than 10 links; a link over 2000 characters; a link that is not an absolute https:// URL with a
  * host (http:, javascript:, relative links, links with spaces). Each message names the bad link.
  */
-export function evidenceUrlProblems(urls: string[], field = 'evidenceUrls'): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function evidenceUrlErrors(urls: string[], field = 'evidenceUrls'): DomainError[] {
+  const on = { field };
+  const problems: DomainError[] = [];
   if (urls.length > MAX_EVIDENCE_URLS) {
-    problems.push({
-      field,
-      message: `At most ${MAX_EVIDENCE_URLS} evidence links are allowed; there are ${urls.length}.`,
-    });
+    problems.push(reasons.tooManyEvidenceUrls({ max: MAX_EVIDENCE_URLS, count: urls.length }, on));
   }
   for (const url of urls) {
     if (typeof url !== 'string' || url.trim() === '') {
-      problems.push({
-        field,
-        message: 'An evidence link cannot be empty; remove it or enter an https:// link.',
-      });
+      problems.push(reasons.evidenceUrlEmpty({}, on));
       continue;
     }
     if (url.length > EVIDENCE_URL_MAX) {
-      problems.push({
-        field,
-        message: `The evidence link "${shown(url)}" is too long: a link can be at most ${EVIDENCE_URL_MAX} characters.`,
-      });
+      problems.push(reasons.evidenceUrlTooLong({ url: shown(url), max: EVIDENCE_URL_MAX }, on));
       continue;
     }
     if (!isHttpsUrl(url)) {
-      problems.push({
-        field,
-        message: /^http:/i.test(url)
-          ? `The evidence link "${shown(url)}" is not secure: use an https:// link.`
-          : `"${shown(url)}" is not a valid evidence link: enter a full https:// link, e.g. https://drive.google.com/….`,
-      });
+      problems.push(
+        /^http:/i.test(url)
+          ? reasons.evidenceUrlInsecure({ url: shown(url) }, on)
+          : reasons.evidenceUrlInvalid({ url: shown(url) }, on),
+      );
     }
   }
   return problems;
+}
+
+/** {@link evidenceUrlErrors} as `{ field, message }` problems. */
+export function evidenceUrlProblems(
+  urls: string[],
+  field = 'evidenceUrls',
+): ActivityFieldProblem[] {
+  return fieldProblems(evidenceUrlErrors(urls, field));
 }
 
 function isHttpsUrl(url: string): boolean {
@@ -211,27 +213,34 @@ export function monthRange(year: number, month: number): { startsOn: string; end
 }
 
 /**
- * Why a month may not be submitted as a monthly report, or null when it may. Refuses: a month
- * that is not 1–12, a month outside the period's year, and a month after the month of `today`.
+ * Why a month may not be submitted as a monthly report (a domain error on `month`), or null when
+ * it may. Refuses: a month that is not 1–12, a month outside the period's year, and a month after
+ * the month of `today`.
  */
-export function monthlyReportProblem(input: {
+export function monthlyReportError(input: {
   year: number;
   month: number;
   today: string;
   periodYear: number;
-}): string | null {
+}): DomainError | null {
   const { year, month, today, periodYear } = input;
-  if (!Number.isInteger(month) || month < 1 || month > 12) {
-    return 'Choose a month from 1 (January) to 12 (December).';
-  }
-  if (year !== periodYear) {
-    return `A monthly report covers a month of the plan's period: choose a month of ${periodYear}.`;
-  }
+  if (!Number.isInteger(month) || month < 1 || month > 12) return reasons.monthOutOfRange();
+  if (year !== periodYear) return reasons.monthOutsidePeriod({ year: periodYear });
   const now = monthOf(today);
   if (year * 12 + month > now.year * 12 + now.month) {
-    return `${monthInWords(year, month)} has not started yet: a monthly report can be submitted for ${monthInWords(now.year, now.month)} or an earlier month.`;
+    return reasons.monthNotStarted({
+      month: monthInWords(year, month),
+      currentMonth: monthInWords(now.year, now.month),
+    });
   }
   return null;
+}
+
+/** {@link monthlyReportError}'s message, or null when the month may be submitted. */
+export function monthlyReportProblem(
+  input: Parameters<typeof monthlyReportError>[0],
+): string | null {
+  return monthlyReportError(input)?.message ?? null;
 }
 
 /**

@@ -1,8 +1,4 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { recordEvent, recordPlanEvent } from '../../realtime/outbox.js';
-import type { Context } from '../../access/context.js';
-import { badInput, conflict, forbidden, notFound } from '../../kernel/errors.js';
-import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
 import {
   assertAssessor,
   assertOwner,
@@ -10,28 +6,37 @@ import {
   requirePerson,
   requireViewer,
 } from '../../access/policy.js';
-import { planSubject } from '../../access/subjects.js';
-import { audit } from '../audit/audit.service.js';
-import { todayInDenpasar } from '../planning/period.service.js';
-import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.js';
-import { checkpointsOf, type FieldProblem } from '../planning/plan.rules.js';
-import { PlanStatus } from '../planning/planning.enums.js';
-import { loadSettings } from '../settings/settings.service.js';
+import { planSubject } from '../directory/index.js';
+import { checkpointsOf, todayInDenpasar } from '../../kernel/calendar.js';
+import { invalidInput } from '../../kernel/errors.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
+import type { Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
+import {
+  Indicator,
+  PerformancePlan,
+  planAudience,
+  PlanStatus,
+  WorkResult,
+} from '../planning/index.js';
+import { loadSettings } from '../settings/index.js';
 import {
   ActivityStatus,
   MonthlyReportStatus,
   ReportDecision,
   ReviewDecision,
 } from './activities.enums.js';
+import { activityReasons as reasons } from './activities.reasons.js';
 import { Activity, MonthlyReport, RealisationEntry } from './activity.entity.js';
 import {
-  activityProblems,
-  evidenceUrlProblems,
-  monthlyReportProblem,
+  activityErrors,
+  evidenceUrlErrors,
+  monthlyReportError,
   monthRange,
 } from './activity.rules.js';
 
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders' | 'config'>;
+/** The most activities reviewed in one call. */
+export const MAX_REVIEWED_AT_ONCE = 500;
 
 export interface ActivityInput {
   indicatorId?: string | null;
@@ -42,10 +47,6 @@ export interface ActivityInput {
   output?: number | null;
   durationMinutes?: number | null;
   evidenceUrls?: string[] | null;
-}
-
-function refuse(problems: FieldProblem[]): never {
-  throw badInput(problems.map((p) => p.message).join(' '), problems[0].field);
 }
 
 function snapshot(a: Activity) {
@@ -63,16 +64,16 @@ function snapshot(a: Activity) {
 
 /** The viewer's approved plan an activity belongs to, and its IKI; refuses anyone else's. */
 async function targetOf(
-  ctx: Ctx,
+  scope: Scope,
   em: EntityManager,
   input: Pick<ActivityInput, 'indicatorId' | 'periodId'>,
 ): Promise<{ plan: PerformancePlan; indicator: Indicator | null }> {
-  const viewer = requirePerson(ctx.viewer, 'log activities');
+  const viewer = requirePerson(scope.viewer, 'log activities');
   let plan: PerformancePlan | null;
   let indicator: Indicator | null = null;
   if (input.indicatorId) {
     indicator = await em.findOne(Indicator, { id: input.indicatorId });
-    if (!indicator) throw badInput(`No IKI has id ${input.indicatorId}.`, 'indicatorId');
+    if (!indicator) throw reasons.indicatorUnknown({ id: input.indicatorId });
     const workResult = await em.findOneOrFail(WorkResult, { id: indicator.workResult.id });
     plan = await em.findOneOrFail(
       PerformancePlan,
@@ -80,32 +81,25 @@ async function targetOf(
       { populate: ['period'] },
     );
     if (plan.employee.id !== viewer.employeeId) {
-      throw forbidden(
-        'This IKI belongs to someone else’s plan; you can only log activities against your own plan.',
-      );
+      throw reasons.indicatorOfOthersPlan();
     }
   } else {
-    if (!input.periodId)
-      throw badInput('Give the IKI the activity counts toward, or the period.', 'indicatorId');
+    if (!input.periodId) throw reasons.targetMissing();
     plan = await em.findOne(
       PerformancePlan,
       { employee: viewer.employeeId, period: input.periodId },
       { populate: ['period'] },
     );
-    if (!plan)
-      throw badInput('You have no plan for this period; create and submit it first.', 'periodId');
+    if (!plan) throw reasons.noPlanForPeriod();
   }
   if (plan.status !== PlanStatus.APPROVED) {
-    throw badInput(
-      `Activities are logged against an approved plan; yours is ${plan.status.toLowerCase().replace('_', ' ')}.`,
-      'indicatorId',
-    );
+    throw reasons.planNotApproved({ status: plan.status.toLowerCase().replace('_', ' ') });
   }
   return { plan, indicator };
 }
 
 async function checkActivity(
-  ctx: Ctx,
+  scope: Scope,
   em: EntityManager,
   plan: PerformancePlan,
   indicator: Indicator | null,
@@ -118,15 +112,15 @@ async function checkActivity(
   },
 ): Promise<void> {
   const settings = await loadSettings(em);
-  const problems = activityProblems({
+  const problems = activityErrors({
     ...values,
-    today: todayInDenpasar(ctx.config.clock()),
+    today: todayInDenpasar(scope.config.clock()),
     windowDays: settings.activityWindowDays,
     periodStartsOn: plan.period.startsOn,
     periodEndsOn: plan.period.endsOn,
     indicator: indicator ? { quantitative: indicator.targetValue !== null } : null,
   });
-  if (problems.length > 0) refuse(problems);
+  if (problems.length > 0) throw invalidInput(problems);
 }
 
 /**
@@ -134,10 +128,10 @@ async function checkActivity(
  * than the configurable window or outside the period, another person's IKI or an unapproved
  * plan, an output on a qualitative IKI (or none on a quantitative one), and non-https evidence.
  */
-export async function logActivity(ctx: Ctx, input: ActivityInput): Promise<Activity> {
-  requirePerson(ctx.viewer, 'log activities');
-  return ctx.em.transactional(async (em) => {
-    const { plan, indicator } = await targetOf(ctx, em, input);
+export async function logActivity(scope: Scope, input: ActivityInput): Promise<Activity> {
+  requirePerson(scope.viewer, 'log activities');
+  return scope.em.transactional(async (em) => {
+    const { plan, indicator } = await targetOf(scope, em, input);
     const values = {
       date: input.date,
       description: input.description.trim(),
@@ -145,7 +139,7 @@ export async function logActivity(ctx: Ctx, input: ActivityInput): Promise<Activ
       durationMinutes: input.durationMinutes ?? null,
       evidenceUrls: input.evidenceUrls ?? [],
     };
-    await checkActivity(ctx, em, plan, indicator, values);
+    await checkActivity(scope, em, plan, indicator, values);
     const activity = em.create(Activity, {
       employee: plan.employee,
       plan,
@@ -153,76 +147,70 @@ export async function logActivity(ctx: Ctx, input: ActivityInput): Promise<Activ
       indicator,
       ...values,
     });
-    await recordPlanEvent(em, plan, {
-      type: 'activity.log',
-      subjectType: 'Activity',
-      subjectId: activity.id,
-      data: { activityId: activity.id },
-    });
-    audit(em, ctx, {
-      action: 'activity.log',
-      subjectType: 'Activity',
-      subjectId: activity.id,
-      after: snapshot(activity),
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'activity.log',
+        subjectType: 'Activity',
+        subjectId: activity.id,
+        after: snapshot(activity),
+        audience: await planAudience(em, plan),
+        data: { planId: plan.id, activityId: activity.id },
+      },
+      em,
+    );
     await em.flush();
     return activity;
   });
 }
 
 async function ownUnreviewed(
-  ctx: Ctx,
+  scope: Scope,
   em: EntityManager,
   activityId: string,
   expectedVersion?: number,
 ) {
   const activity = await em.findOne(Activity, { id: activityId });
-  if (!activity) throw notFound(`No activity has id ${activityId}.`);
+  if (!activity) throw reasons.notFound({ id: activityId });
   const plan = await em.findOneOrFail(
     PerformancePlan,
     { id: activity.plan.id },
     { populate: ['period'] },
   );
-  assertOwner(ctx.viewer, await planSubject(em, plan), 'change this activity');
+  assertOwner(scope.viewer, await planSubject(em, plan), 'change this activity');
   if (expectedVersion !== undefined && activity.version !== expectedVersion) {
-    throw conflict(
-      `The activity changed since you loaded it (now version ${activity.version}, status ${activity.status}).`,
-      {
-        currentVersion: activity.version,
-      },
+    throw reasons.staleVersion(
+      { version: activity.version, status: activity.status },
+      { extra: { currentVersion: activity.version } },
     );
   }
   if (activity.status !== ActivityStatus.SUBMITTED) {
-    throw badInput(
-      `This activity is ${activity.status.toLowerCase()}; only activities not yet reviewed can be changed.`,
-      'activityId',
-    );
+    throw reasons.alreadyReviewed({ status: activity.status.toLowerCase() });
   }
   return { activity, plan };
 }
 
 /** Changes an activity the assessor has not reviewed yet. */
 export async function updateActivity(
-  ctx: Ctx,
+  scope: Scope,
   activityId: string,
   expectedVersion: number,
   input: Omit<ActivityInput, 'periodId'>,
 ): Promise<Activity> {
-  requirePerson(ctx.viewer, 'change activities');
-  return ctx.em.transactional(async (em) => {
-    const { activity, plan } = await ownUnreviewed(ctx, em, activityId, expectedVersion);
+  requirePerson(scope.viewer, 'change activities');
+  return scope.em.transactional(async (em) => {
+    const { activity, plan } = await ownUnreviewed(scope, em, activityId, expectedVersion);
     const before = snapshot(activity);
     let indicator = activity.indicator
       ? await em.findOne(Indicator, { id: activity.indicator.id })
       : null;
     if (input.indicatorId !== undefined && input.indicatorId !== (indicator?.id ?? null)) {
       indicator = (
-        await targetOf(ctx, em, { indicatorId: input.indicatorId, periodId: plan.period.id })
+        await targetOf(scope, em, { indicatorId: input.indicatorId, periodId: plan.period.id })
       ).indicator;
       if (indicator) {
         const wr = await em.findOneOrFail(WorkResult, { id: indicator.workResult.id });
-        if (wr.plan.id !== plan.id)
-          throw badInput('Move activities only between IKI of the same plan.', 'indicatorId');
+        if (wr.plan.id !== plan.id) throw reasons.indicatorOfOtherPlan();
       }
     }
     const values = {
@@ -232,39 +220,44 @@ export async function updateActivity(
       durationMinutes: input.durationMinutes ?? null,
       evidenceUrls: input.evidenceUrls ?? [],
     };
-    await checkActivity(ctx, em, plan, indicator, values);
+    await checkActivity(scope, em, plan, indicator, values);
     Object.assign(activity, values, { indicator });
-    audit(em, ctx, {
-      action: 'activity.update',
-      subjectType: 'Activity',
-      subjectId: activity.id,
-      before,
-      after: snapshot(activity),
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'activity.update',
+        subjectType: 'Activity',
+        subjectId: activity.id,
+        before,
+        after: snapshot(activity),
+        audience: await planAudience(em, plan),
+        data: { planId: plan.id, activityId: activity.id },
+      },
+      em,
+    );
     await em.flush();
     return activity;
   });
 }
 
 /** Withdraws an activity the assessor has not reviewed yet; it stays in history. */
-export async function withdrawActivity(ctx: Ctx, activityId: string): Promise<Activity> {
-  requirePerson(ctx.viewer, 'withdraw activities');
-  return ctx.em.transactional(async (em) => {
-    const { activity } = await ownUnreviewed(ctx, em, activityId);
+export async function withdrawActivity(scope: Scope, activityId: string): Promise<Activity> {
+  requirePerson(scope.viewer, 'withdraw activities');
+  return scope.em.transactional(async (em) => {
+    const { activity, plan } = await ownUnreviewed(scope, em, activityId);
     activity.status = ActivityStatus.WITHDRAWN;
-    await recordPlanEvent(em, activity.plan, {
-      type: 'activity.withdraw',
-      subjectType: 'Activity',
-      subjectId: activity.id,
-      data: { activityId: activity.id },
-      toOwner: false,
-    });
-    audit(em, ctx, {
-      action: 'activity.withdraw',
-      subjectType: 'Activity',
-      subjectId: activity.id,
-      after: { status: activity.status },
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'activity.withdraw',
+        subjectType: 'Activity',
+        subjectId: activity.id,
+        after: { status: activity.status },
+        audience: await planAudience(em, plan, { toOwner: false }),
+        data: { planId: plan.id, activityId: activity.id },
+      },
+      em,
+    );
     await em.flush();
     return activity;
   });
@@ -275,39 +268,40 @@ export async function withdrawActivity(ctx: Ctx, activityId: string): Promise<Ac
  * else, and activities already reviewed or withdrawn.
  */
 export async function reviewActivities(
-  ctx: Ctx,
+  scope: Scope,
   activityIds: string[],
   decision: ReviewDecision,
   note: string | null,
 ): Promise<Activity[]> {
-  const viewer = requirePerson(ctx.viewer, 'review activities');
+  const viewer = requirePerson(scope.viewer, 'review activities');
   const text = note?.trim() || null;
   if (decision === ReviewDecision.REJECT && !text) {
-    throw badInput('Say why the activity is rejected: the note is shown to the employee.', 'note');
+    throw reasons.rejectNoteMissing();
   }
-  if (activityIds.length === 0) throw badInput('Choose at least one activity.', 'activityIds');
-  if (activityIds.length > 500)
-    throw badInput('Review at most 500 activities at once.', 'activityIds');
-  return ctx.em.transactional(async (em) => {
+  if (activityIds.length === 0) throw reasons.noActivitiesChosen();
+  if (activityIds.length > MAX_REVIEWED_AT_ONCE) {
+    throw reasons.tooManyToReview({ max: MAX_REVIEWED_AT_ONCE });
+  }
+  return scope.em.transactional(async (em) => {
     const activities = await em.find(Activity, { id: { $in: activityIds } });
     const found = new Set(activities.map((a) => a.id));
     const missing = activityIds.filter((id) => !found.has(id));
-    if (missing.length > 0) throw notFound(`No activity has id ${missing.join(', ')}.`);
+    if (missing.length > 0) throw reasons.notFound({ id: missing.join(', ') });
     const plans = await em.find(PerformancePlan, {
       id: { $in: [...new Set(activities.map((a) => a.plan.id))] },
     });
     const opdOf = new Map<string, string>();
     for (const plan of plans) {
       const subject = await planSubject(em, plan);
-      assertAssessor(ctx.viewer, subject, 'review these activities');
+      assertAssessor(scope.viewer, subject, 'review these activities');
       opdOf.set(plan.id, subject.opdId);
     }
     const reviewed = activities.filter((a) => a.status !== ActivityStatus.SUBMITTED);
     if (reviewed.length > 0) {
-      throw badInput(
-        `${reviewed.length} of these activities are already ${reviewed[0].status.toLowerCase()}; reload your queue.`,
-        'activityIds',
-      );
+      throw reasons.notWaitingForReview({
+        count: reviewed.length,
+        status: reviewed[0].status.toLowerCase(),
+      });
     }
     const status =
       decision === ReviewDecision.APPROVE ? ActivityStatus.APPROVED : ActivityStatus.REJECTED;
@@ -317,22 +311,23 @@ export async function reviewActivities(
       activity.reviewNote = text;
       activity.reviewedAt = now;
       activity.reviewedByEmployeeId = viewer.employeeId;
-      await recordEvent(em, {
-        type: decision === ReviewDecision.APPROVE ? 'activity.approve' : 'activity.reject',
-        subjectType: 'Activity',
-        subjectId: activity.id,
-        ownerIds: [activity.employee.id],
-        reviewerIds: [viewer.employeeId],
-        opdIds: [opdOf.get(activity.plan.id)],
-        data: { activityId: activity.id, planId: activity.plan.id },
-      });
-      audit(em, ctx, {
-        action: decision === ReviewDecision.APPROVE ? 'activity.approve' : 'activity.reject',
-        subjectType: 'Activity',
-        subjectId: activity.id,
-        before: { status: ActivityStatus.SUBMITTED },
-        after: { status, note: text },
-      });
+      await recordChange(
+        scope,
+        {
+          action: decision === ReviewDecision.APPROVE ? 'activity.approve' : 'activity.reject',
+          subjectType: 'Activity',
+          subjectId: activity.id,
+          before: { status: ActivityStatus.SUBMITTED },
+          after: { status, note: text },
+          audience: {
+            ownerIds: [activity.employee.id],
+            reviewerIds: [viewer.employeeId],
+            opdIds: [opdOf.get(activity.plan.id)],
+          },
+          data: { activityId: activity.id, planId: activity.plan.id },
+        },
+        em,
+      );
     }
     await em.flush();
     const order = new Map(activityIds.map((id, i) => [id, i]));
@@ -342,7 +337,7 @@ export async function reviewActivities(
 
 /** Activities of a plan, newest first, optionally of one month or status. */
 export async function listActivities(
-  ctx: Ctx,
+  scope: Scope,
   args: {
     planId: string;
     month?: number | null;
@@ -351,10 +346,14 @@ export async function listActivities(
     after?: string | null;
   },
 ): Promise<Connection<Activity>> {
-  requireViewer(ctx.viewer);
-  const plan = await ctx.em.findOne(PerformancePlan, { id: args.planId }, { populate: ['period'] });
-  if (!plan) throw notFound(`No performance plan has id ${args.planId}.`);
-  assertPlanRead(ctx.viewer, await planSubject(ctx.loaders, plan));
+  requireViewer(scope.viewer);
+  const plan = await scope.em.findOne(
+    PerformancePlan,
+    { id: args.planId },
+    { populate: ['period'] },
+  );
+  if (!plan) throw reasons.planNotFound({ id: args.planId });
+  assertPlanRead(scope.viewer, await planSubject(scope.loaders, plan));
   const limit = pageSize(args.first);
   const where: FilterQuery<Activity>[] = [{ plan }];
   if (args.month) {
@@ -368,12 +367,12 @@ export async function listActivities(
     page.push({ $or: [{ date: { $lt: date } }, { date, id: { $lt: id } }] });
   }
   const [rows, total] = await Promise.all([
-    ctx.em.find(
+    scope.em.find(
       Activity,
       { $and: page },
       { orderBy: { date: 'desc', id: 'desc' }, limit: limit + 1 },
     ),
-    ctx.em.count(Activity, { $and: where }),
+    scope.em.count(Activity, { $and: where }),
   ]);
   return toConnection(rows, limit, Boolean(args.after), total, (a) => [a.date, a.id]);
 }
@@ -383,37 +382,36 @@ export async function listActivities(
  * a month without activities, and a month already submitted (unless it was returned).
  */
 export async function submitMonthlyReport(
-  ctx: Ctx,
+  scope: Scope,
   periodId: string,
   month: number,
 ): Promise<MonthlyReport> {
-  const viewer = requirePerson(ctx.viewer, 'submit monthly reports');
-  return ctx.em.transactional(async (em) => {
+  const viewer = requirePerson(scope.viewer, 'submit monthly reports');
+  return scope.em.transactional(async (em) => {
     const plan = await em.findOne(
       PerformancePlan,
       { employee: viewer.employeeId, period: periodId },
       { populate: ['period'] },
     );
-    if (!plan) throw badInput('You have no plan for this period.', 'periodId');
-    if (plan.status !== PlanStatus.APPROVED)
-      throw badInput('Monthly reports need an approved plan.', 'periodId');
-    const problem = monthlyReportProblem({
+    if (!plan) throw reasons.reportWithoutPlan();
+    if (plan.status !== PlanStatus.APPROVED) throw reasons.reportPlanNotApproved();
+    const problem = monthlyReportError({
       year: plan.period.year,
       month,
-      today: todayInDenpasar(ctx.config.clock()),
+      today: todayInDenpasar(scope.config.clock()),
       periodYear: plan.period.year,
     });
-    if (problem) throw badInput(problem, 'month');
+    if (problem) throw problem;
     const range = monthRange(plan.period.year, month);
     const count = await em.count(Activity, {
       plan,
       date: { $gte: range.startsOn, $lte: range.endsOn },
       status: { $ne: ActivityStatus.WITHDRAWN },
     });
-    if (count === 0) throw badInput('This month has no activities to report yet.', 'month');
+    if (count === 0) throw reasons.monthWithoutActivities();
     let report = await em.findOne(MonthlyReport, { plan, month });
     if (report && report.status !== MonthlyReportStatus.RETURNED) {
-      throw badInput(`This month was already submitted (${report.status.toLowerCase()}).`, 'month');
+      throw reasons.monthAlreadySubmitted({ status: report.status.toLowerCase() });
     }
     const now = new Date();
     if (report) {
@@ -429,18 +427,18 @@ export async function submitMonthlyReport(
         submittedAt: now,
       });
     }
-    await recordPlanEvent(em, plan, {
-      type: 'monthly_report.submit',
-      subjectType: 'MonthlyReport',
-      subjectId: report.id,
-      data: { reportId: report.id },
-    });
-    audit(em, ctx, {
-      action: 'monthly_report.submit',
-      subjectType: 'MonthlyReport',
-      subjectId: report.id,
-      after: { month, activities: count },
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'monthly_report.submit',
+        subjectType: 'MonthlyReport',
+        subjectId: report.id,
+        after: { month, activities: count },
+        audience: await planAudience(em, plan),
+        data: { planId: plan.id, reportId: report.id },
+      },
+      em,
+    );
     await em.flush();
     return report;
   });
@@ -451,29 +449,25 @@ export async function submitMonthlyReport(
  * yet reviewed; RETURN sends it back with a note (required), activities unchanged.
  */
 export async function verifyMonthlyReport(
-  ctx: Ctx,
+  scope: Scope,
   reportId: string,
   decision: ReportDecision,
   note: string | null,
 ): Promise<MonthlyReport> {
-  const viewer = requirePerson(ctx.viewer, 'verify monthly reports');
+  const viewer = requirePerson(scope.viewer, 'verify monthly reports');
   const text = note?.trim() || null;
-  if (decision === ReportDecision.RETURN && !text)
-    throw badInput('Say what to fix: the note is shown to the employee.', 'note');
-  return ctx.em.transactional(async (em) => {
+  if (decision === ReportDecision.RETURN && !text) throw reasons.returnNoteMissing();
+  return scope.em.transactional(async (em) => {
     const report = await em.findOne(MonthlyReport, { id: reportId });
-    if (!report) throw notFound(`No monthly report has id ${reportId}.`);
+    if (!report) throw reasons.reportNotFound({ id: reportId });
     const plan = await em.findOneOrFail(
       PerformancePlan,
       { id: report.plan.id },
       { populate: ['period'] },
     );
-    assertAssessor(ctx.viewer, await planSubject(em, plan), 'verify this monthly report');
+    assertAssessor(scope.viewer, await planSubject(em, plan), 'verify this monthly report');
     if (report.status !== MonthlyReportStatus.SUBMITTED) {
-      throw badInput(
-        `This report is ${report.status.toLowerCase()}, not waiting for verification.`,
-        'reportId',
-      );
+      throw reasons.reportNotSubmitted({ status: report.status.toLowerCase() });
     }
     const now = new Date();
     let approved = 0;
@@ -499,31 +493,31 @@ export async function verifyMonthlyReport(
       report.status = MonthlyReportStatus.RETURNED;
     }
     report.note = text;
-    await recordPlanEvent(em, plan, {
-      type: decision === ReportDecision.APPROVE ? 'monthly_report.verify' : 'monthly_report.return',
-      subjectType: 'MonthlyReport',
-      subjectId: report.id,
-      data: { reportId: report.id },
-    });
-    audit(em, ctx, {
-      action:
-        decision === ReportDecision.APPROVE ? 'monthly_report.verify' : 'monthly_report.return',
-      subjectType: 'MonthlyReport',
-      subjectId: report.id,
-      before: { status: MonthlyReportStatus.SUBMITTED },
-      after: { status: report.status, note: text, activitiesApproved: approved },
-    });
+    await recordChange(
+      scope,
+      {
+        action:
+          decision === ReportDecision.APPROVE ? 'monthly_report.verify' : 'monthly_report.return',
+        subjectType: 'MonthlyReport',
+        subjectId: report.id,
+        before: { status: MonthlyReportStatus.SUBMITTED },
+        after: { status: report.status, note: text, activitiesApproved: approved },
+        audience: await planAudience(em, plan),
+        data: { planId: plan.id, reportId: report.id },
+      },
+      em,
+    );
     await em.flush();
     return report;
   });
 }
 
-export async function listMonthlyReports(ctx: Ctx, planId: string): Promise<MonthlyReport[]> {
-  requireViewer(ctx.viewer);
-  const plan = await ctx.em.findOne(PerformancePlan, { id: planId });
-  if (!plan) throw notFound(`No performance plan has id ${planId}.`);
-  assertPlanRead(ctx.viewer, await planSubject(ctx.loaders, plan));
-  return ctx.em.find(MonthlyReport, { plan }, { orderBy: { month: 'asc' } });
+export async function listMonthlyReports(scope: Scope, planId: string): Promise<MonthlyReport[]> {
+  requireViewer(scope.viewer);
+  const plan = await scope.em.findOne(PerformancePlan, { id: planId });
+  if (!plan) throw reasons.planNotFound({ id: planId });
+  assertPlanRead(scope.viewer, await planSubject(scope.loaders, plan));
+  return scope.em.find(MonthlyReport, { plan }, { orderBy: { month: 'asc' } });
 }
 
 /**
@@ -531,7 +525,7 @@ export async function listMonthlyReports(ctx: Ctx, planId: string): Promise<Mont
  * checkpoint, with https evidence. Refused for quantitative IKI (they are computed).
  */
 export async function recordRealisation(
-  ctx: Ctx,
+  scope: Scope,
   input: {
     indicatorId: string;
     checkpoint: string;
@@ -540,38 +534,30 @@ export async function recordRealisation(
     evidenceUrls: string[];
   },
 ): Promise<RealisationEntry> {
-  requirePerson(ctx.viewer, 'record realisation');
-  return ctx.em.transactional(async (em) => {
+  requirePerson(scope.viewer, 'record realisation');
+  return scope.em.transactional(async (em) => {
     const indicator = await em.findOne(Indicator, { id: input.indicatorId });
-    if (!indicator) throw notFound(`No IKI has id ${input.indicatorId}.`);
+    if (!indicator) throw reasons.indicatorNotFound({ id: input.indicatorId });
     const workResult = await em.findOneOrFail(WorkResult, { id: indicator.workResult.id });
     const plan = await em.findOneOrFail(
       PerformancePlan,
       { id: workResult.plan.id },
       { populate: ['period'] },
     );
-    assertOwner(ctx.viewer, await planSubject(em, plan), 'record realisation on this plan');
-    if (plan.status !== PlanStatus.APPROVED)
-      throw badInput('Realisation is recorded on an approved plan.', 'indicatorId');
-    if (indicator.targetValue !== null) {
-      throw badInput(
-        'This IKI is quantitative: its realisation is the sum of approved activity outputs.',
-        'indicatorId',
-      );
-    }
+    assertOwner(scope.viewer, await planSubject(em, plan), 'record realisation on this plan');
+    if (plan.status !== PlanStatus.APPROVED) throw reasons.realisationPlanNotApproved();
+    if (indicator.targetValue !== null) throw reasons.realisationOfQuantitative();
     if (!checkpointsOf(plan.period.year).some((c) => c.key === input.checkpoint)) {
-      throw badInput('checkpoint must be Q1, Q2, Q3 or Q4.', 'checkpoint');
+      throw reasons.checkpointInvalid();
     }
     const text = input.text?.trim() || null;
-    if (input.value == null && !text)
-      throw badInput('Give a value or a text for the realisation.', 'value');
+    if (input.value == null && !text) throw reasons.realisationEmpty();
     if (input.value != null && (!Number.isFinite(input.value) || input.value < 0)) {
-      throw badInput('The value must be a number of at least 0.', 'value');
+      throw reasons.realisationValueInvalid();
     }
-    const urlProblems = evidenceUrlProblems(input.evidenceUrls);
-    if (urlProblems.length > 0) refuse(urlProblems);
-    if (input.evidenceUrls.length === 0)
-      throw badInput('Add at least one evidence link (bukti dukung).', 'evidenceUrls');
+    const urlProblems = evidenceUrlErrors(input.evidenceUrls);
+    if (urlProblems.length > 0) throw invalidInput(urlProblems);
+    if (input.evidenceUrls.length === 0) throw reasons.evidenceMissing();
     let entry = await em.findOne(RealisationEntry, { indicator, checkpoint: input.checkpoint });
     const before = entry
       ? { value: entry.value, text: entry.text, evidenceUrls: entry.evidenceUrls }
@@ -580,24 +566,24 @@ export async function recordRealisation(
     entry.value = input.value ?? null;
     entry.text = text;
     entry.evidenceUrls = input.evidenceUrls;
-    await recordPlanEvent(em, plan, {
-      type: 'realisation.record',
-      subjectType: 'Indicator',
-      subjectId: indicator.id,
-      reviewers: [],
-    });
-    audit(em, ctx, {
-      action: 'realisation.record',
-      subjectType: 'Indicator',
-      subjectId: indicator.id,
-      before,
-      after: {
-        checkpoint: input.checkpoint,
-        value: entry.value,
-        text,
-        evidenceUrls: entry.evidenceUrls,
+    await recordChange(
+      scope,
+      {
+        action: 'realisation.record',
+        subjectType: 'Indicator',
+        subjectId: indicator.id,
+        before,
+        after: {
+          checkpoint: input.checkpoint,
+          value: entry.value,
+          text,
+          evidenceUrls: entry.evidenceUrls,
+        },
+        audience: await planAudience(em, plan, { reviewers: [] }),
+        data: { planId: plan.id },
       },
-    });
+      em,
+    );
     await em.flush();
     return entry;
   });

@@ -12,7 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../access/context.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
+import { OrgUnit, type OrgUnitRecord } from '../directory/index.js';
 import { ApiClient, ApiScope } from './api-client.entity.js';
 import * as clients from './api-clients.service.js';
 
@@ -70,9 +70,10 @@ export class ApiClientResolver {
   }
 
   @FieldResolver(() => [OrgUnit], { nullable: true, description: 'OPDs it may read; null = all' })
-  async opds(@Root() client: ApiClient, @Ctx() ctx: Context): Promise<OrgUnit[] | null> {
+  async opds(@Root() client: ApiClient, @Ctx() ctx: Context): Promise<OrgUnitRecord[] | null> {
     if (!client.opdIds) return null;
+    // The loader gives read-only records (never entities): keep every unit it found.
     const units = await ctx.loaders.orgUnit.loadMany(client.opdIds);
-    return units.filter((u): u is OrgUnit => u instanceof OrgUnit);
+    return units.filter((u): u is OrgUnitRecord => u !== null && !(u instanceof Error));
   }
 }

@@ -1,14 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordAccessEvent } from '../../realtime/outbox.js';
-import type { ClientViewer, Context } from '../../access/context.js';
-import { badInput, notFound } from '../../kernel/errors.js';
 import { assertApiClientsManage, assertApiClientsRead } from '../../access/policy.js';
-import { audit } from '../audit/audit.service.js';
-import { hashToken, newToken } from '../auth/auth.service.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
-import { ApiClient, type ApiScope } from './api-client.entity.js';
-
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>;
+import type { ApiScope, ClientViewer, Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
+import { hashToken, newToken } from '../auth/index.js';
+import { OrgUnit } from '../directory/index.js';
+import { ApiClient } from './api-client.entity.js';
+import { apiClientReasons as reasons } from './api-clients.reasons.js';
 
 /** Every API token starts with this, so it is never mistaken for a session token. */
 export const API_TOKEN_PREFIX = 'kja_';
@@ -48,15 +45,9 @@ async function checkOpds(
   );
   const found = new Set(units.map((u) => u.id));
   const missing = opdIds.filter((id) => !found.has(id));
-  if (missing.length > 0)
-    throw badInput(`No organisation unit has id ${missing.join(', ')}.`, 'opdIds');
+  if (missing.length > 0) throw reasons.unknownOpds({ ids: missing.join(', ') });
   const notOpd = units.filter((u) => u.parent !== null);
-  if (notOpd.length > 0) {
-    throw badInput(
-      `${notOpd.map((u) => u.name).join(', ')} is not an OPD (a top-level unit); give OPDs.`,
-      'opdIds',
-    );
-  }
+  if (notOpd.length > 0) throw reasons.notOpds({ units: notOpd.map((u) => u.name).join(', ') });
   return [...new Set(opdIds)];
 }
 
@@ -82,31 +73,34 @@ export async function authenticateClient(
 
 /** Creates a client; its token is returned once and stored only as a hash. HR admins only. */
 export async function createApiClient(
-  ctx: Ctx,
+  scope: Scope,
   input: { name: string; scopes: ApiScope[]; opdIds?: string[] | null },
 ): Promise<ApiClientWithToken> {
-  assertApiClientsManage(ctx.viewer);
+  assertApiClientsManage(scope.viewer);
   const name = input.name.trim();
-  if (!name || name.length > 120) throw badInput('The name must be 1 to 120 characters.', 'name');
-  if (input.scopes.length === 0) throw badInput('Give at least one read scope.', 'scopes');
-  return ctx.em.transactional(async (em) => {
-    if (await em.count(ApiClient, { name }))
-      throw badInput(`An API client named "${name}" already exists.`, 'name');
+  if (!name || name.length > 120) throw reasons.nameLength();
+  if (input.scopes.length === 0) throw reasons.scopesMissing();
+  return scope.em.transactional(async (em) => {
+    if (await em.count(ApiClient, { name })) throw reasons.nameTaken({ name });
     const client = em.create(ApiClient, {
       name,
       scopes: [...new Set(input.scopes)],
       opdIds: await checkOpds(em, input.opdIds),
       tokenHash: '',
       tokenPrefix: '',
-      createdByEmployeeId: ctx.viewer?.kind === 'person' ? ctx.viewer.employeeId : null,
+      createdByEmployeeId: scope.viewer?.kind === 'person' ? scope.viewer.employeeId : null,
     });
     const token = issueToken(client);
-    audit(em, ctx, {
-      action: 'api_client.create',
-      subjectType: 'ApiClient',
-      subjectId: client.id,
-      after: snapshot(client),
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'api_client.create',
+        subjectType: 'ApiClient',
+        subjectId: client.id,
+        after: snapshot(client),
+      },
+      em,
+    );
     await em.flush();
     return { client, token };
   });
@@ -114,54 +108,64 @@ export async function createApiClient(
 
 async function findClient(em: EntityManager, id: string): Promise<ApiClient> {
   const client = await em.findOne(ApiClient, { id });
-  if (!client) throw notFound(`No API client has id ${id}.`);
+  if (!client) throw reasons.notFound({ id });
   return client;
 }
 
 /** Replaces the token: the old one stops working at once. Refuses a revoked client. */
-export async function rotateApiClientSecret(ctx: Ctx, id: string): Promise<ApiClientWithToken> {
-  assertApiClientsManage(ctx.viewer);
-  return ctx.em.transactional(async (em) => {
+export async function rotateApiClientSecret(scope: Scope, id: string): Promise<ApiClientWithToken> {
+  assertApiClientsManage(scope.viewer);
+  return scope.em.transactional(async (em) => {
     const client = await findClient(em, id);
-    if (client.revokedAt)
-      throw badInput(`${client.name} is revoked; create a new client instead.`, 'id');
+    if (client.revokedAt) throw reasons.revoked({ name: client.name });
     const before = snapshot(client);
     const token = issueToken(client);
     client.rotatedAt = new Date();
-    await recordAccessEvent(em, 'revoked', 'ApiClient', client.id, { clientId: client.id });
-    audit(em, ctx, {
-      action: 'api_client.rotate',
-      subjectType: 'ApiClient',
-      subjectId: client.id,
-      before,
-      after: snapshot(client),
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'api_client.rotate',
+        subjectType: 'ApiClient',
+        subjectId: client.id,
+        before,
+        after: snapshot(client),
+        // The old token stops working: its viewer is forgotten and its sockets close.
+        eventType: 'access.revoked',
+        data: { clientId: client.id },
+      },
+      em,
+    );
     await em.flush();
     return { client, token };
   });
 }
 
 /** Revokes a client for good; its token stops working on the next request. */
-export async function revokeApiClient(ctx: Ctx, id: string): Promise<ApiClient> {
-  assertApiClientsManage(ctx.viewer);
-  return ctx.em.transactional(async (em) => {
+export async function revokeApiClient(scope: Scope, id: string): Promise<ApiClient> {
+  assertApiClientsManage(scope.viewer);
+  return scope.em.transactional(async (em) => {
     const client = await findClient(em, id);
     const before = snapshot(client);
     client.revokedAt ??= new Date();
-    await recordAccessEvent(em, 'revoked', 'ApiClient', client.id, { clientId: client.id });
-    audit(em, ctx, {
-      action: 'api_client.revoke',
-      subjectType: 'ApiClient',
-      subjectId: client.id,
-      before,
-      after: snapshot(client),
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'api_client.revoke',
+        subjectType: 'ApiClient',
+        subjectId: client.id,
+        before,
+        after: snapshot(client),
+        eventType: 'access.revoked',
+        data: { clientId: client.id },
+      },
+      em,
+    );
     await em.flush();
     return client;
   });
 }
 
-export async function listApiClients(ctx: Ctx): Promise<ApiClient[]> {
-  assertApiClientsRead(ctx.viewer);
-  return ctx.em.find(ApiClient, {}, { orderBy: { name: 'asc' } });
+export async function listApiClients(scope: Scope): Promise<ApiClient[]> {
+  assertApiClientsRead(scope.viewer);
+  return scope.em.find(ApiClient, {}, { orderBy: { name: 'asc' } });
 }

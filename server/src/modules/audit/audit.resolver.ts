@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../access/context.js';
-import { connectionTypes } from '../../kernel/pagination.js';
+import { connectionTypes } from '../../kernel/connection-types.js';
 import { AuditEntry } from '../../realtime/audit-entry.entity.js';
 import * as auditService from './audit.service.js';
 

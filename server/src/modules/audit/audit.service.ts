@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context, Viewer } from '../../access/context.js';
-import { badInput } from '../../kernel/errors.js';
-import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
 import { assertAuditRead } from '../../access/policy.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
+import type { Scope, Viewer } from '../../kernel/scope.js';
 import { ActorType, AuditEntry } from '../../realtime/audit-entry.entity.js';
+import { auditReasons } from './audit.reasons.js';
 
 export interface AuditRecord {
   action: string;
@@ -13,7 +13,7 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-type AuditCtx = Pick<Context, 'viewer' | 'requestId' | 'ipAddress'>;
+type AuditCtx = Pick<Scope, 'viewer' | 'requestId' | 'ipAddress'>;
 
 function actorFields(viewer: Viewer | null) {
   if (!viewer) return { actorType: ActorType.ANONYMOUS, actorLabel: 'anonymous' };
@@ -34,6 +34,9 @@ function actorFields(viewer: Viewer | null) {
 /**
  * Records an audit entry in `em`'s unit of work: it is written by the same flush (and so the
  * same transaction) as the change it describes, or not at all.
+ *
+ * @deprecated a change is recorded with `recordChange` (realtime/change.ts), its audit entry and
+ * its event together; removed once no feature calls it.
  */
 export function audit(
   em: EntityManager,
@@ -53,7 +56,11 @@ export function audit(
   });
 }
 
-/** Writes one audit entry on its own, for events with no other change (e.g. a failed sign-in). */
+/**
+ * Writes one audit entry on its own, for events with no other change (e.g. a failed sign-in).
+ *
+ * @deprecated use `recordAttempt` (realtime/change.ts); removed once no feature calls it.
+ */
 export async function auditNow(
   em: EntityManager,
   ctx: AuditCtx,
@@ -67,7 +74,7 @@ export async function auditNow(
 
 /** Audit entries about one subject (or by one actor), newest first. HR admins and auditors only. */
 export async function auditTrail(
-  ctx: Pick<Context, 'em' | 'viewer'>,
+  scope: Scope,
   args: {
     subjectId?: string | null;
     actorId?: string | null;
@@ -75,10 +82,8 @@ export async function auditTrail(
     after?: string | null;
   },
 ): Promise<Connection<AuditEntry>> {
-  assertAuditRead(ctx.viewer);
-  if (!args.subjectId && !args.actorId) {
-    throw badInput('Give subjectId or actorId (or both) to read the audit trail.', 'subjectId');
-  }
+  assertAuditRead(scope.viewer);
+  if (!args.subjectId && !args.actorId) throw auditReasons.subjectOrActorMissing();
   const limit = pageSize(args.first);
   const where: Record<string, unknown>[] = [];
   if (args.subjectId) where.push({ subjectId: args.subjectId });
@@ -87,8 +92,8 @@ export async function auditTrail(
   const page = [...where];
   if (args.after) page.push({ id: { $lt: decodeCursor(args.after, 1)[0] } });
   const [rows, total] = await Promise.all([
-    ctx.em.find(AuditEntry, { $and: page }, { orderBy: { id: 'desc' }, limit: limit + 1 }),
-    ctx.em.count(AuditEntry, { $and: where }),
+    scope.em.find(AuditEntry, { $and: page }, { orderBy: { id: 'desc' }, limit: limit + 1 }),
+    scope.em.count(AuditEntry, { $and: where }),
   ]);
   return toConnection(rows, limit, Boolean(args.after), total, (e) => [e.id]);
 }

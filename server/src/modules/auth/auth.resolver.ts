@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../access/context.js';
-import { Employee } from '../directory/employee.entity.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
+import { isDomainError } from '../../kernel/errors.js';
+import { Employee, type EmployeeRecord, OrgUnit, type OrgUnitRecord } from '../directory/index.js';
 import * as accounts from './accounts.service.js';
 import { AccountInfo, AccountWithPassword, SessionEntry } from './accounts.types.js';
 import { Role } from './auth.enums.js';
 import * as auth from './auth.service.js';
 import { SessionInfo, ViewerInfo } from './auth.types.js';
-import type { EmployeeRecord, OrgUnitRecord } from '../directory/directory.records.js';
 
 @Resolver(() => ViewerInfo)
 export class AuthResolver {
@@ -27,7 +26,14 @@ export class AuthResolver {
     @Arg('nip') nip: string,
     @Arg('password') password: string,
   ): Promise<SessionInfo> {
-    const session = await auth.login(ctx, nip, password);
+    const session = await auth
+      .login(ctx, { nip, password, userAgent: ctx.req?.get('user-agent') ?? null })
+      .catch((error: unknown) => {
+        // A throttled sign-in says when to try again in the HTTP answer too.
+        const wait = isDomainError(error) ? error.extra.retryAfterSeconds : undefined;
+        if (typeof wait === 'number') ctx.res?.setHeader('retry-after', String(wait));
+        throw error;
+      });
     ctx.res?.cookie(auth.SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -51,7 +57,7 @@ export class AuthResolver {
     @Arg('currentPassword') currentPassword: string,
     @Arg('newPassword') newPassword: string,
   ): Promise<boolean> {
-    return accounts.changePassword(ctx, currentPassword, newPassword);
+    return accounts.changePassword(ctx, { currentPassword, newPassword });
   }
 
   @Query(() => [SessionEntry], { description: 'Your sign-in sessions that still work' })

@@ -1,18 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { preparedRows } from '../../db/prepared.js';
-import { recordAccessEvent } from '../../realtime/outbox.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context, PersonViewer, Viewer } from '../../access/context.js';
-import { appError, badInput, rateLimited } from '../../kernel/errors.js';
 import { requirePerson } from '../../access/policy.js';
+import { preparedRows } from '../../db/prepared.js';
+import type { PersonViewer, Role, Scope, Viewer } from '../../kernel/scope.js';
 import { AuditEntry } from '../../realtime/audit-entry.entity.js';
-import { audit, auditNow } from '../audit/audit.service.js';
-import { checkNip } from '../directory/nip.rules.js';
-import { Employee } from '../directory/employee.entity.js';
+import { recordAttempt, recordChange } from '../../realtime/change.js';
+import { checkNip, Employee, nipRefusal } from '../directory/index.js';
 import { Account } from './account.entity.js';
-import type { Role } from './auth.enums.js';
+import { authReasons } from './auth.reasons.js';
 import type { SessionInfo, ViewerInfo } from './auth.types.js';
-import { throttleLogin } from './login-throttle.rules.js';
+import { throttleError, throttleLogin } from './login-throttle.rules.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
 
@@ -104,9 +101,12 @@ export function viewerInfo(viewer: PersonViewer): ViewerInfo {
   };
 }
 
-const WRONG_CREDENTIALS = 'The NIP or the password is wrong.';
-
-type LoginCtx = Pick<Context, 'em' | 'config' | 'req' | 'requestId' | 'ipAddress' | 'viewer'>;
+/** What signing in takes: the credentials, and the browser's name for the session list. */
+export interface LoginInput {
+  nip: string;
+  password: string;
+  userAgent?: string | null;
+}
 
 async function recentFailures(
   em: EntityManager,
@@ -134,57 +134,48 @@ async function recentFailures(
  * too many recent failures for the NIP or the address (RATE_LIMITED with the wait, even for the
  * right password); and an unknown NIP, wrong password or inactive account alike with
  * UNAUTHENTICATED, so the answer never tells which NIPs have accounts. In production the public
- * demo password is refused. Successes and failures are audited.
+ * demo password is refused. Successes and failures are audited. A throttled attempt's error
+ * carries `retryAfterSeconds` (the HTTP answer's Retry-After).
  */
-export async function login(ctx: LoginCtx, nip: string, password: string): Promise<SessionInfo> {
-  const check = checkNip(nip);
-  if (!check.normalized) {
-    throw badInput(check.problems.map((p) => p.message).join(' '), 'nip');
-  }
-  if (password.length === 0 || password.length > 512) {
-    throw badInput('The password must be between 1 and 512 characters.', 'password');
-  }
-  const em = ctx.em;
+export async function login(scope: Scope, input: LoginInput): Promise<SessionInfo> {
+  const { password } = input;
+  const check = checkNip(input.nip);
+  if (!check.normalized) throw nipRefusal(check.errors);
+  if (password.length === 0 || password.length > 512) throw authReasons.passwordLength();
+  const em = scope.em;
   const normalized = check.normalized;
   const decision = throttleLogin({
     ...(await recentFailures(
       em,
       normalized,
-      ctx.ipAddress,
-      ctx.config.loginThrottle.windowSeconds,
+      scope.ipAddress,
+      scope.config.loginThrottle.windowSeconds,
     )),
     now: new Date(),
-    limits: ctx.config.loginThrottle,
+    limits: scope.config.loginThrottle,
   });
   if (!decision.allowed) {
-    await auditNow(
-      em,
-      { ...ctx, viewer: null },
-      {
-        action: 'auth.login_throttled',
-        subjectType: 'Nip',
-        subjectId: normalized,
-        after: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
-      },
-    );
-    ctx.req?.res?.setHeader('retry-after', String(decision.retryAfterSeconds));
-    throw rateLimited(decision.message!, decision.retryAfterSeconds);
+    await recordAttempt(scope, {
+      action: 'auth.login_throttled',
+      subjectType: 'Nip',
+      subjectId: normalized,
+      after: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+      actor: null,
+    });
+    throw throttleError(decision.reason!, decision.retryAfterSeconds);
   }
 
   const employee = await em.findOne(Employee, { nip: normalized });
   const account = employee ? await em.findOne(Account, { employee }) : null;
-  const fail = async (why: string, message = WRONG_CREDENTIALS): Promise<never> => {
-    await auditNow(
-      em,
-      { ...ctx, viewer: null },
-      {
-        action: 'auth.login_failed',
-        subjectType: 'Nip',
-        subjectId: normalized,
-        after: { why },
-      },
-    );
-    throw appError('UNAUTHENTICATED', message);
+  const fail = async (why: string, refusal = authReasons.wrongCredentials()): Promise<never> => {
+    await recordAttempt(scope, {
+      action: 'auth.login_failed',
+      subjectType: 'Nip',
+      subjectId: normalized,
+      after: { why },
+      actor: null,
+    });
+    throw refusal;
   };
   if (!account?.passwordHash) {
     await burnPasswordCheck(password);
@@ -192,23 +183,21 @@ export async function login(ctx: LoginCtx, nip: string, password: string): Promi
   }
   if (!(await verifyPassword(account.passwordHash, password))) return fail('wrong password');
   if (!account.active || !employee!.active) return fail('account inactive');
-  if (ctx.config.nodeEnv === 'production' && password === DEMO_PASSWORD) {
-    return fail(
-      'demo password in production',
-      'The demo password is public and refused in production; ask an HR admin (BKPSDM) to reset your password.',
-    );
+  if (scope.config.nodeEnv === 'production' && password === DEMO_PASSWORD) {
+    return fail('demo password in production', authReasons.demoPasswordRefused());
   }
-  return createSession(em, ctx, account);
+  return createSession(scope, account, input.userAgent ?? null);
 }
 
 async function createSession(
-  em: EntityManager,
-  ctx: LoginCtx,
+  scope: Scope,
   account: Account,
+  userAgent: string | null,
 ): Promise<SessionInfo> {
+  const em = scope.em;
   const token = newToken();
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
+  const expiresAt = new Date(now.getTime() + scope.config.sessionTtlHours * 3_600_000);
   const session = em.create(Session, {
     account,
     tokenHash: hashToken(token),
@@ -216,42 +205,44 @@ async function createSession(
     // Signing in is the session's first use: it is seen from the start, not only once reused.
     lastSeenAt: now,
     expiresAt,
-    userAgent: ctx.req?.get('user-agent')?.slice(0, 300) ?? null,
-    ipAddress: ctx.ipAddress,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+    ipAddress: scope.ipAddress,
   });
   account.lastLoginAt = now;
   const viewer = personViewer(account, session.id, expiresAt);
-  audit(
-    em,
-    ctx,
-    {
-      action: 'auth.login',
-      subjectType: 'Account',
-      subjectId: account.employee.id,
-      after: { sessionId: session.id },
-    },
-    viewer,
-  );
+  await recordChange(scope, {
+    action: 'auth.login',
+    subjectType: 'Account',
+    subjectId: account.employee.id,
+    after: { sessionId: session.id },
+    audience: { ownerIds: [account.employee.id] },
+    actor: viewer,
+  });
   await em.flush();
   return { token, expiresAt, viewer: viewerInfo(viewer) };
 }
 
 /** Ends the viewer's current session; the token stops working on the next request. */
-export async function logout(
-  ctx: Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>,
-): Promise<boolean> {
-  const viewer = requirePerson(ctx.viewer, 'sign out');
-  await ctx.em.transactional(async (em) => {
+export async function logout(scope: Scope): Promise<boolean> {
+  const viewer = requirePerson(scope.viewer, 'sign out');
+  await scope.em.transactional(async (em) => {
     await em.nativeUpdate(
       Session,
       { id: viewer.sessionId, revokedAt: null },
       { revokedAt: new Date() },
     );
-    await recordAccessEvent(em, 'revoked', 'Session', viewer.sessionId, {
-      accountId: viewer.accountId,
-      sessionId: viewer.sessionId,
-    });
-    audit(em, ctx, { action: 'auth.logout', subjectType: 'Session', subjectId: viewer.sessionId });
+    await recordChange(
+      scope,
+      {
+        action: 'auth.logout',
+        subjectType: 'Session',
+        subjectId: viewer.sessionId,
+        eventType: 'access.revoked',
+        audience: { ownerIds: [viewer.employeeId] },
+        data: { accountId: viewer.accountId, sessionId: viewer.sessionId },
+      },
+      em,
+    );
   });
   return true;
 }

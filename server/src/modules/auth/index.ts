@@ -3,6 +3,7 @@ export * from './account.entity.js';
 export * from './accounts.service.js';
 export * from './accounts.types.js';
 export * from './auth.enums.js';
+export * from './auth.reasons.js';
 export * from './auth.service.js';
 export * from './auth.types.js';
 export * from './common-passwords.js';

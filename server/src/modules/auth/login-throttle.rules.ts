@@ -6,6 +6,8 @@
  * one per address stops trying one common password across many NIPs while leaving room for
  * an office behind a single NAT address.
  */
+import type { DomainError } from '../../kernel/errors.js';
+import { authReasons } from './auth.reasons.js';
 
 export interface ThrottleLimits {
   perAccount: number;
@@ -59,13 +61,40 @@ export function throttleLogin(input: {
   // On a tie the NIP is named: it is the more specific reason and the one the person can act on.
   const reason = account >= address ? 'account' : 'address';
   const retryAfterSeconds = Math.max(account, address);
-  const source = reason === 'account' ? 'for this NIP' : 'from this address';
   return {
     allowed: false,
     retryAfterSeconds,
     reason,
-    message: `Too many failed sign-ins ${source}; try again in ${describeWait(retryAfterSeconds)}.`,
+    message: throttleError(reason, retryAfterSeconds).message,
   };
+}
+
+/**
+ * The refusal of a throttled sign-in (RATE_LIMITED, with `retryAfterSeconds`): for the NIP or
+ * from the address, with the wait as people say it (seconds under two minutes, else minutes).
+ */
+export function throttleError(
+  reason: 'account' | 'address',
+  retryAfterSeconds: number,
+): DomainError {
+  const options = { extra: { retryAfterSeconds } };
+  const forNip = reason === 'account';
+  if (retryAfterSeconds === 1) {
+    return (forNip ? authReasons.nipThrottledOneSecond : authReasons.addressThrottledOneSecond)(
+      {},
+      options,
+    );
+  }
+  if (retryAfterSeconds < 120) {
+    const seconds = { seconds: retryAfterSeconds };
+    return forNip
+      ? authReasons.nipThrottledSeconds(seconds, options)
+      : authReasons.addressThrottledSeconds(seconds, options);
+  }
+  const minutes = { minutes: Math.ceil(retryAfterSeconds / 60) };
+  return forNip
+    ? authReasons.nipThrottledMinutes(minutes, options)
+    : authReasons.addressThrottledMinutes(minutes, options);
 }
 
 /** Seconds until fewer than `limit` failures remain in the window; 0 when already so. */
@@ -82,9 +111,4 @@ function waitSeconds(failures: Date[], limit: number, windowSeconds: number, now
   // than `limit` remain, whatever happened before it.
   const deciding = recent[limit - 1];
   return Math.max(1, Math.ceil((deciding + windowMs - now) / 1000));
-}
-
-function describeWait(seconds: number): string {
-  if (seconds < 120) return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
 }

@@ -6,6 +6,8 @@
  * ("one capital, one digit"), because they push people towards "Password1!" and add nothing
  * against an attacker who knows them.
  */
+import type { DomainError } from '../../kernel/errors.js';
+import { accountReasons as reasons } from './auth.reasons.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -26,35 +28,32 @@ export interface PasswordContext {
  * person's name, and the current password.
  */
 export function passwordProblems(password: string, context: PasswordContext): string[] {
-  const problems: string[] = [];
+  return passwordErrors(password, context).map((error) => error.message);
+}
+
+/** {@link passwordProblems} as domain errors (field `newPassword`), in the same order. */
+export function passwordErrors(password: string, context: PasswordContext): DomainError[] {
+  const errors: DomainError[] = [];
   // Code points, not UTF-16 units, so an emoji counts as the one character the person typed.
   const length = Array.from(password).length;
   if (length < MIN_PASSWORD_LENGTH) {
-    problems.push(`Use at least ${MIN_PASSWORD_LENGTH} characters; this one has ${length}.`);
+    errors.push(reasons.passwordTooShort({ min: MIN_PASSWORD_LENGTH, length }));
   }
   if (length > MAX_PASSWORD_LENGTH) {
-    problems.push(`Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+    errors.push(reasons.passwordTooLong({ max: MAX_PASSWORD_LENGTH }));
   }
   if (context.currentPassword !== undefined && password === context.currentPassword) {
-    problems.push('The new password must differ from the current one.');
+    errors.push(reasons.passwordUnchanged());
   }
-  if (isCommon(password)) {
-    problems.push(
-      'This password is on the list of commonly used passwords; choose something less guessable.',
-    );
-  }
-  if (isRepeatOrSequence(password)) {
-    problems.push(
-      'A password made of one repeated character or a simple sequence (like 1234567890 or abcdefghij) is too easy to guess.',
-    );
-  }
+  if (isCommon(password)) errors.push(reasons.passwordCommon());
+  if (isRepeatOrSequence(password)) errors.push(reasons.passwordPattern());
   if (context.nip && containsNip(password, context.nip)) {
-    problems.push('Do not use your NIP (or part of it) in your password.');
+    errors.push(reasons.passwordContainsNip());
   }
   if (context.name && containsName(password, context.name)) {
-    problems.push('Do not use your name in your password.');
+    errors.push(reasons.passwordContainsName());
   }
-  return problems;
+  return errors;
 }
 
 const TEMPORARY_GROUPS = 4;

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../access/context.js';
+import type { Viewer } from '../../kernel/scope.js';
 import { hashToken } from './auth.service.js';
 
 /** What an access event names: the cache forgets every viewer it matches. */

@@ -1,9 +1,11 @@
 import { type FilterQuery, QueryOrder, raw } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../access/context.js';
-import { badInput, conflict, notFound } from '../../kernel/errors.js';
-import { createLoaders, type Loaders } from '../../api/loaders.js';
+import { loaderKit } from '../../db/loaders.js';
+import { isCalendarDate, todayInDenpasar } from '../../kernel/calendar.js';
+import { DomainError, invalidInput } from '../../kernel/errors.js';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
+import type { Loaders, Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
 import {
   assertCityAdmin,
   assertCompetencyAssessor,
@@ -15,13 +17,13 @@ import {
   requirePerson,
   requireViewer,
 } from '../../access/policy.js';
-import { employeeSubject } from '../../access/subjects.js';
-import { audit } from '../audit/audit.service.js';
-import { JobType } from '../directory/directory.enums.js';
-import type { EmployeeRecord } from '../directory/directory.records.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
-import { todayInDenpasar } from '../planning/period.service.js';
-import { isCalendarDate } from '../planning/plan.rules.js';
+import {
+  directoryLoaders,
+  employeeSubject,
+  type EmployeeRecord,
+  JobType,
+  OrgUnit,
+} from '../directory/index.js';
 import { AssessmentSource, CompetencyKind, PotentialLevel } from './development.enums.js';
 import {
   CompetencyAssessment,
@@ -30,6 +32,7 @@ import {
   PotentialAssessment,
 } from './development.entity.js';
 import { DEVELOPMENT_PAGE_SIZE, type PageArgs } from './development.input.js';
+import { competencyReasons, developmentReasons } from './development.reasons.js';
 import {
   aggregateGaps,
   COMMON_COMPETENCIES,
@@ -42,17 +45,15 @@ import {
   type UnitGap,
 } from './development.rules.js';
 
-export type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders' | 'config'>;
-
 /** The employee and their access subject; NOT_FOUND for an unknown id. */
 export async function subjectOf(
-  source: Loaders | EntityManager,
+  source: Pick<Loaders, 'employee' | 'orgUnit'> | EntityManager,
   employeeId: string,
 ): Promise<{ employee: EmployeeRecord; subject: EmployeeSubject }> {
   // Inside a transaction, pass its EntityManager (see planSubject).
-  const loaders = source instanceof EntityManager ? createLoaders(source) : source;
+  const loaders = source instanceof EntityManager ? directoryLoaders(loaderKit(source)) : source;
   const employee = await loaders.employee.load(employeeId);
-  if (!employee) throw notFound(`No employee has id ${employeeId}.`);
+  if (!employee) throw developmentReasons.employeeNotFound({ id: employeeId });
   return { employee, subject: await employeeSubject(loaders, employee) };
 }
 
@@ -62,7 +63,7 @@ export async function unitOf(
   orgUnitId: string,
 ): Promise<{ unit: OrgUnit; opdId: string }> {
   const unit = await em.findOne(OrgUnit, { id: orgUnitId });
-  if (!unit) throw notFound(`No organisation unit has id ${orgUnitId}.`);
+  if (!unit) throw developmentReasons.unitNotFound({ id: orgUnitId });
   return { unit, opdId: unit.opd?.id ?? unit.id };
 }
 
@@ -70,10 +71,10 @@ export async function unitOf(
  * Whether the signed-in person works in `unit` or in a unit above or below it (as for the
  * cascade of a unit's plans); always false for API clients and anonymous callers.
  */
-export async function viewerWorksIn(ctx: Ctx, unit: OrgUnit): Promise<boolean> {
-  if (ctx.viewer?.kind !== 'person') return false;
-  const me = await ctx.loaders.employee.load(ctx.viewer.employeeId);
-  const mine = me ? await ctx.loaders.orgUnit.load(me.orgUnit.id) : null;
+export async function viewerWorksIn(scope: Scope, unit: OrgUnit): Promise<boolean> {
+  if (scope.viewer?.kind !== 'person') return false;
+  const me = await scope.loaders.employee.load(scope.viewer.employeeId);
+  const mine = me ? await scope.loaders.orgUnit.load(me.orgUnit.id) : null;
   return Boolean(mine && (mine.path.startsWith(unit.path) || unit.path.startsWith(mine.path)));
 }
 
@@ -154,8 +155,8 @@ function standardKey(s: CompetencyStandard) {
 }
 
 /** The 8 managerial competencies and Perekat Bangsa. */
-export function listCompetencies(ctx: Pick<Context, 'viewer'>) {
-  requireViewer(ctx.viewer);
+export function listCompetencies(scope: Scope) {
+  requireViewer(scope.viewer);
   return COMMON_COMPETENCIES.map((c) => ({ ...c, kind: c.kind as CompetencyKind }));
 }
 
@@ -174,11 +175,11 @@ const STANDARD_ORDER = [
  * shared standards and those of its OPDs, and is refused another OPD's. Two statements.
  */
 export async function listStandards(
-  ctx: Ctx,
+  scope: Scope,
   filter: { opdId?: string | null; jobType?: JobType | null },
   page: PageArgs = {},
 ): Promise<Connection<CompetencyStandard>> {
-  const viewer = assertMayReadSomeDevelopment(ctx.viewer, filter.opdId);
+  const viewer = assertMayReadSomeDevelopment(scope.viewer, filter.opdId);
   const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
   const where: FilterQuery<CompetencyStandard>[] = [];
   const opds = filter.opdId ? [filter.opdId] : developmentOpdLimit(viewer);
@@ -207,11 +208,11 @@ export async function listStandards(
     );
   }
   const [found, totalCount] = await Promise.all([
-    ctx.em.find(CompetencyStandard, rows.length > 0 ? { $and: rows } : {}, {
+    scope.em.find(CompetencyStandard, rows.length > 0 ? { $and: rows } : {}, {
       orderBy: [{ [sharedFirst()]: QueryOrder.ASC }, ...STANDARD_ORDER],
       limit: limit + 1,
     }),
-    ctx.em.count(CompetencyStandard, where.length > 0 ? { $and: where } : {}),
+    scope.em.count(CompetencyStandard, where.length > 0 ? { $and: where } : {}),
   ]);
   return toConnection(found, limit, Boolean(page.after), totalCount, (s) => [
     s.opd ? 'position' : 'shared',
@@ -248,7 +249,7 @@ export interface StandardInput {
 
 function checkedLevels(entries: LevelInput[], field: string): CompetencyLevel[] {
   const { levels, problems } = normaliseLevels(entries, field);
-  if (problems.length > 0) throw badInput(problems[0].message, field, { problems });
+  if (problems.length > 0) throw invalidInput(problems);
   return levels as CompetencyLevel[];
 }
 
@@ -264,47 +265,44 @@ const standardSnapshot = (s: CompetencyStandard) => ({
  * Creates or changes a standard (HR admins). A position standard names an OPD and a title; a
  * shared one neither. Refuses a second standard for the same position and a stale version.
  */
-export async function saveStandard(ctx: Ctx, input: StandardInput): Promise<CompetencyStandard> {
-  assertCityAdmin(ctx.viewer, 'manage competency standards');
+export async function saveStandard(
+  scope: Scope,
+  input: StandardInput,
+): Promise<CompetencyStandard> {
+  assertCityAdmin(scope.viewer, 'manage competency standards');
   const title = input.positionTitle?.trim().replace(/\s+/g, ' ') || null;
   if (((input.opdId ?? null) === null) !== (title === null)) {
-    throw badInput(
-      'Give both an OPD and a position title for a position standard, or neither for a shared standard of the job type.',
-      input.opdId ? 'positionTitle' : 'opdId',
+    throw competencyReasons.standardPositionHalf(
+      {},
+      { field: input.opdId ? 'positionTitle' : 'opdId' },
     );
   }
   const requirements = checkedLevels(input.requirements, 'requirements');
-  return ctx.em.transactional(async (em) => {
+  return scope.em.transactional(async (em) => {
     let opd: OrgUnit | null = null;
     if (input.opdId) {
       opd = (await unitOf(em, input.opdId)).unit;
-      if (opd.opd && opd.opd.id !== opd.id) {
-        throw badInput(
-          'Standards belong to an OPD (a top-level unit), not to a sub-unit.',
-          'opdId',
-        );
-      }
+      if (opd.opd && opd.opd.id !== opd.id) throw competencyReasons.standardOpdNotTop();
     }
     const sameKey = (await em.find(CompetencyStandard, { jobType: input.jobType, opd })).find(
       (s) =>
         (s.positionTitle ?? '').toLowerCase() === (title ?? '').toLowerCase() && s.id !== input.id,
     );
     if (sameKey) {
-      throw badInput(
-        `A standard for ${title ?? `every ${input.jobType} position`} exists already (id ${sameKey.id}); change that one.`,
-        'positionTitle',
-      );
+      throw title === null
+        ? competencyReasons.sharedStandardExists({ jobType: input.jobType, id: sameKey.id })
+        : competencyReasons.standardExists({ positionTitle: title, id: sameKey.id });
     }
     let standard: CompetencyStandard;
     let before: ReturnType<typeof standardSnapshot> | null = null;
     if (input.id) {
       const found = await em.findOne(CompetencyStandard, { id: input.id });
-      if (!found) throw notFound(`No competency standard has id ${input.id}.`);
+      if (!found) throw competencyReasons.standardNotFound({ id: input.id });
       standard = found;
       if (standard.version !== input.expectedVersion) {
-        throw conflict(
-          `The standard was changed by someone else (now version ${standard.version}; you edited version ${input.expectedVersion ?? 'none'}). Reload it and apply your change again.`,
-          { currentVersion: standard.version },
+        throw competencyReasons.standardStale(
+          { currentVersion: standard.version, editedVersion: input.expectedVersion ?? 'none' },
+          { extra: { currentVersion: standard.version } },
         );
       }
       before = standardSnapshot(standard);
@@ -318,23 +316,28 @@ export async function saveStandard(ctx: Ctx, input: StandardInput): Promise<Comp
     }
     standard.publicService = input.publicService ?? standard.publicService;
     standard.requirements = requirements;
-    audit(em, ctx, {
-      action: before ? 'competency_standard.update' : 'competency_standard.create',
-      subjectType: 'CompetencyStandard',
-      subjectId: standard.id,
-      before,
-      after: standardSnapshot(standard),
-    });
+    await recordChange(
+      scope,
+      {
+        action: before ? 'competency_standard.update' : 'competency_standard.create',
+        subjectType: 'CompetencyStandard',
+        subjectId: standard.id,
+        before,
+        after: standardSnapshot(standard),
+        audience: { opdIds: [standard.opd?.id] },
+      },
+      em,
+    );
     await em.flush();
     return standard;
   });
 }
 
 /** Every standard as CSV, one line per requirement (HR admins). */
-export async function exportStandardsCsv(ctx: Ctx): Promise<string> {
-  assertCityAdmin(ctx.viewer, 'export competency standards');
-  const standards = await allStandards(ctx.em);
-  const units = await ctx.loaders.orgUnit.loadMany(
+export async function exportStandardsCsv(scope: Scope): Promise<string> {
+  assertCityAdmin(scope.viewer, 'export competency standards');
+  const standards = await allStandards(scope.em);
+  const units = await scope.loaders.orgUnit.loadMany(
     standards.flatMap((s) => (s.opd ? [s.opd.id] : [])),
   );
   const codes = new Map(
@@ -351,21 +354,28 @@ export async function exportStandardsCsv(ctx: Ctx): Promise<string> {
   );
 }
 
+/** An error about lines of the CSV, pointing at the CSV (the input) rather than at a line. */
+function inTheCsv(error: DomainError): DomainError {
+  return new DomainError(error.kind, error.reason, error.message, error.params, {
+    field: 'csv',
+    extra: error.extra,
+  });
+}
+
 /**
  * Imports standards from CSV in the export's shape (HR admins): each (OPD, position, job type)
  * replaces the standard it names or creates it. All or nothing: any problem refuses the file.
  */
 export async function importStandardsCsv(
-  ctx: Ctx,
+  scope: Scope,
   csv: string,
 ): Promise<{ created: number; updated: number }> {
-  assertCityAdmin(ctx.viewer, 'import competency standards');
-  if (csv.length > 2_000_000) throw badInput('The CSV is at most 2 MB.', 'csv');
+  assertCityAdmin(scope.viewer, 'import competency standards');
+  if (csv.length > 2_000_000) throw competencyReasons.csvTooLarge();
   const { standards, problems } = parseStandardsCsv(csv, Object.values(JobType));
-  if (problems.length > 0)
-    throw badInput(problems[0].message, 'csv', { problems: problems.slice(0, 50) });
-  if (standards.length === 0) throw badInput('The CSV has no standards.', 'csv');
-  return ctx.em.transactional(async (em) => {
+  if (problems.length > 0) throw inTheCsv(invalidInput(problems.slice(0, 50)));
+  if (standards.length === 0) throw competencyReasons.csvEmpty();
+  return scope.em.transactional(async (em) => {
     const codes = [...new Set(standards.flatMap((s) => (s.opdCode ? [s.opdCode] : [])))];
     const opds = new Map(
       (await em.find(OrgUnit, { code: { $in: codes } })).map((u) => [u.code, u]),
@@ -375,9 +385,9 @@ export async function importStandardsCsv(
     let updated = 0;
     for (const row of standards) {
       const opd = row.opdCode ? opds.get(row.opdCode) : null;
-      if (opd === undefined) throw badInput(`No OPD has code ${row.opdCode}.`, 'csv');
+      if (opd === undefined) throw competencyReasons.csvUnknownOpd({ code: row.opdCode });
       if (opd && opd.opd && opd.opd.id !== opd.id) {
-        throw badInput(`${row.opdCode} is not an OPD (a top-level unit).`, 'csv');
+        throw competencyReasons.csvNotOpd({ code: row.opdCode });
       }
       const requirements = checkedLevels(row.requirements, 'csv');
       const found = existing.find(
@@ -401,13 +411,18 @@ export async function importStandardsCsv(
         created += 1;
         existing.push(standard);
       }
-      audit(em, ctx, {
-        action: found ? 'competency_standard.import_update' : 'competency_standard.import_create',
-        subjectType: 'CompetencyStandard',
-        subjectId: standard.id,
-        before,
-        after: standardSnapshot(standard),
-      });
+      await recordChange(
+        scope,
+        {
+          action: found ? 'competency_standard.import_update' : 'competency_standard.import_create',
+          subjectType: 'CompetencyStandard',
+          subjectId: standard.id,
+          before,
+          after: standardSnapshot(standard),
+          audience: { opdIds: [opd?.id] },
+        },
+        em,
+      );
     }
     await em.flush();
     return { created, updated };
@@ -428,25 +443,22 @@ export interface AssessmentInput {
  * admin. Refuses future dates and levels outside 1–5.
  */
 export async function recordAssessment(
-  ctx: Ctx,
+  scope: Scope,
   input: AssessmentInput,
 ): Promise<CompetencyAssessment[]> {
-  requirePerson(ctx.viewer, 'record competency assessments');
-  const today = todayInDenpasar(ctx.config.clock());
+  requirePerson(scope.viewer, 'record competency assessments');
+  const today = todayInDenpasar(scope.config.clock());
   const assessedOn = input.assessedOn ?? today;
   const levels = checkedLevels(input.levels, 'levels');
-  if (levels.length === 0) throw badInput('Assess at least one competency.', 'levels');
+  if (levels.length === 0) throw competencyReasons.nothingAssessed();
   if (!isCalendarDate(assessedOn) || assessedOn > today) {
-    throw badInput(
-      `The assessment date must be a real date, today (${today}) or earlier.`,
-      'assessedOn',
-    );
+    throw competencyReasons.assessedOnInvalid({ today });
   }
   const note = input.note?.trim() || null;
-  if (note && note.length > 2000) throw badInput('The note is at most 2,000 characters.', 'note');
-  return ctx.em.transactional(async (em) => {
+  if (note && note.length > 2000) throw competencyReasons.noteTooLong();
+  return scope.em.transactional(async (em) => {
     const { employee, subject } = await subjectOf(em, input.employeeId);
-    const viewer = assertCompetencyAssessor(ctx.viewer, subject, input.source);
+    const viewer = assertCompetencyAssessor(scope.viewer, subject, input.source);
     const rows = levels.map((l) =>
       em.create(CompetencyAssessment, {
         employee: employee.id,
@@ -460,12 +472,18 @@ export async function recordAssessment(
         note,
       }),
     );
-    audit(em, ctx, {
-      action: 'competency_assessment.record',
-      subjectType: 'Employee',
-      subjectId: employee.id,
-      after: { source: input.source, assessedOn, levels: levels.map((l) => [l.key, l.level]) },
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'competency_assessment.record',
+        subjectType: 'Employee',
+        subjectId: employee.id,
+        after: { source: input.source, assessedOn, levels: levels.map((l) => [l.key, l.level]) },
+        audience: { ownerIds: [employee.id], opdIds: [subject.opdId] },
+        data: { source: input.source, assessedOn },
+      },
+      em,
+    );
     await em.flush();
     return rows;
   });
@@ -477,13 +495,13 @@ export async function recordAssessment(
  * of each competency counts. Two statements after the access check.
  */
 export async function assessmentHistory(
-  ctx: Ctx,
+  scope: Scope,
   employeeId: string,
   page: PageArgs = {},
 ): Promise<Connection<CompetencyAssessment>> {
-  assertMayReadSomeDevelopment(ctx.viewer);
-  const { subject } = await subjectOf(ctx.loaders, employeeId);
-  assertDevelopmentRead(ctx.viewer, subject);
+  assertMayReadSomeDevelopment(scope.viewer);
+  const { subject } = await subjectOf(scope.loaders, employeeId);
+  assertDevelopmentRead(scope.viewer, subject);
   const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
   const where: FilterQuery<CompetencyAssessment> = { employee: employeeId };
   const rows: FilterQuery<CompetencyAssessment>[] = [where];
@@ -492,22 +510,22 @@ export async function assessmentHistory(
     rows.push({ $or: [{ assessedOn: { $lt: assessedOn } }, { assessedOn, id: { $lt: id } }] });
   }
   const [found, totalCount] = await Promise.all([
-    ctx.em.find(
+    scope.em.find(
       CompetencyAssessment,
       { $and: rows },
       { orderBy: [{ assessedOn: QueryOrder.DESC }, { id: QueryOrder.DESC }], limit: limit + 1 },
     ),
-    ctx.em.count(CompetencyAssessment, where),
+    scope.em.count(CompetencyAssessment, where),
   ]);
   return toConnection(found, limit, Boolean(page.after), totalCount, (a) => [a.assessedOn, a.id]);
 }
 
 /** The employee's gaps against the standard of their position, largest first. */
-export async function gapsFor(ctx: Ctx, employeeId: string): Promise<Profile> {
-  assertMayReadSomeDevelopment(ctx.viewer);
-  const { employee, subject } = await subjectOf(ctx.loaders, employeeId);
-  assertDevelopmentRead(ctx.viewer, subject);
-  const profiles = await profilesOf(ctx.em, [
+export async function gapsFor(scope: Scope, employeeId: string): Promise<Profile> {
+  assertMayReadSomeDevelopment(scope.viewer);
+  const { employee, subject } = await subjectOf(scope.loaders, employeeId);
+  assertDevelopmentRead(scope.viewer, subject);
+  const profiles = await profilesOf(scope.em, [
     {
       id: employee.id,
       opdId: subject.opdId,
@@ -520,18 +538,18 @@ export async function gapsFor(ctx: Ctx, employeeId: string): Promise<Profile> {
 
 /** Gaps across a unit and the units below it, weakest competency first. */
 export async function unitGaps(
-  ctx: Ctx,
+  scope: Scope,
   orgUnitId: string,
 ): Promise<{ people: number; assessedPeople: number; competencies: UnitGap[] }> {
-  assertMayReadSomeDevelopment(ctx.viewer);
-  const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
+  assertMayReadSomeDevelopment(scope.viewer);
+  const { unit, opdId } = await unitOf(scope.em, orgUnitId);
   assertUnitDevelopmentRead(
-    ctx.viewer,
-    { opdId, name: unit.name, containsViewer: await viewerWorksIn(ctx, unit) },
+    scope.viewer,
+    { opdId, name: unit.name, containsViewer: await viewerWorksIn(scope, unit) },
     'The competency gaps',
   );
-  const people = await peopleOfUnit(ctx.em, unit);
-  const profiles = await profilesOf(ctx.em, people);
+  const people = await peopleOfUnit(scope.em, unit);
+  const profiles = await profilesOf(scope.em, people);
   const all = [...profiles.values()].map((p) => p.gaps);
   return {
     people: people.length,
@@ -542,7 +560,7 @@ export async function unitGaps(
 
 /** Potensi of an employee (HR admins); earlier records stay, the latest counts. */
 export async function recordPotential(
-  ctx: Ctx,
+  scope: Scope,
   input: {
     employeeId: string;
     level: PotentialLevel;
@@ -550,17 +568,14 @@ export async function recordPotential(
     assessedOn?: string | null;
   },
 ): Promise<PotentialAssessment> {
-  const viewer = assertCityAdmin(ctx.viewer, 'record potential');
-  const today = todayInDenpasar(ctx.config.clock());
+  const viewer = assertCityAdmin(scope.viewer, 'record potential');
+  const today = todayInDenpasar(scope.config.clock());
   const assessedOn = input.assessedOn ?? today;
   if (!isCalendarDate(assessedOn) || assessedOn > today) {
-    throw badInput(
-      `The assessment date must be a real date, today (${today}) or earlier.`,
-      'assessedOn',
-    );
+    throw competencyReasons.assessedOnInvalid({ today });
   }
-  return ctx.em.transactional(async (em) => {
-    const { employee } = await subjectOf(em, input.employeeId);
+  return scope.em.transactional(async (em) => {
+    const { employee, subject } = await subjectOf(em, input.employeeId);
     const row = em.create(PotentialAssessment, {
       employee: employee.id,
       level: input.level,
@@ -568,12 +583,18 @@ export async function recordPotential(
       recordedBy: viewer.employeeId,
       note: input.note?.trim() || null,
     });
-    audit(em, ctx, {
-      action: 'potential.record',
-      subjectType: 'Employee',
-      subjectId: employee.id,
-      after: { level: input.level, assessedOn },
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'potential.record',
+        subjectType: 'Employee',
+        subjectId: employee.id,
+        after: { level: input.level, assessedOn },
+        audience: { ownerIds: [employee.id], opdIds: [subject.opdId] },
+        data: { assessedOn },
+      },
+      em,
+    );
     await em.flush();
     return row;
   });

@@ -12,7 +12,7 @@ import {
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { uuidv7 } from 'uuidv7';
 import { DateScalar, DateTimeScalar } from '../../kernel/scalars.js';
-import { JobType } from '../directory/directory.enums.js';
+import { JobType } from '../directory/index.js';
 import { Employee } from '../directory/employee.entity.js';
 import { OrgUnit } from '../directory/org-unit.entity.js';
 import {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../kernel/scalars.js';
-import { JobType } from '../directory/directory.enums.js';
+import { JobType } from '../directory/index.js';
 import { AssessmentSource, PotentialLevel, TrainingMode } from './development.enums.js';
 
 @InputType({

@@ -13,13 +13,17 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../access/context.js';
-import { connectionTypes } from '../../kernel/pagination.js';
+import { connectionTypes } from '../../kernel/connection-types.js';
 import { DateScalar } from '../../kernel/scalars.js';
-import { JobType } from '../directory/directory.enums.js';
-import { Employee } from '../directory/employee.entity.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
-import { Predikat, Rating } from '../evaluation/evaluation.enums.js';
-import { Period } from '../planning/period.entity.js';
+import {
+  Employee,
+  type EmployeeRecord,
+  JobType,
+  OrgUnit,
+  type OrgUnitRecord,
+} from '../directory/index.js';
+import { Predikat, Rating } from '../evaluation/index.js';
+import { Period } from '../planning/index.js';
 import * as competencies from './competency.service.js';
 import {
   CompetencyKind,
@@ -45,7 +49,6 @@ import {
 } from './development.input.js';
 import * as talent from './talent.service.js';
 import * as trainings from './training.service.js';
-import type { EmployeeRecord, OrgUnitRecord } from '../directory/directory.records.js';
 
 /** `first` of the development connections: at most 100 a page. */
 const firstArg = (defaultValue: number) =>

@@ -7,7 +7,7 @@ import {
   type CompetencyLevelValue,
   enrolmentTransition,
   type EnrolmentAction,
-  type EnrolmentStatus,
+  type EnrolmentStatusValue,
   type Gap,
   jpProgress,
   latestLevels,
@@ -25,7 +25,10 @@ import {
   type TrainingOption,
   unitJpProgress,
 } from './development.rules.js';
-import type { Predikat, Rating } from '../evaluation/evaluation.rules.js';
+import type { PREDIKAT_NAMES, Rating as RatingEnum } from '../evaluation/index.js';
+
+type Predikat = keyof typeof PREDIKAT_NAMES;
+type Rating = `${RatingEnum}`;
 
 const req = (key: string, level: number): CompetencyLevelValue => {
   const common = COMMON_COMPETENCIES.find((c) => c.key === key);
@@ -375,7 +378,7 @@ describe('recommendTrainings', () => {
 });
 
 describe('enrolmentTransition', () => {
-  it.each<[EnrolmentStatus | null, EnrolmentAction, EnrolmentStatus | null]>([
+  it.each<[EnrolmentStatusValue | null, EnrolmentAction, EnrolmentStatusValue | null]>([
     [null, 'ASSIGN', 'ASSIGNED'],
     [null, 'ENROL', 'ENROLLED'],
     [null, 'CANCEL', null],

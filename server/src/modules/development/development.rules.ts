@@ -5,18 +5,26 @@
  * `asn-reference.json`.
  */
 import reference from '../../db/reference/asn-reference.json' with { type: 'json' };
-import { PREDIKAT_NAMES, type Predikat, type Rating } from '../evaluation/evaluation.rules.js';
-import type { FieldProblem } from '../planning/plan.rules.js';
+import type { DomainError } from '../../kernel/errors.js';
+import { PREDIKAT_NAMES, type Rating as RatingEnum } from '../evaluation/index.js';
+import { competencyReasons, trainingReasons } from './development.reasons.js';
 
-export type CompetencyKind = 'MANAGERIAL' | 'SOCIO_CULTURAL' | 'TECHNICAL';
+/** A predikat as the rules know it: the plain value ('VERY_GOOD', …). */
+type Predikat = keyof typeof PREDIKAT_NAMES;
+/** A results or behaviour rating as the rules know it: the plain value ('ABOVE', …). */
+type Rating = `${RatingEnum}`;
+
+/** The values of the `CompetencyKind` enum, as the rules know them. */
+export type CompetencyKindValue = 'MANAGERIAL' | 'SOCIO_CULTURAL' | 'TECHNICAL';
 export type Potential = 'LOW' | 'MEDIUM' | 'HIGH';
-export type EnrolmentStatus = 'ASSIGNED' | 'ENROLLED' | 'COMPLETED' | 'CANCELLED';
+/** The values of the `EnrolmentStatus` enum, as the rules know them. */
+export type EnrolmentStatusValue = 'ASSIGNED' | 'ENROLLED' | 'COMPLETED' | 'CANCELLED';
 export type EnrolmentAction = 'ASSIGN' | 'ENROL' | 'CANCEL' | 'COMPLETE';
 
 export interface Competency {
   key: string;
   name: string;
-  kind: CompetencyKind;
+  kind: CompetencyKindValue;
 }
 
 /** The 8 managerial competencies and Perekat Bangsa, as in the reference data. */
@@ -41,16 +49,45 @@ export interface CompetencyLevelValue extends Competency {
   level: number;
 }
 
+/** The problems of a list of levels, as a form field's or as a line of the standards CSV. */
+function levelProblems(field: string, line: number | null) {
+  const known = [...COMMON_BY_KEY.keys()].join(', ');
+  const options = { field };
+  return {
+    unknownCompetency: (key: string) =>
+      line === null
+        ? competencyReasons.unknownCompetency({ key, known }, options)
+        : competencyReasons.csvUnknownCompetency({ line, key, known }, options),
+    technicalNameLength: () =>
+      line === null
+        ? competencyReasons.technicalNameLength({}, options)
+        : competencyReasons.csvTechnicalNameLength({ line }, options),
+    levelOutOfRange: (name: string, level: number) => {
+      const params = { name, min: MIN_LEVEL, max: MAX_LEVEL, level };
+      return line === null
+        ? competencyReasons.levelOutOfRange(params, options)
+        : competencyReasons.csvLevelOutOfRange({ ...params, line }, options);
+    },
+    listedTwice: (name: string) =>
+      line === null
+        ? competencyReasons.listedTwice({ name }, options)
+        : competencyReasons.csvListedTwice({ line, name }, options),
+  };
+}
+
 /**
  * A requirement or development entry, checked and named: common competencies by key (their
  * official name is taken from the reference data), technical ones by name. Returns the
- * normalised list, or the problems with it.
+ * normalised list, or the problems with it (about `field`; naming the line when `line` is given,
+ * for the standards CSV).
  */
 export function normaliseLevels(
   entries: { key?: string | null; name?: string | null; level: number }[],
   field: string,
-): { levels: CompetencyLevelValue[]; problems: FieldProblem[] } {
-  const problems: FieldProblem[] = [];
+  line: number | null = null,
+): { levels: CompetencyLevelValue[]; problems: DomainError[] } {
+  const problems: DomainError[] = [];
+  const problem = levelProblems(field, line);
   const levels: CompetencyLevelValue[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -59,32 +96,23 @@ export function normaliseLevels(
     if (key && !key.startsWith(TECHNICAL_PREFIX)) {
       competency = COMMON_BY_KEY.get(key);
       if (!competency) {
-        problems.push({
-          field,
-          message: `${key} is not a competency; use one of ${[...COMMON_BY_KEY.keys()].join(', ')}, or give a technical competency by name.`,
-        });
+        problems.push(problem.unknownCompetency(key));
         continue;
       }
     } else {
       const name = (entry.name?.trim() || key.slice(TECHNICAL_PREFIX.length)).replace(/\s+/g, ' ');
       if (!name || name.length > 150) {
-        problems.push({
-          field,
-          message: 'A technical competency needs a name of 1–150 characters.',
-        });
+        problems.push(problem.technicalNameLength());
         continue;
       }
       competency = { key: technicalKey(name), name, kind: 'TECHNICAL' };
     }
     if (!Number.isInteger(entry.level) || entry.level < MIN_LEVEL || entry.level > MAX_LEVEL) {
-      problems.push({
-        field,
-        message: `The level of ${competency.name} must be a whole number from ${MIN_LEVEL} to ${MAX_LEVEL}; it is ${entry.level}.`,
-      });
+      problems.push(problem.levelOutOfRange(competency.name, entry.level));
       continue;
     }
     if (seen.has(competency.key)) {
-      problems.push({ field, message: `${competency.name} is listed twice.` });
+      problems.push(problem.listedTwice(competency.name));
       continue;
     }
     seen.add(competency.key);
@@ -93,7 +121,7 @@ export function normaliseLevels(
   return { levels: sortLevels(levels), problems };
 }
 
-const KIND_ORDER: Record<CompetencyKind, number> = {
+const KIND_ORDER: Record<CompetencyKindValue, number> = {
   MANAGERIAL: 0,
   SOCIO_CULTURAL: 1,
   TECHNICAL: 2,
@@ -346,7 +374,7 @@ export function recommendTrainings(args: {
 
 const TRANSITIONS: Record<
   EnrolmentAction,
-  Partial<Record<EnrolmentStatus | 'NONE', EnrolmentStatus>>
+  Partial<Record<EnrolmentStatusValue | 'NONE', EnrolmentStatusValue>>
 > = {
   ASSIGN: { NONE: 'ASSIGNED', CANCELLED: 'ASSIGNED' },
   ENROL: { NONE: 'ENROLLED', ASSIGNED: 'ENROLLED', CANCELLED: 'ENROLLED' },
@@ -354,21 +382,21 @@ const TRANSITIONS: Record<
   COMPLETE: { ENROLLED: 'COMPLETED' },
 };
 
-const REFUSALS: Record<EnrolmentAction, string> = {
-  ASSIGN: 'It can be assigned only when the employee is not on it yet (or cancelled)',
-  ENROL: 'Enrolment is possible only when not enrolled yet (assigned, cancelled or new)',
-  CANCEL: 'Only an assigned or enrolled place can be cancelled',
-  COMPLETE: 'Only an enrolled place can be completed',
-};
+const REFUSALS = {
+  ASSIGN: trainingReasons.notAssignable,
+  ENROL: trainingReasons.notEnrollable,
+  CANCEL: trainingReasons.notCancellable,
+  COMPLETE: trainingReasons.notCompletable,
+} satisfies Record<EnrolmentAction, unknown>;
 
 /** The next status of an enrolment (null = none yet), or why the action is refused. */
 export function enrolmentTransition(
-  status: EnrolmentStatus | null,
+  status: EnrolmentStatusValue | null,
   action: EnrolmentAction,
-): { next: EnrolmentStatus } | { problem: string } {
+): { next: EnrolmentStatusValue } | { problem: DomainError } {
   const next = TRANSITIONS[action][status ?? 'NONE'];
   if (next) return { next };
-  return { problem: `${REFUSALS[action]}; this one is ${status ?? 'not there'}.` };
+  return { problem: REFUSALS[action]({ status: status ?? 'not there' }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -587,15 +615,15 @@ export function parseCsv(text: string): string[][] {
 export function parseStandardsCsv(
   text: string,
   jobTypes: readonly string[],
-): { standards: StandardCsvRow[]; problems: FieldProblem[] } {
+): { standards: StandardCsvRow[]; problems: DomainError[] } {
   const records = parseCsv(text.replace(/^\uFEFF/, ''));
-  const problems: FieldProblem[] = [];
+  const problems: DomainError[] = [];
   const header = records.shift()?.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = STANDARD_CSV_HEADER.filter((h) => !header.includes(h));
   if (missing.length > 0) {
     return {
       standards: [],
-      problems: [{ field: 'csv', message: `The header lacks ${missing.join(', ')}.` }],
+      problems: [competencyReasons.csvHeaderLacks({ columns: missing.join(', ') })],
     };
   }
   const col = (record: string[], name: (typeof STANDARD_CSV_HEADER)[number]) =>
@@ -605,10 +633,12 @@ export function parseStandardsCsv(
     const line = i + 2;
     const jobType = col(record, 'job_type').toUpperCase();
     if (!jobTypes.includes(jobType)) {
-      problems.push({
-        field: `line ${line}`,
-        message: `Line ${line}: job_type "${jobType}" is not one of ${jobTypes.join(', ')}.`,
-      });
+      problems.push(
+        competencyReasons.csvUnknownJobType(
+          { line, jobType, jobTypes: jobTypes.join(', ') },
+          { field: `line ${line}` },
+        ),
+      );
       return;
     }
     const level = Number(col(record, 'level'));
@@ -616,10 +646,7 @@ export function parseStandardsCsv(
     const opdCode = col(record, 'opd_code') || null;
     const positionTitle = col(record, 'position_title') || null;
     if ((opdCode === null) !== (positionTitle === null)) {
-      problems.push({
-        field: `line ${line}`,
-        message: `Line ${line}: give both opd_code and position_title for a position, or neither for a shared standard.`,
-      });
+      problems.push(competencyReasons.csvPositionHalf({ line }, { field: `line ${line}` }));
       return;
     }
     const id = `${opdCode ?? ''}\u0000${positionTitle ?? ''}\u0000${jobType}`;
@@ -631,9 +658,7 @@ export function parseStandardsCsv(
     group.publicService ||= publicService;
     const key = col(record, 'competency_key') || null;
     const name = col(record, 'competency_name') || null;
-    const checked = normaliseLevels([{ key, name, level }], `line ${line}`);
-    for (const p of checked.problems)
-      problems.push({ field: p.field, message: `Line ${line}: ${p.message}` });
+    problems.push(...normaliseLevels([{ key, name, level }], `line ${line}`, line).problems);
     group.requirements.push({ key, name, level });
   });
   return { standards: [...groups.values()], problems };

@@ -1,17 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../../kernel/errors.js';
 import { type Connection, type KeyPart, pageOfList } from '../../kernel/pagination.js';
+import type { Scope } from '../../kernel/scope.js';
 import {
   assertCandidatesRead,
   assertMayReadSomeDevelopment,
   assertTalentGridRead,
   developmentOpdLimit,
 } from '../../access/policy.js';
-import { Predikat, Rating } from '../evaluation/evaluation.enums.js';
-import { Period } from '../planning/period.entity.js';
-import { type Ctx, peopleOfUnit, profilesOf, unitOf } from './competency.service.js';
+import { Predikat, Rating } from '../evaluation/index.js';
+import { Period } from '../planning/index.js';
+import { peopleOfUnit, profilesOf, unitOf } from './competency.service.js';
 import { PotentialLevel, PotentialSource } from './development.enums.js';
 import { DEVELOPMENT_PAGE_SIZE, type PageArgs } from './development.input.js';
+import { talentReasons } from './development.reasons.js';
 import {
   type AppraisalFact,
   awardCandidate,
@@ -147,7 +148,7 @@ async function placements(
 
 async function periodOf(em: EntityManager, periodId: string): Promise<Period> {
   const period = await em.findOne(Period, { id: periodId });
-  if (!period) throw notFound(`No period has id ${periodId}.`);
+  if (!period) throw talentReasons.periodNotFound({ id: periodId });
   return period;
 }
 
@@ -191,7 +192,7 @@ export function boxPage(
 export function boxesOf(grid: TalentGridView, box?: number | null): TalentBox[] {
   if (box === null || box === undefined) return grid.boxes;
   if (!Number.isInteger(box) || box < 1 || box > 9) {
-    throw badInput(`box is a box number of the grid, 1 to 9; got ${box}.`, 'box');
+    throw talentReasons.boxOutOfRange({ box });
   }
   return grid.boxes.filter((cell) => cell.box === box);
 }
@@ -210,15 +211,19 @@ export function unplacedPage(grid: TalentGridView, page: PageArgs): Connection<U
  * each, and who could not be placed and why.
  */
 export async function talentGrid(
-  ctx: Ctx,
+  scope: Scope,
   orgUnitId: string,
   periodId: string,
 ): Promise<TalentGridView> {
-  assertMayReadSomeDevelopment(ctx.viewer);
-  const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
-  assertTalentGridRead(ctx.viewer, { opdId, name: unit.name });
-  const period = await periodOf(ctx.em, periodId);
-  const { placed, unplaced } = await placements(ctx.em, await peopleOfUnit(ctx.em, unit), period);
+  assertMayReadSomeDevelopment(scope.viewer);
+  const { unit, opdId } = await unitOf(scope.em, orgUnitId);
+  assertTalentGridRead(scope.viewer, { opdId, name: unit.name });
+  const period = await periodOf(scope.em, periodId);
+  const { placed, unplaced } = await placements(
+    scope.em,
+    await peopleOfUnit(scope.em, unit),
+    period,
+  );
   return {
     period,
     boxes: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((box) => {
@@ -234,15 +239,18 @@ export async function talentGrid(
  * The people candidates are drawn from, after the access check: one unit and the units below it,
  * or the whole city (for an API client, its OPDs).
  */
-async function candidatePool(ctx: Ctx, orgUnitId: string | null | undefined): Promise<Person[]> {
-  const viewer = assertCandidatesRead(ctx.viewer);
+async function candidatePool(
+  scope: Scope,
+  orgUnitId: string | null | undefined,
+): Promise<Person[]> {
+  const viewer = assertCandidatesRead(scope.viewer);
   if (orgUnitId) {
-    const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
+    const { unit, opdId } = await unitOf(scope.em, orgUnitId);
     assertCandidatesRead(viewer, opdId);
-    return peopleOfUnit(ctx.em, unit);
+    return peopleOfUnit(scope.em, unit);
   }
   const opds = developmentOpdLimit(viewer);
-  const rows = await ctx.em.execute<
+  const rows = await scope.em.execute<
     { id: string; name: string; opd_id: string; position_title: string; job_type: string }[]
   >(
     `select e.id, e.name, coalesce(u.opd_id, u.id) as opd_id, e.position_title, e.job_type
@@ -265,19 +273,19 @@ async function candidatePool(ctx: Ctx, orgUnitId: string | null | undefined): Pr
  * year before; highest box first. City-wide, or one unit.
  */
 export async function promotionCandidates(
-  ctx: Ctx,
+  scope: Scope,
   periodId: string,
   orgUnitId?: string | null,
   page: PageArgs = {},
 ): Promise<Connection<Placement>> {
-  const pool = await candidatePool(ctx, orgUnitId);
-  const period = await periodOf(ctx.em, periodId);
-  const { placed } = await placements(ctx.em, pool, period);
+  const pool = await candidatePool(scope, orgUnitId);
+  const period = await periodOf(scope.em, periodId);
+  const { placed } = await placements(scope.em, pool, period);
   const inBoxes = placed.filter((p) => promotionCandidate(p.box!, []));
   const history =
     inBoxes.length === 0
       ? []
-      : await ctx.em.execute<{ employee_id: string; predikat: Predikat }[]>(
+      : await scope.em.execute<{ employee_id: string; predikat: Predikat }[]>(
           `select a.employee_id, a.predikat from appraisal a join period p on p.id = a.period_id
      where a.employee_id in (?) and p.year between ? and ? and a.status in ('FINAL', 'APPEALED')`,
           [inBoxes.map((p) => p.employeeId), period.year - 1, period.year],
@@ -299,14 +307,14 @@ export async function promotionCandidates(
  * VERY_GOOD predikat in the period's year; highest box first (unknown potential last).
  */
 export async function awardCandidates(
-  ctx: Ctx,
+  scope: Scope,
   periodId: string,
   orgUnitId?: string | null,
   page: PageArgs = {},
 ): Promise<Connection<Placement>> {
-  const pool = await candidatePool(ctx, orgUnitId);
-  const period = await periodOf(ctx.em, periodId);
-  const { performers } = await placements(ctx.em, pool, period);
+  const pool = await candidatePool(scope, orgUnitId);
+  const period = await periodOf(scope.em, periodId);
+  const { performers } = await placements(scope.em, pool, period);
   return pageOfList(
     performers.filter((p) => awardCandidate(p.predikat)),
     { first: page.first ?? DEVELOPMENT_PAGE_SIZE, after: page.after },

@@ -2,7 +2,8 @@ import { type FilterQuery, LockMode, QueryOrder, raw } from '@mikro-orm/core';
 import { isUuid } from '../../db/records.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { badInput, conflict, notFound } from '../../kernel/errors.js';
+import { isCalendarDate, todayInDenpasar } from '../../kernel/calendar.js';
+import { commonReasons, invalidInput } from '../../kernel/errors.js';
 import {
   type Connection,
   decodeCursor,
@@ -10,7 +11,8 @@ import {
   pageSize,
   toConnection,
 } from '../../kernel/pagination.js';
-import { recordEvent } from '../../realtime/outbox.js';
+import type { Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
 import {
   assertCityAdmin,
   assertDevelopmentRead,
@@ -22,13 +24,9 @@ import {
   type EmployeeSubject,
   requirePerson,
 } from '../../access/policy.js';
-import { audit } from '../audit/audit.service.js';
-import type { EmployeeRecord } from '../directory/directory.records.js';
-import { Predikat } from '../evaluation/evaluation.enums.js';
-import { todayInDenpasar } from '../planning/period.service.js';
-import { isCalendarDate } from '../planning/plan.rules.js';
+import type { EmployeeRecord } from '../directory/index.js';
+import { Predikat } from '../evaluation/index.js';
 import {
-  type Ctx,
   type LevelInput,
   peopleOfUnit,
   profilesOf,
@@ -39,6 +37,7 @@ import {
 import { EnrolmentStatus, TrainingMode } from './development.enums.js';
 import { type CompetencyLevel, Enrolment, Training } from './development.entity.js';
 import { DEVELOPMENT_PAGE_SIZE, type PageArgs } from './development.input.js';
+import { trainingReasons } from './development.reasons.js';
 import {
   type EnrolmentAction,
   enrolmentTransition,
@@ -69,14 +68,14 @@ export interface TrainingFilter {
  * too, for HR admins only (FORBIDDEN for everyone else). Two statements.
  */
 export async function listTrainings(
-  ctx: Ctx,
+  scope: Scope,
   filter: TrainingFilter = {},
   page: PageArgs = {},
 ): Promise<Connection<Training>> {
-  assertMayReadSomeDevelopment(ctx.viewer);
-  if (filter.includeInactive) assertCityAdmin(ctx.viewer, 'list deactivated trainings');
+  assertMayReadSomeDevelopment(scope.viewer);
+  if (filter.includeInactive) assertCityAdmin(scope.viewer, 'list deactivated trainings');
   const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
-  const today = todayInDenpasar(ctx.config.clock());
+  const today = todayInDenpasar(scope.config.clock());
   // A function, not a value: a raw fragment serves one query only.
   const where = (): FilterQuery<Training>[] => [
     ...(filter.includeInactive ? [] : [{ active: true }]),
@@ -104,7 +103,7 @@ export async function listTrainings(
     );
   }
   const [found, totalCount] = await Promise.all([
-    ctx.em.find(
+    scope.em.find(
       Training,
       { $and: rows },
       {
@@ -116,7 +115,7 @@ export async function listTrainings(
         limit: limit + 1,
       },
     ),
-    ctx.em.count(Training, { $and: where() }),
+    scope.em.count(Training, { $and: where() }),
   ]);
   return toConnection(found, limit, Boolean(page.after), totalCount, (t) => [
     t.startsOn ?? '',
@@ -125,9 +124,9 @@ export async function listTrainings(
   ]);
 }
 
-export async function getTraining(ctx: Ctx, id: string): Promise<Training | null> {
-  assertMayReadSomeDevelopment(ctx.viewer);
-  return ctx.em.findOne(Training, { id });
+export async function getTraining(scope: Scope, id: string): Promise<Training | null> {
+  assertMayReadSomeDevelopment(scope.viewer);
+  return scope.em.findOne(Training, { id });
 }
 
 export interface TrainingInput {
@@ -159,46 +158,40 @@ const trainingSnapshot = (t: Training) => ({
 });
 
 /** Adds a training to the catalogue or changes one (HR admins). */
-export async function saveTraining(ctx: Ctx, input: TrainingInput): Promise<Training> {
-  assertCityAdmin(ctx.viewer, 'manage the training catalogue');
+export async function saveTraining(scope: Scope, input: TrainingInput): Promise<Training> {
+  assertCityAdmin(scope.viewer, 'manage the training catalogue');
   const title = input.title.trim().replace(/\s+/g, ' ');
   const provider = input.provider.trim().replace(/\s+/g, ' ');
-  if (title.length < 5 || title.length > 250) {
-    throw badInput('The title is 5–250 characters.', 'title');
-  }
-  if (provider.length < 2 || provider.length > 200) {
-    throw badInput('The provider is 2–200 characters.', 'provider');
-  }
+  if (title.length < 5 || title.length > 250) throw trainingReasons.titleLength();
+  if (provider.length < 2 || provider.length > 200) throw trainingReasons.providerLength();
   if (!Number.isInteger(input.jp) || input.jp < 1 || input.jp > MAX_JP) {
-    throw badInput(`JP is a whole number from 1 to ${MAX_JP}.`, 'jp');
+    throw trainingReasons.jpOutOfRange({ max: MAX_JP });
   }
   const { levels, problems } = normaliseLevels(input.competencies, 'competencies');
-  if (problems.length > 0) throw badInput(problems[0].message, 'competencies', { problems });
-  if (levels.length === 0) {
-    throw badInput('Name at least one competency the training develops.', 'competencies');
-  }
+  if (problems.length > 0) throw invalidInput(problems);
+  if (levels.length === 0) throw trainingReasons.noCompetency();
   for (const [field, value] of [
     ['startsOn', input.startsOn],
     ['endsOn', input.endsOn],
   ] as const) {
-    if (value && !isCalendarDate(value)) throw badInput(`${value} is not a date.`, field);
+    if (value && !isCalendarDate(value)) throw trainingReasons.notADate({ value }, { field });
   }
   if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) {
-    throw badInput('The training cannot end before it starts.', 'endsOn');
+    throw trainingReasons.endsBeforeStart();
   }
   if (input.capacity != null && (!Number.isInteger(input.capacity) || input.capacity < 1)) {
-    throw badInput('Capacity is at least 1 seat, or empty for unlimited.', 'capacity');
+    throw trainingReasons.capacityInvalid();
   }
-  return ctx.em.transactional(async (em) => {
+  return scope.em.transactional(async (em) => {
     let training: Training;
     let before: ReturnType<typeof trainingSnapshot> | null = null;
     if (input.id) {
       const found = await em.findOne(Training, { id: input.id });
-      if (!found) throw notFound(`No training has id ${input.id}.`);
+      if (!found) throw trainingReasons.notFound({ id: input.id });
       if (found.version !== input.expectedVersion) {
-        throw conflict(
-          `The training was changed by someone else (now version ${found.version}; you edited version ${input.expectedVersion ?? 'none'}).`,
-          { currentVersion: found.version },
+        throw trainingReasons.stale(
+          { currentVersion: found.version, editedVersion: input.expectedVersion ?? 'none' },
+          { extra: { currentVersion: found.version } },
         );
       }
       training = found;
@@ -218,13 +211,18 @@ export async function saveTraining(ctx: Ctx, input: TrainingInput): Promise<Trai
       capacity: input.capacity ?? null,
       active: input.active ?? training.active,
     });
-    audit(em, ctx, {
-      action: before ? 'training.update' : 'training.create',
-      subjectType: 'Training',
-      subjectId: training.id,
-      before,
-      after: trainingSnapshot(training),
-    });
+    // The catalogue is everyone's: nobody in particular hears of a change live.
+    await recordChange(
+      scope,
+      {
+        action: before ? 'training.update' : 'training.create',
+        subjectType: 'Training',
+        subjectId: training.id,
+        before,
+        after: trainingSnapshot(training),
+      },
+      em,
+    );
     await em.flush();
     return training;
   });
@@ -232,7 +230,7 @@ export async function saveTraining(ctx: Ctx, input: TrainingInput): Promise<Trai
 
 function transition(enrolment: Enrolment | null, action: EnrolmentAction): EnrolmentStatus {
   const result = enrolmentTransition(enrolment?.status ?? null, action);
-  if ('problem' in result) throw badInput(result.problem, 'status');
+  if ('problem' in result) throw result.problem;
   return result.next as EnrolmentStatus;
 }
 
@@ -242,28 +240,43 @@ const enrolmentSnapshot = (e: Enrolment) => ({
   completedOn: e.completedOn,
 });
 
-async function enrolmentEvent(
+/**
+ * Records a change of an enrolment (its audit entry and its event): for the employee, their
+ * supervisor and their OPD.
+ */
+async function enrolmentChange(
+  scope: Scope,
   em: EntityManager,
-  type: string,
+  action: string,
   enrolment: Enrolment,
   subject: EmployeeSubject,
+  before: unknown,
+  after: unknown,
 ): Promise<void> {
-  await recordEvent(em, {
-    type,
-    subjectType: 'Enrolment',
-    subjectId: enrolment.id,
-    ownerIds: [subject.id],
-    reviewerIds: [subject.supervisorId],
-    opdIds: [subject.opdId],
-    data: { trainingId: enrolment.training.id, status: enrolment.status },
-  });
+  await recordChange(
+    scope,
+    {
+      action,
+      subjectType: 'Enrolment',
+      subjectId: enrolment.id,
+      before,
+      after,
+      audience: {
+        ownerIds: [subject.id],
+        reviewerIds: [subject.supervisorId],
+        opdIds: [subject.opdId],
+      },
+      data: { trainingId: enrolment.training.id, status: enrolment.status },
+    },
+    em,
+  );
 }
 
 /** Refuses enrolling in a training that ended or is full (the row is locked while counting). */
 async function checkOpen(em: EntityManager, training: Training, today: string): Promise<void> {
-  if (!training.active) throw badInput('This training is no longer offered.', 'trainingId');
+  if (!training.active) throw trainingReasons.noLongerOffered();
   if (training.endsOn && training.endsOn < today) {
-    throw badInput(`This training ended on ${training.endsOn}.`, 'trainingId');
+    throw trainingReasons.ended({ endsOn: training.endsOn });
   }
   if (training.capacity !== null) {
     const taken = await em.count(Enrolment, {
@@ -271,33 +284,32 @@ async function checkOpen(em: EntityManager, training: Training, today: string): 
       status: { $in: [EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED] },
     });
     if (taken >= training.capacity) {
-      throw badInput(`This training is full (${training.capacity} seats).`, 'trainingId');
+      throw trainingReasons.full({ capacity: training.capacity });
     }
   }
 }
 
 async function lockedTraining(em: EntityManager, id: string): Promise<Training> {
   const training = await em.findOne(Training, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!training) throw notFound(`No training has id ${id}.`);
+  if (!training) throw trainingReasons.notFound({ id });
   return training;
 }
 
 /** The direct supervisor assigns a (recommended) training to a report, with a reason. */
 export async function assignTraining(
-  ctx: Ctx,
+  scope: Scope,
   input: { trainingId: string; employeeId: string; reason?: string | null },
 ): Promise<Enrolment> {
-  requirePerson(ctx.viewer, 'assign trainings');
+  requirePerson(scope.viewer, 'assign trainings');
   const reason = input.reason?.trim() || null;
-  if (reason && reason.length > 1000)
-    throw badInput('The reason is at most 1,000 characters.', 'reason');
-  return ctx.em.transactional(async (em) => {
+  if (reason && reason.length > 1000) throw trainingReasons.reasonTooLong();
+  return scope.em.transactional(async (em) => {
     const { employee, subject } = await subjectOf(em, input.employeeId);
-    const viewer = assertTrainingAssigner(ctx.viewer, subject);
+    const viewer = assertTrainingAssigner(scope.viewer, subject);
     const training = await lockedTraining(em, input.trainingId);
-    const today = todayInDenpasar(ctx.config.clock());
+    const today = todayInDenpasar(scope.config.clock());
     if (!training.active || (training.endsOn && training.endsOn < today)) {
-      throw badInput('This training is no longer offered.', 'trainingId');
+      throw trainingReasons.noLongerOffered();
     }
     let enrolment = await em.findOne(Enrolment, { training, employee: employee.id });
     const before = enrolment ? enrolmentSnapshot(enrolment) : null;
@@ -306,17 +318,14 @@ export async function assignTraining(
     em.assign(enrolment, {
       status: next,
       assignedBy: viewer.employeeId,
-      assignedAt: ctx.config.clock(),
+      assignedAt: scope.config.clock(),
       reason,
       cancelledAt: null,
     });
-    await enrolmentEvent(em, 'training.assign', enrolment, subject);
-    audit(em, ctx, {
-      action: 'training.assign',
-      subjectType: 'Enrolment',
-      subjectId: enrolment.id,
-      before,
-      after: { ...enrolmentSnapshot(enrolment), trainingId: training.id, reason },
+    await enrolmentChange(scope, em, 'training.assign', enrolment, subject, before, {
+      ...enrolmentSnapshot(enrolment),
+      trainingId: training.id,
+      reason,
     });
     await em.flush();
     return enrolment;
@@ -324,25 +333,21 @@ export async function assignTraining(
 }
 
 /** The employee enrols themselves (taking up an assignment, or on their own). */
-export async function enrol(ctx: Ctx, trainingId: string): Promise<Enrolment> {
-  const viewer = requirePerson(ctx.viewer, 'enrol in trainings');
-  return ctx.em.transactional(async (em) => {
+export async function enrol(scope: Scope, trainingId: string): Promise<Enrolment> {
+  const viewer = requirePerson(scope.viewer, 'enrol in trainings');
+  return scope.em.transactional(async (em) => {
     const { employee, subject } = await subjectOf(em, viewer.employeeId);
-    assertSelf(ctx.viewer, subject, 'enrol themselves');
+    assertSelf(scope.viewer, subject, 'enrol themselves');
     const training = await lockedTraining(em, trainingId);
     let enrolment = await em.findOne(Enrolment, { training, employee: employee.id });
     const before = enrolment ? enrolmentSnapshot(enrolment) : null;
     const next = transition(enrolment, 'ENROL');
-    await checkOpen(em, training, todayInDenpasar(ctx.config.clock()));
+    await checkOpen(em, training, todayInDenpasar(scope.config.clock()));
     enrolment ??= em.create(Enrolment, { training, employee: employee.id, status: next });
-    em.assign(enrolment, { status: next, enrolledAt: ctx.config.clock(), cancelledAt: null });
-    await enrolmentEvent(em, 'training.enrol', enrolment, subject);
-    audit(em, ctx, {
-      action: 'training.enrol',
-      subjectType: 'Enrolment',
-      subjectId: enrolment.id,
-      before,
-      after: { ...enrolmentSnapshot(enrolment), trainingId: training.id },
+    em.assign(enrolment, { status: next, enrolledAt: scope.config.clock(), cancelledAt: null });
+    await enrolmentChange(scope, em, 'training.enrol', enrolment, subject, before, {
+      ...enrolmentSnapshot(enrolment),
+      trainingId: training.id,
     });
     await em.flush();
     return enrolment;
@@ -351,28 +356,29 @@ export async function enrol(ctx: Ctx, trainingId: string): Promise<Enrolment> {
 
 async function enrolmentWithSubject(em: EntityManager, enrolmentId: string) {
   const enrolment = await em.findOne(Enrolment, { id: enrolmentId });
-  if (!enrolment) throw notFound(`No enrolment has id ${enrolmentId}.`);
+  if (!enrolment) throw trainingReasons.enrolmentNotFound({ id: enrolmentId });
   const { subject } = await subjectOf(em, enrolment.employee.id);
   return { enrolment, subject };
 }
 
 /** The employee cancels their own place (assigned or enrolled). */
-export async function cancelEnrolment(ctx: Ctx, enrolmentId: string): Promise<Enrolment> {
-  requirePerson(ctx.viewer, 'cancel an enrolment');
-  return ctx.em.transactional(async (em) => {
+export async function cancelEnrolment(scope: Scope, enrolmentId: string): Promise<Enrolment> {
+  requirePerson(scope.viewer, 'cancel an enrolment');
+  return scope.em.transactional(async (em) => {
     const { enrolment, subject } = await enrolmentWithSubject(em, enrolmentId);
-    assertSelf(ctx.viewer, subject, 'cancel their enrolment');
+    assertSelf(scope.viewer, subject, 'cancel their enrolment');
     const before = enrolmentSnapshot(enrolment);
     enrolment.status = transition(enrolment, 'CANCEL');
-    enrolment.cancelledAt = ctx.config.clock();
-    await enrolmentEvent(em, 'training.cancel', enrolment, subject);
-    audit(em, ctx, {
-      action: 'training.cancel',
-      subjectType: 'Enrolment',
-      subjectId: enrolment.id,
+    enrolment.cancelledAt = scope.config.clock();
+    await enrolmentChange(
+      scope,
+      em,
+      'training.cancel',
+      enrolment,
+      subject,
       before,
-      after: enrolmentSnapshot(enrolment),
-    });
+      enrolmentSnapshot(enrolment),
+    );
     await em.flush();
     return enrolment;
   });
@@ -383,37 +389,35 @@ export async function cancelEnrolment(ctx: Ctx, enrolmentId: string): Promise<En
  * the year of `completedOn` (default today).
  */
 export async function completeEnrolment(
-  ctx: Ctx,
+  scope: Scope,
   input: { enrolmentId: string; jp?: number | null; completedOn?: string | null },
 ): Promise<Enrolment> {
-  assertCityAdmin(ctx.viewer, 'record training completion');
-  const today = todayInDenpasar(ctx.config.clock());
+  assertCityAdmin(scope.viewer, 'record training completion');
+  const today = todayInDenpasar(scope.config.clock());
   const completedOn = input.completedOn ?? today;
   if (!isCalendarDate(completedOn) || completedOn > today) {
-    throw badInput(
-      `The completion date must be a real date, today (${today}) or earlier.`,
-      'completedOn',
-    );
+    throw trainingReasons.completedOnInvalid({ today });
   }
-  return ctx.em.transactional(async (em) => {
+  return scope.em.transactional(async (em) => {
     const { enrolment, subject } = await enrolmentWithSubject(em, input.enrolmentId);
     const training = await em.findOneOrFail(Training, { id: enrolment.training.id });
     const jp = input.jp ?? training.jp;
     if (!Number.isInteger(jp) || jp < 0 || jp > MAX_JP) {
-      throw badInput(`JP credited is a whole number from 0 to ${MAX_JP}.`, 'jp');
+      throw trainingReasons.jpCreditedOutOfRange({ max: MAX_JP });
     }
     const before = enrolmentSnapshot(enrolment);
     enrolment.status = transition(enrolment, 'COMPLETE');
     enrolment.completedOn = completedOn;
     enrolment.jpCredited = jp;
-    await enrolmentEvent(em, 'training.complete', enrolment, subject);
-    audit(em, ctx, {
-      action: 'training.complete',
-      subjectType: 'Enrolment',
-      subjectId: enrolment.id,
+    await enrolmentChange(
+      scope,
+      em,
+      'training.complete',
+      enrolment,
+      subject,
       before,
-      after: enrolmentSnapshot(enrolment),
-    });
+      enrolmentSnapshot(enrolment),
+    );
     await em.flush();
     return enrolment;
   });
@@ -428,14 +432,14 @@ const yearStartsAt = (year: number) => new Date(`${year}-01-01T00:00:00+08:00`);
  * else of enrolment, assignment or creation (in Denpasar). Two statements after the access check.
  */
 export async function enrolmentsOf(
-  ctx: Ctx,
+  scope: Scope,
   employeeId: string,
   year?: number | null,
   page: PageArgs = {},
 ): Promise<Connection<Enrolment>> {
-  assertMayReadSomeDevelopment(ctx.viewer);
-  const { subject } = await subjectOf(ctx.loaders, employeeId);
-  assertDevelopmentRead(ctx.viewer, subject);
+  assertMayReadSomeDevelopment(scope.viewer);
+  const { subject } = await subjectOf(scope.loaders, employeeId);
+  assertDevelopmentRead(scope.viewer, subject);
   const limit = pageSize(page.first ?? DEVELOPMENT_PAGE_SIZE);
   const where: FilterQuery<Enrolment>[] = [{ employee: employeeId }];
   if (year !== null && year !== undefined) {
@@ -453,8 +457,12 @@ export async function enrolmentsOf(
   const rows = [...where];
   if (page.after) rows.push({ id: { $lt: decodeCursor(page.after, 1)[0] } });
   const [found, totalCount] = await Promise.all([
-    ctx.em.find(Enrolment, { $and: rows }, { orderBy: { id: QueryOrder.DESC }, limit: limit + 1 }),
-    ctx.em.count(Enrolment, { $and: where }),
+    scope.em.find(
+      Enrolment,
+      { $and: rows },
+      { orderBy: { id: QueryOrder.DESC }, limit: limit + 1 },
+    ),
+    scope.em.count(Enrolment, { $and: where }),
   ]);
   return toConnection(found, limit, Boolean(page.after), totalCount, (e) => [e.id]);
 }
@@ -477,29 +485,27 @@ const trainingEnrolmentLoaders = new WeakMap<
  * Batched: the trainings of a list are read together, two statements for the whole list.
  */
 export function trainingEnrolments(
-  ctx: Ctx,
+  scope: Scope,
   trainingId: string,
   args: TrainingEnrolmentArgs,
 ): Promise<Connection<Enrolment>> {
-  assertTrainingEnrolmentsRead(ctx.viewer);
+  assertTrainingEnrolmentsRead(scope.viewer);
   const limit = pageSize(args.first ?? DEVELOPMENT_PAGE_SIZE);
   let after: [string, string] | null = null;
   if (args.after) {
     const [name, id] = decodeCursor(args.after, 2);
-    if (!isUuid(id)) {
-      throw badInput('after is not a cursor this list gave out; use pageInfo.endCursor.', 'after');
-    }
+    if (!isUuid(id)) throw commonReasons.invalidCursor();
     after = [name, id];
   }
   const status = args.status ?? null;
   const key = JSON.stringify([status, limit, after]);
-  let byArgs = trainingEnrolmentLoaders.get(ctx.loaders);
-  if (!byArgs) trainingEnrolmentLoaders.set(ctx.loaders, (byArgs = new Map()));
+  let byArgs = trainingEnrolmentLoaders.get(scope.loaders);
+  if (!byArgs) trainingEnrolmentLoaders.set(scope.loaders, (byArgs = new Map()));
   let loader = byArgs.get(key);
   if (!loader) {
     loader = new DataLoader(
-      (ids: readonly string[]) => enrolmentPages(ctx.em, ids, { status, limit, after }),
-      { batch: ctx.config.dataLoaderBatching },
+      (ids: readonly string[]) => enrolmentPages(scope.em, ids, { status, limit, after }),
+      { batch: scope.config.dataLoaderBatching },
     );
     byArgs.set(key, loader);
   }
@@ -583,19 +589,19 @@ export interface RecommendationView {
  * with its reason (see `recommendTrainings`). Trainings they are already on are left out.
  */
 export async function recommendationsFor(
-  ctx: Ctx,
+  scope: Scope,
   employeeId: string,
   limit?: number | null,
 ): Promise<{ predikat: Predikat | null; publicService: boolean; items: RecommendationView[] }> {
-  assertMayReadSomeDevelopment(ctx.viewer);
+  assertMayReadSomeDevelopment(scope.viewer);
   if (limit !== null && limit !== undefined) {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECOMMENDATIONS) {
-      throw badInput(`limit must be between 1 and ${MAX_RECOMMENDATIONS}; got ${limit}.`, 'limit');
+      throw trainingReasons.recommendationLimit({ max: MAX_RECOMMENDATIONS, limit });
     }
   }
-  const { employee, subject } = await subjectOf(ctx.loaders, employeeId);
-  assertDevelopmentRead(ctx.viewer, subject);
-  return recommend(ctx.em, employee, subject.opdId, todayInDenpasar(ctx.config.clock()), limit);
+  const { employee, subject } = await subjectOf(scope.loaders, employeeId);
+  assertDevelopmentRead(scope.viewer, subject);
+  return recommend(scope.em, employee, subject.opdId, todayInDenpasar(scope.config.clock()), limit);
 }
 
 export async function recommend(
@@ -650,21 +656,21 @@ async function jpByEmployee(
 
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw badInput('The year is from 2000 to 2100.', 'year');
+    throw trainingReasons.yearOutOfRange();
   }
 }
 
 /** JP completed in a year against the 20 JP right, with the completed trainings. */
 export async function hoursFor(
-  ctx: Ctx,
+  scope: Scope,
   employeeId: string,
   year: number,
 ): Promise<JpProgress & { year: number; employeeId: string; completions: Enrolment[] }> {
-  assertMayReadSomeDevelopment(ctx.viewer);
+  assertMayReadSomeDevelopment(scope.viewer);
   checkYear(year);
-  const { subject } = await subjectOf(ctx.loaders, employeeId);
-  assertDevelopmentRead(ctx.viewer, subject);
-  const completions = await ctx.em.find(
+  const { subject } = await subjectOf(scope.loaders, employeeId);
+  assertDevelopmentRead(scope.viewer, subject);
+  const completions = await scope.em.find(
     Enrolment,
     {
       employee: employeeId,
@@ -689,18 +695,18 @@ export interface UnitHours {
 export type JpStandingView = JpProgress & { employeeId: string; name: string; year: number };
 
 /** A unit's JP progress in a year: the share at or above 20 JP and who is behind. */
-export async function unitHours(ctx: Ctx, orgUnitId: string, year: number): Promise<UnitHours> {
-  assertMayReadSomeDevelopment(ctx.viewer);
+export async function unitHours(scope: Scope, orgUnitId: string, year: number): Promise<UnitHours> {
+  assertMayReadSomeDevelopment(scope.viewer);
   checkYear(year);
-  const { unit, opdId } = await unitOf(ctx.em, orgUnitId);
+  const { unit, opdId } = await unitOf(scope.em, orgUnitId);
   assertUnitDevelopmentRead(
-    ctx.viewer,
-    { opdId, name: unit.name, containsViewer: await viewerWorksIn(ctx, unit) },
+    scope.viewer,
+    { opdId, name: unit.name, containsViewer: await viewerWorksIn(scope, unit) },
     'The development hours',
   );
-  const people = await peopleOfUnit(ctx.em, unit);
+  const people = await peopleOfUnit(scope.em, unit);
   const hours = await jpByEmployee(
-    ctx.em,
+    scope.em,
     people.map((p) => p.id),
     year,
   );

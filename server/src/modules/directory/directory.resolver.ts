@@ -15,8 +15,7 @@ import { selectedFields } from '../../kernel/selection.js';
 import type { Context } from '../../access/context.js';
 import { DateScalar } from '../../kernel/scalars.js';
 import { assertDirectoryRead, assertPersonalRead } from '../../access/policy.js';
-import { employeeSubject, limitedClient, visibleEmployees } from '../../access/subjects.js';
-import { connectionTypes } from '../../kernel/pagination.js';
+import { connectionTypes } from '../../kernel/connection-types.js';
 import { EmploymentType, OrgUnitKind } from './directory.enums.js';
 import {
   CreateEmployeeInput,
@@ -24,11 +23,12 @@ import {
   EmployeeFilter,
   UpdateEmployeeInput,
 } from './directory.input.js';
-import * as directory from './directory.service.js';
-import { Employee } from './employee.entity.js';
-import { NipCheck, toNipCheck } from './nip.types.js';
-import { OrgUnit } from './org-unit.entity.js';
 import type { EmployeeRecord, OrgUnitRecord } from './directory.records.js';
+import * as directory from './directory.service.js';
+import { employeeSubject, limitedClient, visibleEmployees } from './directory.subjects.js';
+import { Employee } from './employee.entity.js';
+import { NipCheckInfo, toNipCheck } from './nip.types.js';
+import { OrgUnit } from './org-unit.entity.js';
 
 export const { ConnectionType: EmployeeConnection } = connectionTypes(Employee, 'Employee');
 
@@ -100,7 +100,7 @@ export class EmployeeResolver {
   ) {
     // The page reads only the columns of the fields asked for (see employeeColumns).
     const fields = selectedFields(info, ['nodes'], ['edges', 'node']);
-    return directory.listEmployees(ctx, filter, first, after, fields);
+    return directory.listEmployees(ctx, { filter, first, after, fields });
   }
 
   @Query(() => Employee, { nullable: true, description: 'One employee by id or by NIP' })
@@ -112,12 +112,12 @@ export class EmployeeResolver {
     return directory.getEmployee(ctx, { id, nip });
   }
 
-  @Query(() => NipCheck, { description: 'Check a NIP / NI PPPK without signing in' })
+  @Query(() => NipCheckInfo, { description: 'Check a NIP / NI PPPK without signing in' })
   validateNip(
     @Arg('nip') nip: string,
     @Arg('employmentType', () => EmploymentType, { nullable: true })
     employmentType?: EmploymentType | null,
-  ): NipCheck {
+  ): NipCheckInfo {
     return toNipCheck(directory.validateNip(nip, employmentType));
   }
 
@@ -133,7 +133,7 @@ export class EmployeeResolver {
     @Arg('input') input: UpdateEmployeeInput,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
   ): Promise<Employee> {
-    return directory.updateEmployee(ctx, id, input, expectedVersion);
+    return directory.updateEmployee(ctx, { id, input, expectedVersion });
   }
 
   @FieldResolver(() => DateScalar, {

@@ -1,4 +1,6 @@
+import type { DomainError } from '../../kernel/errors.js';
 import { JobType, STRUCTURAL_JOB_TYPES } from './directory.enums.js';
+import { employeeReasons } from './directory.reasons.js';
 
 export interface ChainLink {
   id: string;
@@ -12,25 +14,37 @@ export interface ChainLink {
  * supervisor followed by their supervisors upward. Refuses: self-supervision, an inactive
  * supervisor, a supervisor who holds no structural position, and any cycle.
  */
-export function supervisorProblem(
+export function supervisorError(
   employee: { id: string; name: string },
   chain: ChainLink[],
-): string | null {
+): DomainError | null {
   const supervisor = chain[0];
   if (!supervisor) return null;
   if (supervisor.id === employee.id) {
-    return `${employee.name} cannot be their own supervisor.`;
+    return employeeReasons.ownSupervisor({ name: employee.name });
   }
   if (!supervisor.active) {
-    return `${supervisor.name} is inactive and cannot supervise anyone; choose an active supervisor.`;
+    return employeeReasons.supervisorInactive({ supervisor: supervisor.name });
   }
   if (!STRUCTURAL_JOB_TYPES.includes(supervisor.jobType)) {
-    return `${supervisor.name} holds no structural position (JPT, administrator or pengawas) and cannot be a supervisor (pejabat penilai kinerja).`;
+    return employeeReasons.supervisorNotStructural({ supervisor: supervisor.name });
   }
   const loopAt = chain.findIndex((link) => link.id === employee.id);
   if (loopAt >= 0) {
     const names = [employee.name, ...chain.slice(0, loopAt + 1).map((l) => l.name)];
-    return `Making ${supervisor.name} the supervisor of ${employee.name} would create a cycle: ${names.join(' → ')}.`;
+    return employeeReasons.supervisorCycle({
+      supervisor: supervisor.name,
+      name: employee.name,
+      cycle: names.join(' → '),
+    });
   }
   return null;
+}
+
+/** {@link supervisorError}'s message, or null when the supervisor may supervise. */
+export function supervisorProblem(
+  employee: { id: string; name: string },
+  chain: ChainLink[],
+): string | null {
+  return supervisorError(employee, chain)?.message ?? null;
 }

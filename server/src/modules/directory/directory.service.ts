@@ -1,15 +1,4 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { preparedRows } from '../../db/prepared.js';
-import { recordAccessEvent } from '../../realtime/outbox.js';
-import type { Context } from '../../access/context.js';
-import { badInput, conflict, forbidden, notFound } from '../../kernel/errors.js';
-import {
-  type Connection,
-  decodeCursor,
-  INVALID_CURSOR,
-  pageSize,
-  toConnection,
-} from '../../kernel/pagination.js';
 import {
   assertDirectoryRead,
   assertDirectoryWrite,
@@ -17,9 +6,13 @@ import {
   directoryOpdLimit,
   requirePerson,
 } from '../../access/policy.js';
-import { audit } from '../audit/audit.service.js';
-import { Account } from '../auth/account.entity.js';
-import { Role } from '../auth/auth.enums.js';
+import { preparedRows } from '../../db/prepared.js';
+import { isUuid, jsonRecord, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
+import { commonReasons } from '../../kernel/errors.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
+import { Role, type Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
+import { Account } from '../auth/index.js';
 import type { EmploymentType, JobType, OrgUnitKind } from './directory.enums.js';
 import type {
   CreateEmployeeInput,
@@ -27,17 +20,18 @@ import type {
   EmployeeFilter,
   UpdateEmployeeInput,
 } from './directory.input.js';
-import { type ChainLink, supervisorProblem } from './directory.rules.js';
+import { directoryReasons, employeeReasons, orgUnitReasons } from './directory.reasons.js';
+import { type ChainLink, supervisorError } from './directory.rules.js';
 import { Employee } from './employee.entity.js';
 import {
   checkNip,
-  checkNipAgainstPerson,
   type NipCheck,
   nipKindOf,
+  nipPersonErrors,
+  nipRefusal,
   normalizeNip,
 } from './nip.rules.js';
 import { OrgUnit } from './org-unit.entity.js';
-import { isUuid, jsonRecord, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
 import {
   employeeColumns,
   employeeFieldsToRead,
@@ -46,27 +40,25 @@ import {
   type OrgUnitRecord,
 } from './directory.records.js';
 
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>;
-
 /** Units, all or under one parent, optionally of one kind or only OPDs; ordered by code. */
 export async function listOrgUnits(
-  ctx: Ctx,
+  scope: Scope,
   args: { parentId?: string | null; kind?: OrgUnitKind | null; topLevel?: boolean | null },
 ): Promise<OrgUnit[]> {
-  const viewer = assertDirectoryRead(ctx.viewer);
+  const viewer = assertDirectoryRead(scope.viewer);
   const where: FilterQuery<OrgUnit> = {};
   const limit = directoryOpdLimit(viewer);
   if (limit) where.opd = { $in: limit };
   if (args.parentId) where.parent = args.parentId;
   else if (args.topLevel) where.parent = null;
   if (args.kind) where.kind = args.kind;
-  return ctx.em.find(OrgUnit, where, { orderBy: { code: 'asc' } });
+  return scope.em.find(OrgUnit, where, { orderBy: { code: 'asc' } });
 }
 
-export async function getOrgUnit(ctx: Ctx, id: string): Promise<OrgUnit | null> {
-  assertDirectoryRead(ctx.viewer);
-  const unit = await ctx.em.findOne(OrgUnit, { id });
-  if (unit) assertDirectoryRead(ctx.viewer, opdIdOf(unit));
+export async function getOrgUnit(scope: Scope, id: string): Promise<OrgUnit | null> {
+  assertDirectoryRead(scope.viewer);
+  const unit = await scope.em.findOne(OrgUnit, { id });
+  if (unit) assertDirectoryRead(scope.viewer, opdIdOf(unit));
   return unit;
 }
 
@@ -81,13 +73,17 @@ export async function getOrgUnit(ctx: Ctx, id: string): Promise<OrgUnit | null> 
  * records (see directory.records.ts) rather than managed entities.
  */
 export async function listEmployees(
-  ctx: Pick<Context, 'em' | 'viewer' | 'loaders'>,
-  filter: EmployeeFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-  fields?: ReadonlySet<string>,
+  scope: Scope,
+  input: {
+    filter?: EmployeeFilter | null;
+    first?: number | null;
+    after?: string | null;
+    /** The fields the operation asks for, when it says which (see employeeFieldsToRead). */
+    fields?: ReadonlySet<string>;
+  },
 ): Promise<Connection<EmployeeRecord>> {
-  const viewer = assertDirectoryRead(ctx.viewer);
+  const { filter, first, after, fields } = input;
+  const viewer = assertDirectoryRead(scope.viewer);
   const limit = pageSize(first);
   // The page's records hold only the fields the operation asks for, when it says which.
   const only = employeeFieldsToRead(fields);
@@ -104,7 +100,7 @@ export async function listEmployees(
   // the path index); whether it exists and may be read is checked before anything is returned.
   const unitId = filter?.orgUnitId;
   if (unitId) {
-    if (!isUuid(unitId)) throw notFound(`No organisation unit has id ${unitId}.`);
+    if (!isUuid(unitId)) throw orgUnitReasons.notFound({ id: unitId });
     joinUnit = true;
     // Paths are '/'-separated UUIDs: every path below P sorts in [P, P || '~').
     where.push(
@@ -132,7 +128,7 @@ export async function listEmployees(
   }
   if (filter?.supervisorId) {
     if (!isUuid(filter.supervisorId)) {
-      throw badInput(`${filter.supervisorId} is not an id (ids are UUIDs).`, 'filter.supervisorId');
+      throw employeeReasons.supervisorIdMalformed({ id: filter.supervisorId });
     }
     where.push('e.supervisor_id = ?');
     params.push(filter.supervisorId);
@@ -141,7 +137,7 @@ export async function listEmployees(
   const pageParams = [...params];
   if (after) {
     const [name, id] = decodeCursor(after, 2);
-    if (!isUuid(id)) throw badInput(INVALID_CURSOR, 'after');
+    if (!isUuid(id)) throw commonReasons.invalidCursor();
     page.push('(e.name > ? or (e.name = ? and e.id > ?::uuid))');
     pageParams.push(name, name, id);
   }
@@ -157,7 +153,7 @@ export async function listEmployees(
     units: OrgUnitRecord[];
     supervisors: EmployeeRecord[];
   }>(
-    ctx.em,
+    scope.em,
     `with filter_unit as (select * from org_unit where id = ?::uuid),
      total as (
        select count(*)::int as total_count
@@ -177,15 +173,17 @@ export async function listEmployees(
   );
   if (unitId) {
     const unit = result.filter_unit;
-    if (!unit) throw notFound(`No organisation unit has id ${unitId}.`);
+    if (!unit) throw orgUnitReasons.notFound({ id: unitId });
     assertDirectoryRead(viewer, opdIdOf(unit));
-    ctx.loaders.orgUnit.prime(unit.id, unit);
+    scope.loaders.orgUnit.prime(unit.id, unit);
   }
-  for (const unit of result.units) ctx.loaders.orgUnit.prime(unit.id, unit);
+  for (const unit of result.units) scope.loaders.orgUnit.prime(unit.id, unit);
   for (const supervisor of result.supervisors)
-    ctx.loaders.employee.prime(supervisor.id, supervisor);
+    scope.loaders.employee.prime(supervisor.id, supervisor);
   // Records of only the fields asked for are not shared: a loader serves other fields too.
-  if (!only) for (const employee of result.page) ctx.loaders.employee.prime(employee.id, employee);
+  if (!only) {
+    for (const employee of result.page) scope.loaders.employee.prime(employee.id, employee);
+  }
   return toConnection(result.page, limit, Boolean(after), Number(result.total_count), (e) => [
     e.name,
     e.id,
@@ -201,30 +199,26 @@ function escapeLike(text: string): string {
  * BAD_USER_INPUT naming the wrong segment; a valid one that nobody has gives null.
  */
 export async function getEmployee(
-  ctx: Ctx,
+  scope: Scope,
   args: { id?: string | null; nip?: string | null },
 ): Promise<Employee | null> {
-  assertDirectoryRead(ctx.viewer);
+  assertDirectoryRead(scope.viewer);
   if (Boolean(args.id) === Boolean(args.nip)) {
-    throw badInput('Give exactly one of id or nip.', args.id ? 'nip' : 'id');
+    throw employeeReasons.idOrNip({}, { field: args.id ? 'nip' : 'id' });
   }
   let employee: Employee | null;
   if (args.id)
-    employee = await ctx.em.findOne(Employee, { id: args.id }, { populate: ['orgUnit'] });
+    employee = await scope.em.findOne(Employee, { id: args.id }, { populate: ['orgUnit'] });
   else {
     const check = checkNip(args.nip!);
-    if (!check.valid) {
-      throw badInput(check.problems.map((p) => p.message).join(' '), 'nip', {
-        segments: check.problems.map((p) => p.segment),
-      });
-    }
-    employee = await ctx.em.findOne(
+    if (!check.valid) throw nipRefusal(check.errors);
+    employee = await scope.em.findOne(
       Employee,
       { nip: check.normalized! },
       { populate: ['orgUnit'] },
     );
   }
-  if (employee) assertDirectoryRead(ctx.viewer, opdIdOf(employee.orgUnit));
+  if (employee) assertDirectoryRead(scope.viewer, opdIdOf(employee.orgUnit));
   return employee;
 }
 
@@ -254,15 +248,15 @@ async function checkSupervisor(
   supervisorId: string,
 ): Promise<Employee> {
   const chain = await supervisorChain(em, supervisorId);
-  if (chain.length === 0) throw notFound(`No employee has id ${supervisorId} (the supervisor).`);
-  const problem = supervisorProblem(employee, chain);
-  if (problem) throw badInput(problem, 'supervisorId');
+  if (chain.length === 0) throw employeeReasons.supervisorNotFound({ id: supervisorId });
+  const problem = supervisorError(employee, chain);
+  if (problem) throw problem;
   return em.getReference(Employee, supervisorId);
 }
 
 async function requireUnit(em: EntityManager, id: string, field: string): Promise<OrgUnit> {
   const unit = await em.findOne(OrgUnit, { id });
-  if (!unit) throw badInput(`No organisation unit has id ${id}.`, field);
+  if (!unit) throw orgUnitReasons.unknown({ id }, { field });
   return unit;
 }
 
@@ -291,8 +285,8 @@ function snapshot(e: Employee) {
 
 function trimmed(value: string, field: string, max: number): string {
   const text = value.trim();
-  if (!text) throw badInput(`${field} must not be empty.`, field);
-  if (text.length > max) throw badInput(`${field} is at most ${max} characters.`, field);
+  if (!text) throw directoryReasons.textEmpty({ field }, { field });
+  if (text.length > max) throw directoryReasons.textTooLong({ field, max }, { field });
   return text;
 }
 
@@ -300,7 +294,7 @@ function checkEmail(email: string | null | undefined): string | null {
   if (!email?.trim()) return null;
   const text = email.trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) || text.length > 200) {
-    throw badInput(`"${text}" is not an email address.`, 'email');
+    throw employeeReasons.emailInvalid({ email: text });
   }
   return text.toLowerCase();
 }
@@ -309,25 +303,19 @@ function checkEmail(email: string | null | undefined): string | null {
  * Adds an employee. Refuses a NIP that is invalid or disagrees with the birth date, sex or
  * employment type; a NIP already in use; a unit outside the admin's OPD; a bad supervisor.
  */
-export async function createEmployee(ctx: Ctx, input: CreateEmployeeInput): Promise<Employee> {
-  requirePerson(ctx.viewer, 'change the directory');
-  return ctx.em.transactional(async (em) => {
+export async function createEmployee(scope: Scope, input: CreateEmployeeInput): Promise<Employee> {
+  requirePerson(scope.viewer, 'change the directory');
+  return scope.em.transactional(async (em) => {
     const unit = await requireUnit(em, input.orgUnitId, 'orgUnitId');
-    assertDirectoryWrite(ctx.viewer, opdIdOf(unit));
-    const problems = checkNipAgainstPerson(input.nip, {
+    assertDirectoryWrite(scope.viewer, opdIdOf(unit));
+    const problems = nipPersonErrors(input.nip, {
       employmentType: input.employmentType,
       birthDate: input.birthDate,
       sex: input.sex,
     });
-    if (problems.length > 0) {
-      throw badInput(problems.map((p) => p.message).join(' '), 'nip', {
-        segments: problems.map((p) => p.segment),
-      });
-    }
+    if (problems.length > 0) throw nipRefusal(problems);
     const nip = normalizeNip(input.nip);
-    if (await em.count(Employee, { nip })) {
-      throw badInput(`NIP ${nip} already belongs to another employee.`, 'nip');
-    }
+    if (await em.count(Employee, { nip })) throw employeeReasons.nipTaken({ nip });
     const employee = em.create(Employee, {
       nip,
       name: trimmed(input.name, 'name', 200),
@@ -344,12 +332,17 @@ export async function createEmployee(ctx: Ctx, input: CreateEmployeeInput): Prom
     if (input.supervisorId) {
       employee.supervisor = await checkSupervisor(em, employee, input.supervisorId);
     }
-    audit(em, ctx, {
-      action: 'employee.create',
-      subjectType: 'Employee',
-      subjectId: employee.id,
-      after: snapshot(employee),
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'employee.create',
+        subjectType: 'Employee',
+        subjectId: employee.id,
+        after: snapshot(employee),
+        audience: { ownerIds: [employee.id], opdIds: [opdIdOf(unit)] },
+      },
+      em,
+    );
     await em.flush();
     return employee;
   });
@@ -360,31 +353,32 @@ export async function createEmployee(ctx: Ctx, input: CreateEmployeeInput): Prom
  * would make a cycle or is inactive, and deactivating someone who still has active reports.
  */
 export async function updateEmployee(
-  ctx: Ctx,
-  id: string,
-  input: UpdateEmployeeInput,
-  expectedVersion: number,
+  scope: Scope,
+  args: { id: string; input: UpdateEmployeeInput; expectedVersion: number },
 ): Promise<Employee> {
-  requirePerson(ctx.viewer, 'change the directory');
-  return ctx.em.transactional(async (em) => {
+  const { id, input, expectedVersion } = args;
+  requirePerson(scope.viewer, 'change the directory');
+  return scope.em.transactional(async (em) => {
     const employee = await em.findOne(Employee, { id }, { populate: ['orgUnit'] });
-    if (!employee) throw notFound(`No employee has id ${id}.`);
-    const writer = assertDirectoryWrite(ctx.viewer, opdIdOf(employee.orgUnit));
+    if (!employee) throw employeeReasons.notFound({ id });
+    const opdBefore = opdIdOf(employee.orgUnit);
+    const writer = assertDirectoryWrite(scope.viewer, opdBefore);
     if (!writer.roles.includes(Role.HR_ADMIN)) {
       // Moving or deactivating an HR admin or auditor would lock them out: HR admins only.
       const account = await em.findOne(Account, { employee: employee.id }, { fields: ['roles'] });
       const held = (account?.roles ?? []).filter((r) => CITY_WIDE_ROLES.includes(r));
       if (held.length > 0) {
-        throw forbidden(
-          `Changing ${employee.name}, who has the ${held.join(' and ')} role, needs the HR_ADMIN role.`,
-        );
+        throw employeeReasons.cityWideRoleHolder({
+          name: employee.name,
+          roles: held.join(' and '),
+        });
       }
     }
     const before = snapshot(employee);
     if (employee.version !== expectedVersion) {
-      throw conflict(
-        `${employee.name} was changed by someone else (version ${employee.version}, you edited ${expectedVersion}). Reload and apply your change again.`,
-        { currentVersion: employee.version },
+      throw employeeReasons.staleVersion(
+        { name: employee.name, version: employee.version, expectedVersion },
+        { extra: { currentVersion: employee.version } },
       );
     }
     if (input.name != null) employee.name = trimmed(input.name, 'name', 200);
@@ -397,7 +391,7 @@ export async function updateEmployee(
     if (input.phone !== undefined) employee.phone = input.phone?.trim() || null;
     if (input.orgUnitId) {
       const unit = await requireUnit(em, input.orgUnitId, 'orgUnitId');
-      assertDirectoryWrite(ctx.viewer, opdIdOf(unit));
+      assertDirectoryWrite(scope.viewer, opdIdOf(unit));
       employee.orgUnit = unit;
     }
     if (input.clearSupervisor) employee.supervisor = null;
@@ -407,39 +401,41 @@ export async function updateEmployee(
     if (input.active === false && employee.active) {
       const reports = await em.count(Employee, { supervisor: employee.id, active: true });
       if (reports > 0) {
-        throw badInput(
-          `${employee.name} still supervises ${reports} active employee(s); give them another supervisor before deactivating.`,
-          'active',
-        );
+        throw employeeReasons.stillSupervises({ name: employee.name, count: reports });
       }
       employee.active = false;
     } else if (input.active === true) employee.active = true;
-    if (employee.active !== before.active || employee.name !== before.name) {
-      // Who may sign in, and the name a signed-in person goes by, changed.
-      await recordAccessEvent(em, 'changed', 'Employee', employee.id, { employeeId: employee.id });
-    }
-    audit(em, ctx, {
-      action: 'employee.update',
-      subjectType: 'Employee',
-      subjectId: employee.id,
-      before,
-      after: snapshot(employee),
-    });
+    // Who may sign in, or the name a signed-in person goes by, changed: their remembered
+    // sign-ins are read again and their sockets close.
+    const accessChanged = employee.active !== before.active || employee.name !== before.name;
+    await recordChange(
+      scope,
+      {
+        action: 'employee.update',
+        subjectType: 'Employee',
+        subjectId: employee.id,
+        before,
+        after: snapshot(employee),
+        audience: { ownerIds: [employee.id], opdIds: [opdBefore, opdIdOf(employee.orgUnit)] },
+        ...(accessChanged
+          ? { eventType: 'access.changed', data: { employeeId: employee.id } }
+          : {}),
+      },
+      em,
+    );
     await em.flush();
     return employee;
   });
 }
 
 /** Adds a sub-unit below an existing unit, in the same OPD. Refuses a duplicate code. */
-export async function createOrgUnit(ctx: Ctx, input: CreateOrgUnitInput): Promise<OrgUnit> {
-  requirePerson(ctx.viewer, 'change the directory');
-  return ctx.em.transactional(async (em) => {
+export async function createOrgUnit(scope: Scope, input: CreateOrgUnitInput): Promise<OrgUnit> {
+  requirePerson(scope.viewer, 'change the directory');
+  return scope.em.transactional(async (em) => {
     const parent = await requireUnit(em, input.parentId, 'parentId');
-    assertDirectoryWrite(ctx.viewer, opdIdOf(parent));
+    assertDirectoryWrite(scope.viewer, opdIdOf(parent));
     const code = trimmed(input.code, 'code', 40);
-    if (await em.count(OrgUnit, { code })) {
-      throw badInput(`Unit code ${code} is already used.`, 'code');
-    }
+    if (await em.count(OrgUnit, { code })) throw orgUnitReasons.codeTaken({ code });
     const unit = em.create(OrgUnit, {
       code,
       name: trimmed(input.name, 'name', 200),
@@ -451,12 +447,17 @@ export async function createOrgUnit(ctx: Ctx, input: CreateOrgUnitInput): Promis
       reference: false,
     });
     unit.path = `${parent.path}${unit.id}/`;
-    audit(em, ctx, {
-      action: 'org_unit.create',
-      subjectType: 'OrgUnit',
-      subjectId: unit.id,
-      after: { code: unit.code, name: unit.name, kind: unit.kind, parentId: parent.id },
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'org_unit.create',
+        subjectType: 'OrgUnit',
+        subjectId: unit.id,
+        after: { code: unit.code, name: unit.name, kind: unit.kind, parentId: parent.id },
+        audience: { opdIds: [opdIdOf(parent)] },
+      },
+      em,
+    );
     await em.flush();
     return unit;
   });

@@ -5,7 +5,13 @@
  * Dates are calendar dates compared as 'YYYY-MM-DD' strings; `Date` is only used to read
  * the UTC calendar day of `today`, never to parse a NIP, because `new Date(y, m, d)` rolls
  * impossible dates over (31 April becomes 1 May) and maps years 0–99 onto 1900–1999.
+ *
+ * Each problem is also a domain error (`errors`: a reason of `employee.nip…` with its params,
+ * the field `nip` and the segment in `extra.segment`), so a service refusing a NIP names the
+ * reason rather than only the English sentence.
  */
+import { DomainError, invalidInput } from '../../kernel/errors.js';
+import { employeeReasons as reasons } from './directory.reasons.js';
 
 export type NipKind = 'PNS' | 'PPPK';
 export type EmploymentTypeKey = 'PNS' | 'PPPK' | 'PPPK_PART_TIME';
@@ -49,6 +55,8 @@ export interface NipCheck {
   sequence: number | null;
   segments: NipSegment[];
   problems: NipProblem[];
+  /** The same problems as domain errors, in the same order (see {@link nipRefusal}). */
+  errors: DomainError[];
 }
 
 const NIP_LENGTH = 18;
@@ -84,15 +92,6 @@ const EMPLOYMENT_WORD: Record<EmploymentTypeKey, string> = {
 };
 
 const NUMBER_NAME: Record<NipKind, string> = { PNS: 'PNS NIP', PPPK: 'NI PPPK' };
-
-const LABEL = {
-  birthDate: 'Digits 1–8 (birth date)',
-  tmt: 'Digits 9–14 (TMT CPNS)',
-  appointmentYear: 'Digits 9–12 (appointment year)',
-  pppkCode: 'Digits 13–14 (PPPK code)',
-  sex: 'Digit 15 (sex)',
-  sequence: 'Digits 16–18 (sequence)',
-} as const;
 
 /**
  * The number format an employment type is identified by.
@@ -136,8 +135,8 @@ export function checkNip(input: string, options: { kind?: NipKind; today?: Date 
   const today = calendarToday(options.today ?? new Date());
   const compact = normalizeNip(input);
 
-  const entryProblems = characterAndLengthProblems(compact);
-  if (entryProblems.length > 0) {
+  const entryErrors = characterAndLengthErrors(compact);
+  if (entryErrors.length > 0) {
     return {
       input,
       normalized: null,
@@ -148,7 +147,8 @@ export function checkNip(input: string, options: { kind?: NipKind; today?: Date 
       sex: null,
       sequence: null,
       segments: [],
-      problems: entryProblems,
+      problems: entryErrors.map(nipProblemOf),
+      errors: entryErrors,
     };
   }
 
@@ -158,9 +158,32 @@ export function checkNip(input: string, options: { kind?: NipKind; today?: Date 
   return {
     input,
     normalized: compact,
-    valid: reading.problems.length === 0,
+    valid: reading.errors.length === 0,
     ...reading,
+    problems: reading.errors.map(nipProblemOf),
   };
+}
+
+/** A NIP problem as `checkNip` reports it: the segment and the English sentence. */
+export function nipProblemOf(error: DomainError): NipProblem {
+  return { segment: error.extra.segment as NipSegmentName, message: error.message };
+}
+
+/**
+ * One refusal for a NIP's problems (what a service throws): the first problem's reason and
+ * params, every problem's message, and the segments they name (`extra.segments`).
+ */
+export function nipRefusal(errors: readonly DomainError[]): DomainError {
+  const joined = invalidInput(errors);
+  return new DomainError(joined.kind, joined.reason, joined.message, joined.params, {
+    field: 'nip',
+    extra: { ...joined.extra, segments: errors.map((error) => error.extra.segment) },
+  });
+}
+
+/** The options of a NIP problem's error: the segment it is about. */
+function at(segment: NipSegmentName) {
+  return { extra: { segment } };
 }
 
 /**
@@ -177,34 +200,49 @@ export function checkNipAgainstPerson(
   person: { employmentType: EmploymentTypeKey; birthDate: string; sex: SexKey },
   options: { today?: Date } = {},
 ): NipProblem[] {
+  return nipPersonErrors(input, person, options).map(nipProblemOf);
+}
+
+/** {@link checkNipAgainstPerson}'s problems as domain errors, in the same order. */
+export function nipPersonErrors(
+  input: string,
+  person: { employmentType: EmploymentTypeKey; birthDate: string; sex: SexKey },
+  options: { today?: Date } = {},
+): DomainError[] {
   const kind = nipKindOf(person.employmentType);
   const check = checkNip(input, { kind, today: options.today });
-  const problems = [...check.problems];
+  const errors = [...check.errors];
 
   if (check.birthDate !== null && check.birthDate !== person.birthDate) {
-    problems.push({
-      segment: 'birthDate',
-      message: `${LABEL.birthDate} say ${check.birthDate}, but the birth date given is ${person.birthDate}.`,
-    });
+    errors.push(
+      reasons.nipBirthDateMismatch(
+        { nipBirthDate: check.birthDate, birthDate: person.birthDate },
+        at('birthDate'),
+      ),
+    );
   }
   if (check.sex !== null && check.sex !== person.sex) {
-    problems.push({
-      segment: 'sex',
-      message: `${LABEL.sex} says ${SEX_WORD[check.sex]}, but the sex given is ${SEX_WORD[person.sex]}.`,
-    });
+    errors.push(
+      reasons.nipSexMismatch({ nipSex: SEX_WORD[check.sex], sex: SEX_WORD[person.sex] }, at('sex')),
+    );
   }
 
   if (check.normalized !== null && !check.valid) {
     const other: NipKind = kind === 'PNS' ? 'PPPK' : 'PNS';
     if (checkNip(input, { kind: other, today: options.today }).valid) {
       // The two formats differ only from digit 9 on, so the appointment is where the mix-up shows.
-      problems.push({
-        segment: 'appointment',
-        message: `This number reads as a valid ${NUMBER_NAME[other]}, but the employment type given is ${EMPLOYMENT_WORD[person.employmentType]}.`,
-      });
+      errors.push(
+        reasons.nipOtherKind(
+          {
+            numberName: NUMBER_NAME[other],
+            employmentType: EMPLOYMENT_WORD[person.employmentType],
+          },
+          at('appointment'),
+        ),
+      );
     }
   }
-  return problems;
+  return errors;
 }
 
 /**
@@ -301,7 +339,7 @@ interface Reading {
   sex: SexKey | null;
   sequence: number | null;
   segments: NipSegment[];
-  problems: NipProblem[];
+  errors: DomainError[];
 }
 
 const END_OF_CALENDAR = new Date(Date.UTC(9999, 11, 31));
@@ -315,61 +353,50 @@ function calendarToday(today: Date): CalendarDay {
   return { date: `${month}-${pad(today.getUTCDate(), 2)}`, month, year };
 }
 
-function characterAndLengthProblems(compact: string): NipProblem[] {
-  const problems: NipProblem[] = [];
+function characterAndLengthErrors(compact: string): DomainError[] {
+  const errors: DomainError[] = [];
   // Array.from walks code points, so an emoji is named whole rather than as two halves.
   const strangers = [...new Set(Array.from(compact).filter((char) => !/[0-9]/.test(char)))];
   if (strangers.length > 0) {
-    problems.push({
-      segment: 'characters',
-      message: `A NIP contains only digits and spaces; found ${listInWords(strangers.map((c) => `"${c}"`))}.`,
-    });
+    const found = listInWords(strangers.map((c) => `"${c}"`));
+    errors.push(reasons.nipCharacters({ found }, at('characters')));
   }
   // Counting digits rather than characters keeps "19860926-201505-1-001" to one problem.
   const digits = compact.replace(/[^0-9]/g, '').length;
-  if (digits !== NIP_LENGTH) {
-    problems.push({
-      segment: 'length',
-      message: `A NIP has ${NIP_LENGTH} digits; this one has ${digits}.`,
-    });
-  }
-  return problems;
+  if (digits !== NIP_LENGTH) errors.push(reasons.nipLength({ digits }, at('length')));
+  return errors;
 }
 
 function inferReading(digits: string, today: CalendarDay): Reading {
-  const looksLikeMonth = monthProblem(digits.slice(12, 14)) === null;
+  const looksLikeMonth = isMonth(digits.slice(12, 14));
   const pns = readAs('PNS', digits, today);
-  if (looksLikeMonth && pns.problems.length === 0) return pns;
+  if (looksLikeMonth && pns.errors.length === 0) return pns;
   const pppk = readAs('PPPK', digits, today);
-  if (pppk.problems.length === 0) return pppk;
+  if (pppk.errors.length === 0) return pppk;
   return looksLikeMonth ? pns : pppk;
 }
 
 function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
   const segments: NipSegment[] = [];
-  const problems: NipProblem[] = [];
-  const complain = (segment: NipSegmentName, message: string): void => {
-    problems.push({ segment, message });
-  };
+  const errors: DomainError[] = [];
 
   // Birth date, digits 1–8.
   const birthDigits = digits.slice(0, 8);
   let birthDate: string | null = null;
   let birthMeaning: string;
-  const birthUnreal = dateProblem(birthDigits);
+  const birthUnreal = unrealBirthDate(birthDigits);
   if (birthUnreal !== null) {
     birthMeaning = 'not a real date';
-    complain(
-      'birthDate',
-      `${LABEL.birthDate} "${birthDigits}" are not a real date: ${birthUnreal}.`,
-    );
+    errors.push(birthUnreal);
   } else {
     const iso = `${birthDigits.slice(0, 4)}-${birthDigits.slice(4, 6)}-${birthDigits.slice(6, 8)}`;
     birthMeaning = `born ${dayInWords(iso)}`;
     if (iso > today.date) {
-      complain(
-        'birthDate',
-        `${LABEL.birthDate} "${birthDigits}" are in the future: ${dayInWords(iso)} is after today, ${dayInWords(today.date)}.`,
+      errors.push(
+        reasons.nipBirthDateFuture(
+          { digits: birthDigits, birthDay: dayInWords(iso), today: dayInWords(today.date) },
+          at('birthDate'),
+        ),
       );
     } else {
       birthDate = iso;
@@ -385,25 +412,39 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
     const tmtDigits = digits.slice(8, 14);
     const tmt = `${tmtDigits.slice(0, 4)}-${tmtDigits.slice(4, 6)}`;
     let tmtMeaning: string;
-    const tmtUnreal = monthProblem(tmtDigits.slice(4, 6));
-    if (tmtUnreal !== null) {
+    const tmtMonthDigits = tmtDigits.slice(4, 6);
+    if (!isMonth(tmtMonthDigits)) {
       tmtMeaning = 'not a real month';
-      complain('appointment', `${LABEL.tmt} "${tmtDigits}" are not a real month: ${tmtUnreal}.`);
+      errors.push(
+        reasons.nipTmtNoMonth({ digits: tmtDigits, month: tmtMonthDigits }, at('appointment')),
+      );
     } else {
       tmtMeaning = `TMT CPNS ${monthInWords(tmt)}`;
       let ok = true;
       if (tmt > today.month) {
         ok = false;
-        complain(
-          'appointment',
-          `${LABEL.tmt} "${tmtDigits}" are in the future: ${monthInWords(tmt)} is after this month, ${monthInWords(today.month)}.`,
+        errors.push(
+          reasons.nipTmtFuture(
+            {
+              digits: tmtDigits,
+              tmtMonth: monthInWords(tmt),
+              thisMonth: monthInWords(today.month),
+            },
+            at('appointment'),
+          ),
         );
       }
       if (birthDate !== null && tmt <= birthDate.slice(0, 7)) {
         ok = false;
-        complain(
-          'appointment',
-          `${LABEL.tmt} "${tmtDigits}" are not after the birth date: TMT CPNS ${monthInWords(tmt)} must be later than the birth month, ${monthInWords(birthDate.slice(0, 7))}.`,
+        errors.push(
+          reasons.nipTmtNotAfterBirth(
+            {
+              digits: tmtDigits,
+              tmtMonth: monthInWords(tmt),
+              birthMonth: monthInWords(birthDate.slice(0, 7)),
+            },
+            at('appointment'),
+          ),
         );
       }
       if (ok) appointment = tmt;
@@ -414,16 +455,17 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
     let ok = true;
     if (year > today.year) {
       ok = false;
-      complain(
-        'appointment',
-        `${LABEL.appointmentYear} "${year}" are in the future: ${year} is after this year, ${today.year}.`,
+      errors.push(
+        reasons.nipAppointmentYearFuture({ year, thisYear: today.year }, at('appointment')),
       );
     }
     if (birthDate !== null && year <= birthDate.slice(0, 4)) {
       ok = false;
-      complain(
-        'appointment',
-        `${LABEL.appointmentYear} "${year}" are not after the birth date: the appointment year ${year} must be later than the birth year, ${birthDate.slice(0, 4)}.`,
+      errors.push(
+        reasons.nipAppointmentYearNotAfterBirth(
+          { year, birthYear: birthDate.slice(0, 4) },
+          at('appointment'),
+        ),
       );
     }
     if (ok) appointment = year;
@@ -442,9 +484,7 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
   // Sex, digit 15.
   const sexDigit = digits.slice(14, 15);
   const sex: SexKey | null = sexDigit === '1' ? 'MALE' : sexDigit === '2' ? 'FEMALE' : null;
-  if (sex === null) {
-    complain('sex', `${LABEL.sex} must be 1 (male) or 2 (female), got ${sexDigit}.`);
-  }
+  if (sex === null) errors.push(reasons.nipSexDigit({ digit: sexDigit }, at('sex')));
   segments.push({
     name: 'sex',
     digits: sexDigit,
@@ -458,7 +498,7 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
   const sequenceNumber = Number(sequenceDigits);
   const sequence = sequenceNumber >= 1 ? sequenceNumber : null;
   if (sequence === null) {
-    complain('sequence', `${LABEL.sequence} start at 001, got ${sequenceDigits}.`);
+    errors.push(reasons.nipSequence({ digits: sequenceDigits }, at('sequence')));
   }
   segments.push({
     name: 'sequence',
@@ -468,29 +508,34 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
     meaning: sequence === null ? 'no such sequence' : `sequence ${sequence}`,
   });
 
-  return { kind, birthDate, appointment, sex, sequence, segments, problems };
+  return { kind, birthDate, appointment, sex, sequence, segments, errors };
 }
 
-/** Why two digits are not a month, or null when they are one. */
-function monthProblem(mm: string): string | null {
+/** Whether two digits are a month (01–12). */
+function isMonth(mm: string): boolean {
   const month = Number(mm);
-  return month >= 1 && month <= 12 ? null : `there is no month ${mm}`;
+  return month >= 1 && month <= 12;
 }
 
-/** Why eight digits YYYYMMDD are not a calendar date, or null when they are one. */
-function dateProblem(yyyymmdd: string): string | null {
+/** Why eight digits YYYYMMDD are not a calendar birth date, or null when they are one. */
+function unrealBirthDate(yyyymmdd: string): DomainError | null {
   const yyyy = yyyymmdd.slice(0, 4);
   const mm = yyyymmdd.slice(4, 6);
   const dd = yyyymmdd.slice(6, 8);
-  const noMonth = monthProblem(mm);
-  if (noMonth !== null) return noMonth;
+  const digits = yyyymmdd;
+  if (!isMonth(mm)) return reasons.nipBirthDateNoMonth({ digits, month: mm }, at('birthDate'));
   const month = Number(mm);
   const day = Number(dd);
-  if (day < 1) return `there is no day ${dd}`;
+  if (day < 1) return reasons.nipBirthDateNoDay({ digits, day: dd }, at('birthDate'));
   const last = daysInMonth(Number(yyyy), month);
   if (day <= last) return null;
-  if (month === 2 && day === 29) return `${yyyy} is not a leap year, so February has only 28 days`;
-  return `${MONTH_NAMES[month - 1]} has only ${last} days`;
+  if (month === 2 && day === 29) {
+    return reasons.nipBirthDateNotLeapYear({ digits, year: yyyy }, at('birthDate'));
+  }
+  return reasons.nipBirthDateShortMonth(
+    { digits, monthName: MONTH_NAMES[month - 1], days: last },
+    at('birthDate'),
+  );
 }
 
 function daysInMonth(year: number, month: number): number {

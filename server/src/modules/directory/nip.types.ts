@@ -1,12 +1,13 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../kernel/scalars.js';
-import { formatNip, type NipCheck as NipCheckResult } from './nip.rules.js';
+import { formatNip, type NipCheck } from './nip.rules.js';
 
-export enum NipKind {
+/** The GraphQL enum `NipKind` (the rules' `NipKind` is the same two values as a string type). */
+export enum NipKindValue {
   PNS = 'PNS',
   PPPK = 'PPPK',
 }
-registerEnumType(NipKind, {
+registerEnumType(NipKindValue, {
   name: 'NipKind',
   description: 'Format of the number: NIP (PNS) or NI PPPK (PPPK and PPPK paruh waktu)',
 });
@@ -38,8 +39,8 @@ export class NipProblemInfo {
   message!: string;
 }
 
-@ObjectType({ description: 'Result of checking a NIP / NI PPPK' })
-export class NipCheck {
+@ObjectType('NipCheck', { description: 'Result of checking a NIP / NI PPPK' })
+export class NipCheckInfo {
   @Field()
   input!: string;
 
@@ -55,8 +56,8 @@ export class NipCheck {
   @Field()
   valid!: boolean;
 
-  @Field(() => NipKind, { nullable: true })
-  kind!: NipKind | null;
+  @Field(() => NipKindValue, { nullable: true })
+  kind!: NipKindValue | null;
 
   @Field(() => DateScalar, { nullable: true })
   birthDate!: string | null;
@@ -80,10 +81,10 @@ export class NipCheck {
   problems!: NipProblemInfo[];
 }
 
-export function toNipCheck(result: NipCheckResult): NipCheck {
+export function toNipCheck({ errors: _errors, ...result }: NipCheck): NipCheckInfo {
   return {
     ...result,
-    kind: result.kind as NipKind | null,
+    kind: result.kind as NipKindValue | null,
     formatted: result.normalized ? formatNip(result.normalized, result.kind ?? undefined) : null,
   };
 }

@@ -1,26 +1,34 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordPlanEvent } from '../../realtime/outbox.js';
-import type { Context } from '../../access/context.js';
-import { badInput, conflict, notFound } from '../../kernel/errors.js';
 import {
   assertAppraisalRead,
   assertAssessor,
   assertMayReadSomeAppraisals,
+  assertMayReadSomePlans,
   assertOwner,
   requirePerson,
 } from '../../access/policy.js';
-import { employeeSubject, planSubject } from '../../access/subjects.js';
-import { audit } from '../audit/audit.service.js';
-import { Employee } from '../directory/employee.entity.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
-import { PerformancePlan } from '../planning/plan.entity.js';
-import { CORE_VALUES } from '../planning/planning.enums.js';
-import { PlanStatus } from '../planning/planning.enums.js';
+import { checkpointsOf } from '../../kernel/calendar.js';
+import type { Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
+import { Activity, ActivityStatus } from '../activities/index.js';
+import { Employee, employeeSubject, OrgUnit, planSubject } from '../directory/index.js';
+import { Feedback } from '../feedback/index.js';
+import {
+  CORE_VALUES,
+  PerformancePlan,
+  planAudience,
+  planProgress,
+  PlanStatus,
+} from '../planning/index.js';
 import { AppraisalCheckpoint, AppraisalStatus, Predikat, Rating } from './evaluation.enums.js';
 import { Appraisal, SelfAssessment } from './evaluation.entity.js';
-import { appraisalTransition, type AppraisalAction, predikatOf } from './evaluation.rules.js';
-
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders' | 'config'>;
+import { appraisalReasons, selfAssessmentReasons } from './evaluation.reasons.js';
+import {
+  appraisalStep,
+  type AppraisalAction,
+  functionalCreditPercent,
+  predikatOf,
+} from './evaluation.rules.js';
 
 export interface ValueNoteInput {
   value: string;
@@ -45,14 +53,10 @@ export function checkValueNotes(
   const out: Record<string, string> = {};
   for (const { value, note } of notes ?? []) {
     if (!(CORE_VALUES as readonly string[]).includes(value)) {
-      throw badInput(
-        `${value} is not a core value; use one of ${CORE_VALUES.join(', ')}.`,
-        'valueNotes',
-      );
+      throw appraisalReasons.unknownCoreValue({ value, coreValues: CORE_VALUES.join(', ') });
     }
     const text = note.trim();
-    if (text.length > 2000)
-      throw badInput(`The note on ${value} is at most 2,000 characters.`, 'valueNotes');
+    if (text.length > 2000) throw appraisalReasons.valueNoteTooLong({ value });
     if (text) out[value] = text;
   }
   return out;
@@ -60,15 +64,14 @@ export function checkValueNotes(
 
 function checkOverall(note: string | null | undefined): string | null {
   const text = note?.trim() || null;
-  if (text && text.length > 4000)
-    throw badInput('The overall note is at most 4,000 characters.', 'overallNote');
+  if (text && text.length > 4000) throw appraisalReasons.overallNoteTooLong();
   return text;
 }
 
 export function transition(appraisal: Appraisal, action: AppraisalAction): AppraisalStatus {
-  const result = appraisalTransition(appraisal.status, action);
-  if ('problem' in result) throw badInput(result.problem, 'status');
-  return result.next as AppraisalStatus;
+  const step = appraisalStep(appraisal.status, action);
+  if ('refusal' in step) throw step.refusal;
+  return step.next as AppraisalStatus;
 }
 
 export function ratingsSnapshot(a: Appraisal) {
@@ -82,11 +85,9 @@ export function ratingsSnapshot(a: Appraisal) {
 
 async function approvedPlan(em: EntityManager, planId: string): Promise<PerformancePlan> {
   const plan = await em.findOne(PerformancePlan, { id: planId }, { populate: ['period'] });
-  if (!plan) throw notFound(`No performance plan has id ${planId}.`);
-  if (plan.status !== PlanStatus.APPROVED) {
-    throw badInput('Only an approved plan is appraised; this one is not approved yet.', 'planId');
-  }
-  if (!plan.assessor) throw badInput('This plan has no assessor to appraise it.', 'planId');
+  if (!plan) throw appraisalReasons.planNotFound({ id: planId });
+  if (plan.status !== PlanStatus.APPROVED) throw appraisalReasons.planNotApproved();
+  if (!plan.assessor) throw appraisalReasons.planHasNoAssessor();
   return plan;
 }
 
@@ -95,30 +96,30 @@ async function opdOf(em: EntityManager, unitId: string): Promise<string> {
   return unit.opd?.id ?? unit.id;
 }
 
-export async function getAppraisal(ctx: Ctx, id: string): Promise<Appraisal | null> {
-  assertMayReadSomeAppraisals(ctx.viewer);
-  const appraisal = await ctx.em.findOne(Appraisal, { id });
+export async function getAppraisal(scope: Scope, id: string): Promise<Appraisal | null> {
+  assertMayReadSomeAppraisals(scope.viewer);
+  const appraisal = await scope.em.findOne(Appraisal, { id });
   if (!appraisal) return null;
-  const plan = (await ctx.loaders.plan.load(appraisal.plan.id))!;
-  assertAppraisalRead(ctx.viewer, await planSubject(ctx.loaders, plan));
+  const plan = (await scope.loaders.plan.load(appraisal.plan.id))!;
+  assertAppraisalRead(scope.viewer, await planSubject(scope.loaders, plan));
   return appraisal;
 }
 
 /** An employee's appraisals in a period, checkpoints in order. */
 export async function appraisalsFor(
-  ctx: Ctx,
+  scope: Scope,
   employeeId: string,
   periodId: string,
 ): Promise<Appraisal[]> {
-  assertMayReadSomeAppraisals(ctx.viewer);
-  const employee = await ctx.em.findOne(Employee, { id: employeeId });
+  assertMayReadSomeAppraisals(scope.viewer);
+  const employee = await scope.em.findOne(Employee, { id: employeeId });
   if (!employee) return [];
-  const plan = await ctx.em.findOne(PerformancePlan, { employee, period: periodId });
+  const plan = await scope.em.findOne(PerformancePlan, { employee, period: periodId });
   assertAppraisalRead(
-    ctx.viewer,
-    plan ? await planSubject(ctx.loaders, plan) : await employeeSubject(ctx.loaders, employee),
+    scope.viewer,
+    plan ? await planSubject(scope.loaders, plan) : await employeeSubject(scope.loaders, employee),
   );
-  const rows = await ctx.em.find(Appraisal, { employee, period: periodId });
+  const rows = await scope.em.find(Appraisal, { employee, period: periodId });
   const order = Object.values(AppraisalCheckpoint);
   return rows.sort((a, b) => order.indexOf(a.checkpoint) - order.indexOf(b.checkpoint));
 }
@@ -128,24 +129,23 @@ export async function appraisalsFor(
  * The predikat follows the two ratings through the matrix. Refused for anyone but the plan's
  * assessor, on an unapproved plan, after the appraisal is final, and with a stale version.
  */
-export async function saveAppraisal(ctx: Ctx, input: AppraisalInput): Promise<Appraisal> {
-  requirePerson(ctx.viewer, 'appraise');
-  return ctx.em.transactional(async (em) => {
+export async function saveAppraisal(scope: Scope, input: AppraisalInput): Promise<Appraisal> {
+  requirePerson(scope.viewer, 'appraise');
+  return scope.em.transactional(async (em) => {
     const plan = await approvedPlan(em, input.planId);
-    assertAssessor(ctx.viewer, await planSubject(em, plan), 'appraise this plan');
+    assertAssessor(scope.viewer, await planSubject(em, plan), 'appraise this plan');
     let appraisal = await em.findOne(Appraisal, { plan, checkpoint: input.checkpoint });
     const before = appraisal ? ratingsSnapshot(appraisal) : null;
     if (appraisal) {
-      if (input.expectedVersion == null) {
-        throw badInput(
-          'This appraisal exists already: pass the expectedVersion you edited.',
-          'expectedVersion',
-        );
-      }
+      if (input.expectedVersion == null) throw appraisalReasons.expectedVersionMissing();
       if (appraisal.version !== input.expectedVersion) {
-        throw conflict(
-          `The appraisal was changed by someone else (now version ${appraisal.version}, status ${appraisal.status}; you edited version ${input.expectedVersion}). Reload it and apply your change again.`,
-          { currentVersion: appraisal.version },
+        throw appraisalReasons.staleVersion(
+          {
+            currentVersion: appraisal.version,
+            status: appraisal.status,
+            editedVersion: input.expectedVersion,
+          },
+          { extra: { currentVersion: appraisal.version } },
         );
       }
       transition(appraisal, 'SAVE');
@@ -167,13 +167,19 @@ export async function saveAppraisal(ctx: Ctx, input: AppraisalInput): Promise<Ap
         : null;
     if (input.valueNotes) appraisal.valueNotes = checkValueNotes(input.valueNotes);
     if (input.overallNote !== undefined) appraisal.overallNote = checkOverall(input.overallNote);
-    audit(em, ctx, {
-      action: before ? 'appraisal.save' : 'appraisal.create',
-      subjectType: 'Appraisal',
-      subjectId: appraisal.id,
-      before,
-      after: ratingsSnapshot(appraisal),
-    });
+    await recordChange(
+      scope,
+      {
+        action: before ? 'appraisal.save' : 'appraisal.create',
+        subjectType: 'Appraisal',
+        subjectId: appraisal.id,
+        before,
+        after: ratingsSnapshot(appraisal),
+        audience: await planAudience(em, plan),
+        data: { planId: plan.id, appraisalId: appraisal.id },
+      },
+      em,
+    );
     await em.flush();
     return appraisal;
   });
@@ -181,44 +187,42 @@ export async function saveAppraisal(ctx: Ctx, input: AppraisalInput): Promise<Ap
 
 /** The assessor submits the appraisal; both ratings are required. */
 export async function submitAppraisal(
-  ctx: Ctx,
+  scope: Scope,
   appraisalId: string,
   expectedVersion: number,
 ): Promise<Appraisal> {
-  requirePerson(ctx.viewer, 'submit appraisals');
-  return ctx.em.transactional(async (em) => {
+  requirePerson(scope.viewer, 'submit appraisals');
+  return scope.em.transactional(async (em) => {
     const appraisal = await em.findOne(Appraisal, { id: appraisalId });
-    if (!appraisal) throw notFound(`No appraisal has id ${appraisalId}.`);
+    if (!appraisal) throw appraisalReasons.notFound({ id: appraisalId });
     const plan = await em.findOneOrFail(PerformancePlan, { id: appraisal.plan.id });
-    assertAssessor(ctx.viewer, await planSubject(em, plan), 'submit this appraisal');
+    assertAssessor(scope.viewer, await planSubject(em, plan), 'submit this appraisal');
     if (appraisal.version !== expectedVersion) {
-      throw conflict(
-        `The appraisal was changed by someone else (now version ${appraisal.version}).`,
-        {
-          currentVersion: appraisal.version,
-        },
+      throw appraisalReasons.staleVersionOnSubmit(
+        { currentVersion: appraisal.version },
+        { extra: { currentVersion: appraisal.version } },
       );
     }
     const next = transition(appraisal, 'SUBMIT');
     if (!appraisal.resultRating || !appraisal.behaviourRating) {
-      throw badInput('Rate both Hasil Kerja and Perilaku Kerja before submitting.', 'resultRating');
+      throw appraisalReasons.ratingsMissing();
     }
     const before = ratingsSnapshot(appraisal);
     appraisal.status = next;
-    appraisal.submittedAt = ctx.config.clock();
-    await recordPlanEvent(em, plan, {
-      type: 'appraisal.submit',
-      subjectType: 'Appraisal',
-      subjectId: appraisal.id,
-      data: { appraisalId: appraisal.id },
-    });
-    audit(em, ctx, {
-      action: 'appraisal.submit',
-      subjectType: 'Appraisal',
-      subjectId: appraisal.id,
-      before,
-      after: ratingsSnapshot(appraisal),
-    });
+    appraisal.submittedAt = scope.config.clock();
+    await recordChange(
+      scope,
+      {
+        action: 'appraisal.submit',
+        subjectType: 'Appraisal',
+        subjectId: appraisal.id,
+        before,
+        after: ratingsSnapshot(appraisal),
+        audience: await planAudience(em, plan),
+        data: { planId: plan.id, appraisalId: appraisal.id },
+      },
+      em,
+    );
     await em.flush();
     return appraisal;
   });
@@ -238,19 +242,16 @@ export interface SelfAssessmentInput {
  * appraisal is submitted.
  */
 export async function submitSelfAssessment(
-  ctx: Ctx,
+  scope: Scope,
   input: SelfAssessmentInput,
 ): Promise<SelfAssessment> {
-  requirePerson(ctx.viewer, 'assess yourself');
-  return ctx.em.transactional(async (em) => {
+  requirePerson(scope.viewer, 'assess yourself');
+  return scope.em.transactional(async (em) => {
     const plan = await approvedPlan(em, input.planId);
-    assertOwner(ctx.viewer, await planSubject(em, plan), 'submit this self-assessment');
+    assertOwner(scope.viewer, await planSubject(em, plan), 'submit this self-assessment');
     const appraisal = await em.findOne(Appraisal, { plan, checkpoint: input.checkpoint });
     if (appraisal && appraisal.status !== AppraisalStatus.DRAFT) {
-      throw badInput(
-        'Your assessor has already submitted this appraisal; the self-assessment is closed.',
-        'checkpoint',
-      );
+      throw selfAssessmentReasons.closed();
     }
     let self = await em.findOne(SelfAssessment, { plan, checkpoint: input.checkpoint });
     self ??= em.create(SelfAssessment, {
@@ -258,30 +259,98 @@ export async function submitSelfAssessment(
       checkpoint: input.checkpoint,
       resultRating: input.resultRating,
       behaviourRating: input.behaviourRating,
-      submittedAt: ctx.config.clock(),
+      submittedAt: scope.config.clock(),
     });
     self.resultRating = input.resultRating;
     self.behaviourRating = input.behaviourRating;
     self.valueNotes = checkValueNotes(input.valueNotes);
     self.overallNote = checkOverall(input.overallNote);
-    self.submittedAt = ctx.config.clock();
-    await recordPlanEvent(em, plan, {
-      type: 'self_assessment.submit',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
-      toOwner: false,
-    });
-    audit(em, ctx, {
-      action: 'self_assessment.submit',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
-      after: {
-        checkpoint: input.checkpoint,
-        resultRating: input.resultRating,
-        behaviourRating: input.behaviourRating,
+    self.submittedAt = scope.config.clock();
+    await recordChange(
+      scope,
+      {
+        action: 'self_assessment.submit',
+        subjectType: 'PerformancePlan',
+        subjectId: plan.id,
+        after: {
+          checkpoint: input.checkpoint,
+          resultRating: input.resultRating,
+          behaviourRating: input.behaviourRating,
+        },
+        audience: await planAudience(em, plan, { toOwner: false }),
+        data: { planId: plan.id },
       },
-    });
+      em,
+    );
     await em.flush();
     return self;
   });
+}
+
+/** The plan an appraisal is of; API clients need plans:read as well. */
+export async function appraisalPlan(scope: Scope, appraisal: Appraisal): Promise<PerformancePlan> {
+  assertMayReadSomePlans(scope.viewer);
+  return (await scope.loaders.plan.load(appraisal.plan.id))!;
+}
+
+/**
+ * Jabatan fungsional, annual appraisal: the predikat as a percentage of the annual credit
+ * coefficient (angka kredit); null for any other appraisal.
+ */
+export async function appraisalCreditPercent(
+  scope: Scope,
+  appraisal: Appraisal,
+): Promise<number | null> {
+  if (appraisal.checkpoint !== AppraisalCheckpoint.ANNUAL || !appraisal.predikat) return null;
+  const plan = await scope.loaders.plan.load(appraisal.plan.id);
+  return plan?.jobType === 'FUNCTIONAL' ? functionalCreditPercent(appraisal.predikat) : null;
+}
+
+export interface AppraisalEvidenceData {
+  /** Plan progress (fraction of target), for an approved plan. */
+  planProgress: number | null;
+  /** Approved activities dated in the checkpoint (or the year). */
+  approvedActivities: number;
+  /** The latest 20 of them. */
+  recentActivities: Activity[];
+  /** Feedback given on the plan (the latest 50 threads). */
+  feedback: Feedback[];
+}
+
+/**
+ * What an appraisal rests on: plan progress, approved activities in its checkpoint, feedback.
+ * It is plan content: API clients need plans:read for it.
+ */
+export async function appraisalEvidence(
+  scope: Scope,
+  appraisal: Appraisal,
+): Promise<AppraisalEvidenceData> {
+  assertMayReadSomePlans(scope.viewer);
+  const period = (await scope.loaders.period.load(appraisal.period.id))!;
+  const quarter = checkpointsOf(period.year).find((c) => c.key === appraisal.checkpoint);
+  const from = quarter?.startsOn ?? period.startsOn;
+  const to = quarter?.endsOn ?? period.endsOn;
+  const where = {
+    plan: appraisal.plan.id,
+    status: ActivityStatus.APPROVED,
+    date: { $gte: from, $lte: to },
+  };
+  const [count, recent, feedback, plan] = await Promise.all([
+    scope.em.count(Activity, where),
+    scope.em.find(Activity, where, { orderBy: { date: 'desc' }, limit: 20 }),
+    scope.em.find(
+      Feedback,
+      { plan: appraisal.plan.id, replyTo: null },
+      { orderBy: { createdAt: 'desc' }, limit: 50 },
+    ),
+    scope.loaders.plan.load(appraisal.plan.id),
+  ]);
+  const progress =
+    plan && plan.status === PlanStatus.APPROVED ? await planProgress(scope.loaders, plan) : null;
+  return {
+    planProgress: progress,
+    approvedActivities: count,
+    recentActivities: recent,
+    feedback,
+  };
 }

@@ -1,7 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordEvent } from '../../realtime/outbox.js';
-import type { Context } from '../../access/context.js';
-import { appError, badInput, forbidden, notFound } from '../../kernel/errors.js';
 import {
   assertCityAdmin,
   assertDistributionRead,
@@ -10,12 +7,11 @@ import {
   hasRole,
   requirePerson,
 } from '../../access/policy.js';
-import { audit } from '../audit/audit.service.js';
-import { Role } from '../auth/auth.enums.js';
-import { JobType, STRUCTURAL_JOB_TYPES } from '../directory/directory.enums.js';
-import { Employee } from '../directory/employee.entity.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
-import { requirePeriod } from '../planning/period.service.js';
+import { invalidInput } from '../../kernel/errors.js';
+import { Role, type Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
+import { Employee, JobType, OrgUnit, STRUCTURAL_JOB_TYPES } from '../directory/index.js';
+import { requirePeriod } from '../planning/index.js';
 import {
   AppraisalCheckpoint,
   AppraisalStatus,
@@ -23,15 +19,14 @@ import {
   Predikat,
 } from './evaluation.enums.js';
 import { Appraisal, DistributionPattern, OrgRating } from './evaluation.entity.js';
+import { distributionReasons } from './evaluation.reasons.js';
 import {
   checkDistribution,
   DEFAULT_PATTERNS,
   type DistributionCheck,
   type DistributionRule,
-  patternProblems,
+  patternRefusals,
 } from './evaluation.rules.js';
-
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders' | 'config'>;
 
 /** Adds the published default patterns that are missing; never changes edited ones. */
 export async function ensureDefaultPatterns(em: EntityManager): Promise<number> {
@@ -50,24 +45,24 @@ export async function ensureDefaultPatterns(em: EntityManager): Promise<number> 
   return added;
 }
 
-export async function listPatterns(ctx: Ctx): Promise<DistributionPattern[]> {
-  requirePerson(ctx.viewer, 'read distribution patterns');
+export async function listPatterns(scope: Scope): Promise<DistributionPattern[]> {
+  requirePerson(scope.viewer, 'read distribution patterns');
   const order = Object.values(OrgRatingLevel);
-  const rows = await ctx.em.find(DistributionPattern, {});
+  const rows = await scope.em.find(DistributionPattern, {});
   return rows.sort((a, b) => order.indexOf(a.orgRating) - order.indexOf(b.orgRating));
 }
 
 /** HR admins edit a pattern; refused unless its fractions are within 0..1 and can hold together. */
 export async function updatePattern(
-  ctx: Ctx,
+  scope: Scope,
   orgRating: OrgRatingLevel,
   rules: DistributionRule[],
   text: string | null,
 ): Promise<DistributionPattern> {
-  assertCityAdmin(ctx.viewer, 'change distribution patterns');
-  const problems = patternProblems(rules);
-  if (problems.length > 0) throw badInput(problems.map((p) => p.message).join(' '), 'rules');
-  return ctx.em.transactional(async (em) => {
+  assertCityAdmin(scope.viewer, 'change distribution patterns');
+  const refusals = patternRefusals(rules);
+  if (refusals.length > 0) throw invalidInput(refusals);
+  return scope.em.transactional(async (em) => {
     const pattern = await em.findOneOrFail(DistributionPattern, { orgRating });
     const before = { text: pattern.text, rules: pattern.rules };
     pattern.rules = rules.map((r) => ({
@@ -75,13 +70,19 @@ export async function updatePattern(
       predikat: [...r.predikat],
     })) as DistributionPattern['rules'];
     if (text?.trim()) pattern.text = text.trim();
-    audit(em, ctx, {
-      action: 'distribution_pattern.update',
-      subjectType: 'DistributionPattern',
-      subjectId: orgRating,
-      before,
-      after: { text: pattern.text, rules: pattern.rules },
-    });
+    // A city-wide pattern: nobody in particular hears of it live.
+    await recordChange(
+      scope,
+      {
+        action: 'distribution_pattern.update',
+        subjectType: 'DistributionPattern',
+        subjectId: orgRating,
+        before,
+        after: { text: pattern.text, rules: pattern.rules },
+        data: { orgRating },
+      },
+      em,
+    );
     await em.flush();
     return pattern;
   });
@@ -100,13 +101,8 @@ export async function opdHead(em: EntityManager, opdId: string): Promise<Employe
 
 async function requireOpd(em: EntityManager, orgUnitId: string): Promise<OrgUnit> {
   const unit = await em.findOne(OrgUnit, { id: orgUnitId });
-  if (!unit) throw notFound(`No organisation unit has id ${orgUnitId}.`);
-  if (unit.parent) {
-    throw badInput(
-      `${unit.name} is not an OPD; organisation ratings and finalisation are per OPD (top-level unit).`,
-      'orgUnitId',
-    );
-  }
+  if (!unit) throw distributionReasons.orgUnitNotFound({ id: orgUnitId });
+  if (unit.parent) throw distributionReasons.notAnOpd({ unitName: unit.name });
   return unit;
 }
 
@@ -115,26 +111,19 @@ async function requireOpd(em: EntityManager, orgUnitId: string): Promise<OrgUnit
  * one level up (the supervisor of the OPD's head). Audited.
  */
 export async function setOrgRating(
-  ctx: Ctx,
+  scope: Scope,
   input: { orgUnitId: string; periodId: string; rating: OrgRatingLevel; justification: string },
 ): Promise<OrgRating> {
-  const viewer = requirePerson(ctx.viewer, 'set organisation ratings');
+  const viewer = requirePerson(scope.viewer, 'set organisation ratings');
   const justification = input.justification.trim();
-  if (justification.length < 10) {
-    throw badInput(
-      'Give the justification for the rating (at least 10 characters): it is kept and shown.',
-      'justification',
-    );
-  }
-  return ctx.em.transactional(async (em) => {
+  if (justification.length < 10) throw distributionReasons.justificationTooShort();
+  return scope.em.transactional(async (em) => {
     const opd = await requireOpd(em, input.orgUnitId);
     const period = await requirePeriod({ em }, input.periodId);
     if (!hasRole(viewer, Role.HR_ADMIN)) {
       const head = await opdHead(em, opd.id);
       if (!head || head.supervisor?.id !== viewer.employeeId) {
-        throw forbidden(
-          `The organisation rating of ${opd.name} is set by HR admins or by the leader one level above its head.`,
-        );
+        throw distributionReasons.orgRatingNotYours({ opdName: opd.name });
       }
     }
     let rating = await em.findOne(OrgRating, { orgUnit: opd, period });
@@ -149,20 +138,19 @@ export async function setOrgRating(
     rating.rating = input.rating;
     rating.justification = justification;
     rating.setByEmployeeId = viewer.employeeId;
-    await recordEvent(em, {
-      type: 'org_rating.set',
-      subjectType: 'OrgUnit',
-      subjectId: opd.id,
-      opdIds: [opd.id],
-      data: { orgRatingId: rating.id },
-    });
-    audit(em, ctx, {
-      action: 'org_rating.set',
-      subjectType: 'OrgUnit',
-      subjectId: opd.id,
-      before,
-      after: { periodId: period.id, rating: input.rating, justification },
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'org_rating.set',
+        subjectType: 'OrgUnit',
+        subjectId: opd.id,
+        before,
+        after: { periodId: period.id, rating: input.rating, justification },
+        audience: { opdIds: [opd.id] },
+        data: { orgRatingId: rating.id },
+      },
+      em,
+    );
     await em.flush();
     return rating;
   });
@@ -257,24 +245,24 @@ export async function distributionOf(
 }
 
 export async function distribution(
-  ctx: Ctx,
+  scope: Scope,
   orgUnitId: string,
   periodId: string,
   checkpoint: AppraisalCheckpoint,
 ): Promise<DistributionData> {
-  const viewer = assertMayReadSomeAppraisals(ctx.viewer);
-  const unit = await ctx.em.findOne(OrgUnit, { id: orgUnitId });
-  if (!unit) throw notFound(`No organisation unit has id ${orgUnitId}.`);
+  const viewer = assertMayReadSomeAppraisals(scope.viewer);
+  const unit = await scope.em.findOne(OrgUnit, { id: orgUnitId });
+  if (!unit) throw distributionReasons.orgUnitNotFound({ id: orgUnitId });
   const opdId = unit.opd?.id ?? unit.id;
   let viewerOpdId: string | null = null;
   if (viewer.kind === 'person') {
-    const me = await ctx.loaders.employee.load(viewer.employeeId);
-    const myUnit = me ? await ctx.loaders.orgUnit.load(me.orgUnit.id) : null;
+    const me = await scope.loaders.employee.load(viewer.employeeId);
+    const myUnit = me ? await scope.loaders.orgUnit.load(me.orgUnit.id) : null;
     viewerOpdId = myUnit ? (myUnit.opd?.id ?? myUnit.id) : null;
   }
-  assertDistributionRead(ctx.viewer, { id: opdId, name: unit.name }, viewerOpdId);
-  await requirePeriod(ctx, periodId);
-  return distributionOf(ctx.em, unit, periodId, checkpoint);
+  assertDistributionRead(scope.viewer, { id: opdId, name: unit.name }, viewerOpdId);
+  await requirePeriod(scope, periodId);
+  return distributionOf(scope.em, unit, periodId, checkpoint);
 }
 
 /**
@@ -283,7 +271,7 @@ export async function distribution(
  * listed) unless an HR admin gives an override reason, which is audited.
  */
 export async function finaliseAppraisals(
-  ctx: Ctx,
+  scope: Scope,
   input: {
     orgUnitId: string;
     periodId: string;
@@ -291,32 +279,24 @@ export async function finaliseAppraisals(
     overrideReason?: string | null;
   },
 ): Promise<DistributionData> {
-  const viewer = requirePerson(ctx.viewer, 'finalise appraisals');
-  return ctx.em.transactional(async (em) => {
+  const viewer = requirePerson(scope.viewer, 'finalise appraisals');
+  return scope.em.transactional(async (em) => {
     const opd = await requireOpd(em, input.orgUnitId);
     assertFinalise(viewer, opd.id);
     await requirePeriod({ em }, input.periodId);
     const before = await distributionOf(em, opd, input.periodId, input.checkpoint);
-    if (!before.orgRating) {
-      throw badInput(
-        `${opd.name} has no organisation rating for this period yet; it decides the distribution pattern.`,
-        'orgUnitId',
-      );
-    }
-    if (before.submitted === 0)
-      throw badInput('There are no submitted appraisals to finalise.', 'checkpoint');
+    if (!before.orgRating) throw distributionReasons.noOrgRating({ opdName: opd.name });
+    if (before.submitted === 0) throw distributionReasons.nothingToFinalise();
     const override = input.overrideReason?.trim() || null;
     if (!before.check.holds) {
       const violations = before.check.checks.filter((c) => !c.holds).map((c) => c.problem!);
       if (!override) {
-        throw appError(
-          'BAD_USER_INPUT',
-          `The distribution breaks the ${before.orgRating.rating} pattern: ${violations.join(' ')} Fix the appraisals, or an HR admin may finalise with an override reason.`,
-          { field: 'overrideReason', violations },
+        throw distributionReasons.patternBroken(
+          { orgRating: before.orgRating.rating, violations: violations.join(' ') },
+          { extra: { violations } },
         );
       }
-      if (!hasRole(viewer, Role.HR_ADMIN))
-        throw forbidden('Only an HR admin may finalise against the distribution pattern.');
+      if (!hasRole(viewer, Role.HR_ADMIN)) throw distributionReasons.overrideNeedsHrAdmin();
     }
     const appraisals = await em.find(Appraisal, {
       opd,
@@ -324,40 +304,47 @@ export async function finaliseAppraisals(
       checkpoint: input.checkpoint,
       status: AppraisalStatus.SUBMITTED,
     });
-    const now = ctx.config.clock();
+    const now = scope.config.clock();
     for (const appraisal of appraisals) {
       appraisal.status = AppraisalStatus.FINAL;
       appraisal.finalisedAt = now;
-      await recordEvent(em, {
-        type: 'appraisal.finalise',
-        subjectType: 'Appraisal',
-        subjectId: appraisal.id,
-        ownerIds: [appraisal.employee.id],
-        reviewerIds: [appraisal.assessor.id],
-        opdIds: [opd.id],
-        data: { appraisalId: appraisal.id, planId: appraisal.plan.id },
-      });
-      audit(em, ctx, {
-        action: 'appraisal.finalise',
-        subjectType: 'Appraisal',
-        subjectId: appraisal.id,
-        before: { status: AppraisalStatus.SUBMITTED },
-        after: { status: AppraisalStatus.FINAL, predikat: appraisal.predikat },
-      });
+      await recordChange(
+        scope,
+        {
+          action: 'appraisal.finalise',
+          subjectType: 'Appraisal',
+          subjectId: appraisal.id,
+          before: { status: AppraisalStatus.SUBMITTED },
+          after: { status: AppraisalStatus.FINAL, predikat: appraisal.predikat },
+          audience: {
+            ownerIds: [appraisal.employee.id],
+            reviewerIds: [appraisal.assessor.id],
+            opdIds: [opd.id],
+          },
+          data: { appraisalId: appraisal.id, planId: appraisal.plan.id },
+        },
+        em,
+      );
     }
-    audit(em, ctx, {
-      action:
-        override && !before.check.holds ? 'appraisals.finalise_override' : 'appraisals.finalise',
-      subjectType: 'OrgUnit',
-      subjectId: opd.id,
-      after: {
-        periodId: input.periodId,
-        checkpoint: input.checkpoint,
-        finalised: appraisals.length,
-        patternHolds: before.check.holds,
-        overrideReason: before.check.holds ? null : override,
+    await recordChange(
+      scope,
+      {
+        action:
+          override && !before.check.holds ? 'appraisals.finalise_override' : 'appraisals.finalise',
+        subjectType: 'OrgUnit',
+        subjectId: opd.id,
+        after: {
+          periodId: input.periodId,
+          checkpoint: input.checkpoint,
+          finalised: appraisals.length,
+          patternHolds: before.check.holds,
+          overrideReason: before.check.holds ? null : override,
+        },
+        audience: { opdIds: [opd.id] },
+        data: { periodId: input.periodId, checkpoint: input.checkpoint },
       },
-    });
+      em,
+    );
     await em.flush();
     return distributionOf(em, opd, input.periodId, input.checkpoint);
   });

@@ -13,17 +13,10 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../access/context.js';
-import { assertMayReadSomePlans } from '../../access/policy.js';
-import { Activity } from '../activities/activity.entity.js';
-import { ActivityStatus } from '../activities/activities.enums.js';
-import { Employee } from '../directory/employee.entity.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
-import { Feedback } from '../feedback/feedback.entity.js';
-import { Period } from '../planning/period.entity.js';
-import { PerformancePlan } from '../planning/plan.entity.js';
-import { planProgress } from '../planning/plan.progress.js';
-import { checkpointsOf } from '../planning/plan.rules.js';
-import { CoreValue, PlanStatus } from '../planning/planning.enums.js';
+import { Activity } from '../activities/index.js';
+import { Employee, type EmployeeRecord, OrgUnit, type OrgUnitRecord } from '../directory/index.js';
+import { Feedback } from '../feedback/index.js';
+import { CoreValue, Period, PerformancePlan } from '../planning/index.js';
 import * as appeals from './appeal.service.js';
 import * as appraisals from './appraisal.service.js';
 import * as distributions from './distribution.service.js';
@@ -45,9 +38,9 @@ import {
   PeerFeedbackRequest,
   SelfAssessment,
 } from './evaluation.entity.js';
-import { functionalCreditPercent, predikatOf, PREDIKAT_NAMES } from './evaluation.rules.js';
+import { predikatOf, PREDIKAT_NAMES } from './evaluation.rules.js';
 import * as peers from './peer.service.js';
-import type { EmployeeRecord, OrgUnitRecord } from '../directory/directory.records.js';
+import { Distribution, toDistribution } from './distribution.types.js';
 
 @ObjectType({ description: 'A note on one core value' })
 export class ValueNote {
@@ -125,90 +118,6 @@ export class AppraisalEvidence {
 
   @Field(() => [Feedback], { description: 'Feedback given on the plan during the period' })
   feedback!: Feedback[];
-}
-
-@ObjectType({ description: 'Count and share of one predikat' })
-export class PredikatCount {
-  @Field(() => Predikat)
-  predikat!: Predikat;
-
-  @Field()
-  name!: string;
-
-  @Field(() => Int)
-  count!: number;
-
-  @Field(() => Number)
-  share!: number;
-}
-
-@ObjectType({ description: 'One rule of the pattern and whether it holds' })
-export class DistributionRuleResult {
-  @Field()
-  description!: string;
-
-  @Field(() => [Predikat])
-  predikat!: Predikat[];
-
-  @Field(() => Number, { nullable: true })
-  max!: number | null;
-
-  @Field(() => Number, { nullable: true })
-  min!: number | null;
-
-  @Field(() => Int, { description: 'Appraisals with one of these predikat' })
-  count!: number;
-
-  @Field(() => Int, { nullable: true, description: 'Most allowed (max counts round down)' })
-  allowedMax!: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Fewest required (min counts round up)' })
-  requiredMin!: number | null;
-
-  @Field()
-  holds!: boolean;
-
-  @Field(() => String, { nullable: true })
-  problem!: string | null;
-}
-
-@ObjectType({ description: 'The predikat distribution (kurva) of a unit against its pattern' })
-export class Distribution {
-  @Field(() => OrgUnit)
-  orgUnit!: OrgUnit;
-
-  @Field(() => OrgUnit, { description: 'The OPD whose organisation rating selects the pattern' })
-  opd!: OrgUnit;
-
-  @Field(() => AppraisalCheckpoint)
-  checkpoint!: AppraisalCheckpoint;
-
-  @Field(() => OrgRating, { nullable: true })
-  orgRating!: OrgRating | null;
-
-  @Field(() => DistributionPattern, { nullable: true })
-  pattern!: DistributionPattern | null;
-
-  @Field(() => Int, { description: 'Submitted and final appraisals counted' })
-  total!: number;
-
-  @Field(() => [PredikatCount])
-  counts!: PredikatCount[];
-
-  @Field(() => [DistributionRuleResult])
-  rules!: DistributionRuleResult[];
-
-  @Field({ description: 'Every rule holds (true when there is no pattern yet)' })
-  holds!: boolean;
-
-  @Field(() => Int, { description: 'Appraisals still in draft (not counted)' })
-  drafts!: number;
-
-  @Field(() => Int)
-  submitted!: number;
-
-  @Field(() => Int)
-  final!: number;
 }
 
 @ObjectType()
@@ -307,38 +216,6 @@ export class PatternRule {
   minCount!: number | null;
 }
 
-export function toDistribution(d: distributions.DistributionData): Distribution {
-  return {
-    orgUnit: d.unit,
-    opd: d.opd,
-    checkpoint: d.checkpoint,
-    orgRating: d.orgRating,
-    pattern: d.pattern,
-    total: d.check.total,
-    counts: (Object.keys(PREDIKAT_NAMES) as Predikat[]).map((p) => ({
-      predikat: p,
-      name: PREDIKAT_NAMES[p],
-      count: d.check.counts[p] ?? 0,
-      share: d.check.shares[p] ?? 0,
-    })),
-    rules: d.check.checks.map((c) => ({
-      description: c.description,
-      predikat: c.rule.predikat as Predikat[],
-      max: c.rule.max ?? null,
-      min: c.rule.min ?? null,
-      count: c.count,
-      allowedMax: c.allowedMax,
-      requiredMin: c.requiredMin,
-      holds: c.holds,
-      problem: c.problem,
-    })),
-    holds: d.check.holds,
-    drafts: d.drafts,
-    submitted: d.submitted,
-    final: d.final,
-  };
-}
-
 @Resolver(() => Appraisal)
 export class AppraisalResolver {
   @Query(() => Predikat, {
@@ -400,9 +277,8 @@ export class AppraisalResolver {
   }
 
   @FieldResolver(() => PerformancePlan, { description: 'API clients need plans:read as well' })
-  async plan(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<PerformancePlan> {
-    assertMayReadSomePlans(ctx.viewer);
-    return (await ctx.loaders.plan.load(a.plan.id))!;
+  plan(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<PerformancePlan> {
+    return appraisals.appraisalPlan(ctx, a);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Official name of the predikat' })
@@ -443,45 +319,15 @@ export class AppraisalResolver {
     description:
       'Jabatan fungsional, annual: percentage of the annual credit coefficient (angka kredit)',
   })
-  async functionalCreditPercent(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<number | null> {
-    if (a.checkpoint !== AppraisalCheckpoint.ANNUAL || !a.predikat) return null;
-    const plan = await ctx.loaders.plan.load(a.plan.id);
-    return plan?.jobType === 'FUNCTIONAL' ? functionalCreditPercent(a.predikat) : null;
+  functionalCreditPercent(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<number | null> {
+    return appraisals.appraisalCreditPercent(ctx, a);
   }
 
   @FieldResolver(() => AppraisalEvidence, {
     description: 'Progress, approved activities and feedback it rests on',
   })
-  async evidence(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<AppraisalEvidence> {
-    // The evidence is plan content: API clients need plans:read for it.
-    assertMayReadSomePlans(ctx.viewer);
-    const period = (await ctx.loaders.period.load(a.period.id))!;
-    const quarter = checkpointsOf(period.year).find((c) => c.key === a.checkpoint);
-    const from = quarter?.startsOn ?? period.startsOn;
-    const to = quarter?.endsOn ?? period.endsOn;
-    const where = {
-      plan: a.plan.id,
-      status: ActivityStatus.APPROVED,
-      date: { $gte: from, $lte: to },
-    };
-    const [count, recent, feedback, plan] = await Promise.all([
-      ctx.em.count(Activity, where),
-      ctx.em.find(Activity, where, { orderBy: { date: 'desc' }, limit: 20 }),
-      ctx.em.find(
-        Feedback,
-        { plan: a.plan.id, replyTo: null },
-        { orderBy: { createdAt: 'desc' }, limit: 50 },
-      ),
-      ctx.loaders.plan.load(a.plan.id),
-    ]);
-    const progress =
-      plan && plan.status === PlanStatus.APPROVED ? await planProgress(ctx.loaders, plan) : null;
-    return {
-      planProgress: progress,
-      approvedActivities: count,
-      recentActivities: recent,
-      feedback,
-    };
+  evidence(@Root() a: Appraisal, @Ctx() ctx: Context): Promise<AppraisalEvidence> {
+    return appraisals.appraisalEvidence(ctx, a);
   }
 }
 
@@ -699,8 +545,8 @@ export class AppealResolver {
   }
 
   @FieldResolver(() => Appraisal)
-  async appraisal(@Root() a: Appeal, @Ctx() ctx: Context): Promise<Appraisal> {
-    return ctx.em.findOneOrFail(Appraisal, { id: a.appraisal.id });
+  appraisal(@Root() a: Appeal, @Ctx() ctx: Context): Promise<Appraisal> {
+    return appeals.appealAppraisal(ctx, a);
   }
 
   @FieldResolver(() => Employee)
@@ -715,7 +561,7 @@ export class AppealResolver {
 
   @FieldResolver(() => [AppealExplanation])
   explanations(@Root() a: Appeal, @Ctx() ctx: Context): Promise<AppealExplanation[]> {
-    return ctx.em.find(AppealExplanation, { appeal: a.id }, { orderBy: { askedAt: 'asc' } });
+    return appeals.appealExplanations(ctx, a);
   }
 }
 

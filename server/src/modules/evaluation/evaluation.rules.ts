@@ -6,17 +6,29 @@
  * percentages come from `asn-reference.json`; nothing here retypes them.
  */
 import reference from '../../db/reference/asn-reference.json' with { type: 'json' };
-import { addDays, dateInWords, type FieldProblem } from '../planning/plan.rules.js';
+import { addDays, dateInWords } from '../../kernel/calendar.js';
+import type { DomainError } from '../../kernel/errors.js';
+import { appealReasons, appraisalReasons, distributionReasons } from './evaluation.reasons.js';
 
-export type { FieldProblem };
+/** A problem with one input field, as text: what the `*Problems` views of the rules return. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
-export type Rating = 'ABOVE' | 'MEETS' | 'BELOW';
-export type Predikat = 'VERY_GOOD' | 'GOOD' | 'NEEDS_IMPROVEMENT' | 'POOR' | 'VERY_POOR';
-export type OrgRating = 'OUTSTANDING' | 'GOOD' | 'NEEDS_IMPROVEMENT' | 'POOR' | 'VERY_POOR';
+function asFieldProblems(refusals: readonly DomainError[]): FieldProblem[] {
+  return refusals.map((r) => ({ field: r.field ?? '', message: r.message }));
+}
 
-export const RATINGS: readonly Rating[] = Object.freeze(['ABOVE', 'MEETS', 'BELOW']);
+// The values of the `Rating`, `Predikat` and `OrgRatingLevel` enums, as the rules know them (the
+// enums themselves are GraphQL types).
+export type RatingValue = 'ABOVE' | 'MEETS' | 'BELOW';
+export type PredikatValue = 'VERY_GOOD' | 'GOOD' | 'NEEDS_IMPROVEMENT' | 'POOR' | 'VERY_POOR';
+export type OrgRatingValue = 'OUTSTANDING' | 'GOOD' | 'NEEDS_IMPROVEMENT' | 'POOR' | 'VERY_POOR';
+
+export const RATINGS: readonly RatingValue[] = Object.freeze(['ABOVE', 'MEETS', 'BELOW']);
 /** Best first, as in the reference data. */
-export const PREDIKATS: readonly Predikat[] = Object.freeze([
+export const PREDIKATS: readonly PredikatValue[] = Object.freeze([
   'VERY_GOOD',
   'GOOD',
   'NEEDS_IMPROVEMENT',
@@ -24,7 +36,7 @@ export const PREDIKATS: readonly Predikat[] = Object.freeze([
   'VERY_POOR',
 ]);
 /** Best first, as in the reference data. */
-export const ORG_RATINGS: readonly OrgRating[] = Object.freeze([
+export const ORG_RATINGS: readonly OrgRatingValue[] = Object.freeze([
   'OUTSTANDING',
   'GOOD',
   'NEEDS_IMPROVEMENT',
@@ -32,15 +44,15 @@ export const ORG_RATINGS: readonly OrgRating[] = Object.freeze([
   'VERY_POOR',
 ]);
 
-function isRating(value: unknown): value is Rating {
+function isRating(value: unknown): value is RatingValue {
   return typeof value === 'string' && (RATINGS as readonly string[]).includes(value);
 }
 
-function isPredikat(value: unknown): value is Predikat {
+function isPredikat(value: unknown): value is PredikatValue {
   return typeof value === 'string' && (PREDIKATS as readonly string[]).includes(value);
 }
 
-function asPredikat(value: string, where: string): Predikat {
+function asPredikat(value: string, where: string): PredikatValue {
   if (!isPredikat(value))
     throw new Error(`asn-reference.json: ${where} has unknown predikat "${value}".`);
   return value;
@@ -49,30 +61,31 @@ function asPredikat(value: string, where: string): Predikat {
 // ---------------------------------------------------------------------------------------------
 // Predikat
 
-const MATRIX: Readonly<Record<Rating, Readonly<Record<Rating, Predikat>>>> = Object.freeze(
-  Object.fromEntries(
-    RATINGS.map((result) => [
-      result,
-      Object.freeze(
-        Object.fromEntries(
-          RATINGS.map((behaviour) => [
-            behaviour,
-            asPredikat(
-              reference.predikat.matrix[result][behaviour],
-              `predikat.matrix.${result}.${behaviour}`,
-            ),
-          ]),
+const MATRIX: Readonly<Record<RatingValue, Readonly<Record<RatingValue, PredikatValue>>>> =
+  Object.freeze(
+    Object.fromEntries(
+      RATINGS.map((result) => [
+        result,
+        Object.freeze(
+          Object.fromEntries(
+            RATINGS.map((behaviour) => [
+              behaviour,
+              asPredikat(
+                reference.predikat.matrix[result][behaviour],
+                `predikat.matrix.${result}.${behaviour}`,
+              ),
+            ]),
+          ),
         ),
-      ),
-    ]),
-  ) as Record<Rating, Record<Rating, Predikat>>,
-);
+      ]),
+    ) as Record<RatingValue, Record<RatingValue, PredikatValue>>,
+  );
 
 /**
  * The predikat for a pair of ratings, looked up from the matrix in the reference data, never
  * typed in. Refuses (throws) a value that is not ABOVE, MEETS or BELOW.
  */
-export function predikatOf(resultRating: Rating, behaviourRating: Rating): Predikat {
+export function predikatOf(resultRating: RatingValue, behaviourRating: RatingValue): PredikatValue {
   if (!isRating(resultRating) || !isRating(behaviourRating)) {
     throw new RangeError(
       `A rating is ABOVE, MEETS or BELOW; got "${resultRating}" and "${behaviourRating}".`,
@@ -82,13 +95,13 @@ export function predikatOf(resultRating: Rating, behaviourRating: Rating): Predi
 }
 
 /** Official Indonesian names, e.g. GOOD → "Baik". */
-export const PREDIKAT_NAMES: Readonly<Record<Predikat, string>> = Object.freeze(
+export const PREDIKAT_NAMES: Readonly<Record<PredikatValue, string>> = Object.freeze(
   Object.fromEntries(
     reference.predikat.levels.map((level) => [
       asPredikat(level.key, 'predikat.levels'),
       level.name,
     ]),
-  ) as Record<Predikat, string>,
+  ) as Record<PredikatValue, string>,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -100,20 +113,20 @@ export const PREDIKAT_NAMES: Readonly<Record<Predikat, string>> = Object.freeze(
  * `minCount` is an absolute number of appraisals.
  */
 export interface DistributionRule {
-  predikat: Predikat[];
+  predikat: PredikatValue[];
   max?: number;
   min?: number;
   minCount?: number;
 }
 
-export interface DistributionPattern {
+export interface PatternDefinition {
   /** The official wording of the pattern. */
   text: string;
   rules: DistributionRule[];
 }
 
 /** The published default pattern for each organisation rating. */
-export const DEFAULT_PATTERNS: Readonly<Record<OrgRating, DistributionPattern>> = Object.freeze(
+export const DEFAULT_PATTERNS: Readonly<Record<OrgRatingValue, PatternDefinition>> = Object.freeze(
   Object.fromEntries(
     ORG_RATINGS.map((org) => {
       const pattern = reference.organisationPredikat.distributionPatterns[org];
@@ -131,7 +144,7 @@ export const DEFAULT_PATTERNS: Readonly<Record<OrgRating, DistributionPattern>> 
       });
       return [org, Object.freeze({ text: pattern.text, rules: Object.freeze(rules) })];
     }),
-  ) as unknown as Record<OrgRating, DistributionPattern>,
+  ) as unknown as Record<OrgRatingValue, PatternDefinition>,
 );
 
 export interface RuleCheck {
@@ -159,8 +172,8 @@ export interface RuleCheck {
 
 export interface DistributionCheck {
   total: number;
-  counts: Record<Predikat, number>;
-  shares: Record<Predikat, number>;
+  counts: Record<PredikatValue, number>;
+  shares: Record<PredikatValue, number>;
   checks: RuleCheck[];
   holds: boolean;
 }
@@ -186,7 +199,7 @@ function percent(fraction: number): string {
 }
 
 /** ['NEEDS_IMPROVEMENT', 'POOR'] → "Butuh Perbaikan or Kurang/Misconduct". */
-function predikatList(predikat: Predikat[]): string {
+function predikatList(predikat: PredikatValue[]): string {
   const names = predikat.map((p) => PREDIKAT_NAMES[p] ?? p);
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
@@ -203,7 +216,7 @@ function ruleText(rule: DistributionRule): string {
 
 function checkRule(
   rule: DistributionRule,
-  counts: Record<Predikat, number>,
+  counts: Record<PredikatValue, number>,
   total: number,
 ): RuleCheck {
   const count = [...new Set(rule.predikat)].reduce((sum, p) => sum + (counts[p] ?? 0), 0);
@@ -257,12 +270,12 @@ function checkRule(
 }
 
 /**
- * Checks counts per predikat against a pattern (one that `patternProblems` accepts). With no
+ * Checks counts per predikat against a pattern (one that `patternRefusals` accepts). With no
  * appraisals at all every rule holds (there is nothing to finalise). Refuses (throws) a count
  * for an unknown predikat or a count that is not a whole number of 0 or more.
  */
 export function checkDistribution(
-  counts: Partial<Record<Predikat, number>>,
+  counts: Partial<Record<PredikatValue, number>>,
   rules: DistributionRule[],
 ): DistributionCheck {
   for (const [key, value] of Object.entries(counts)) {
@@ -274,13 +287,13 @@ export function checkDistribution(
     }
   }
   const full = Object.fromEntries(PREDIKATS.map((p) => [p, counts[p] ?? 0])) as Record<
-    Predikat,
+    PredikatValue,
     number
   >;
   const total = PREDIKATS.reduce((sum, p) => sum + full[p], 0);
   const shares = Object.fromEntries(
     PREDIKATS.map((p) => [p, total === 0 ? 0 : full[p] / total]),
-  ) as Record<Predikat, number>;
+  ) as Record<PredikatValue, number>;
   const checks = rules.map((rule) => checkRule(rule, full, total));
   return { total, counts: full, shares, checks, holds: checks.every((c) => c.holds) };
 }
@@ -294,7 +307,7 @@ const FEASIBILITY_MAX_TOTAL = 200;
 const FULL_MASK = (1 << PREDIKATS.length) - 1;
 
 /** Bit mask of a predikat set: VERY_GOOD = 1, GOOD = 2, … */
-function maskOf(predikat: Predikat[]): number {
+function maskOf(predikat: PredikatValue[]): number {
   return predikat.reduce((mask, p) => mask | (1 << PREDIKATS.indexOf(p)), 0);
 }
 
@@ -386,10 +399,11 @@ function conflictingRules(rules: DistributionRule[]): number[] {
   return kept;
 }
 
+/** [0, 2] → "1 and 3", [0, 1, 2] → "1, 2 and 3". */
 function ruleNumbers(indexes: number[]): string {
   const numbers = indexes.map((i) => String(i + 1));
-  if (numbers.length === 1) return `Rule ${numbers[0]}`;
-  return `Rules ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  if (numbers.length === 1) return numbers[0];
+  return `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 
 function isFraction(value: unknown): value is number {
@@ -397,82 +411,86 @@ function isFraction(value: unknown): value is number {
 }
 
 /**
- * Problems with a distribution pattern. Refuses: no rules; a rule naming no predikat, an unknown
- * or repeated predikat; a max or min that is not a finite fraction from 0 to 1; a minCount that
- * is not a whole number of 0 or more; a rule with none of max, min and minCount; a min above the
- * max for the same predikat set (in one rule or across rules); and rules that cannot all hold
- * together in any unit of 1 to 200 appraisals. Messages name the rule by its number (index + 1).
+ * Why a distribution pattern is refused; empty when it is not. Refuses: no rules; a rule naming
+ * no predikat, an unknown or repeated predikat; a max or min that is not a finite fraction from
+ * 0 to 1; a minCount that is not a whole number of 0 or more; a rule with none of max, min and
+ * minCount; a min above the max for the same predikat set (in one rule or across rules); and
+ * rules that cannot all hold together in any unit of 1 to 200 appraisals. Each refusal names
+ * the rule by its number (index + 1) and its field (`rules[0].max`, …).
  */
-export function patternProblems(rules: DistributionRule[]): FieldProblem[] {
-  if (!Array.isArray(rules) || rules.length === 0) {
-    return [{ field: 'rules', message: 'A distribution pattern needs at least one rule.' }];
-  }
-  const problems: FieldProblem[] = [];
+export function patternRefusals(rules: DistributionRule[]): DomainError[] {
+  if (!Array.isArray(rules) || rules.length === 0) return [distributionReasons.patternEmpty()];
+  const problems: DomainError[] = [];
   const valid: boolean[] = [];
   rules.forEach((rule, index) => {
     const n = index + 1;
     const at = `rules[${index}]`;
     const before = problems.length;
     if (typeof rule !== 'object' || rule === null) {
-      problems.push({
-        field: at,
-        message: `Rule ${n} must name predikat and a max, a min or a minCount.`,
-      });
+      problems.push(distributionReasons.ruleMalformed({ rule: n }, { field: at }));
       valid.push(false);
       return;
     }
     const { predikat, max, min, minCount } = rule;
     if (!Array.isArray(predikat) || predikat.length === 0) {
-      problems.push({
-        field: `${at}.predikat`,
-        message: `Rule ${n} must name at least one predikat (${PREDIKATS.join(', ')}).`,
-      });
+      problems.push(
+        distributionReasons.ruleWithoutPredikat({ rule: n }, { field: `${at}.predikat` }),
+      );
     } else {
       const seen = new Set<string>();
       for (const p of predikat) {
         if (!isPredikat(p)) {
-          problems.push({
-            field: `${at}.predikat`,
-            message: `Rule ${n} names "${String(p)}", which is not a predikat; use ${PREDIKATS.slice(0, -1).join(', ')} or ${PREDIKATS[PREDIKATS.length - 1]}.`,
-          });
+          problems.push(
+            distributionReasons.ruleUnknownPredikat(
+              { rule: n, predikat: String(p) },
+              { field: `${at}.predikat` },
+            ),
+          );
         } else if (seen.has(p)) {
-          problems.push({
-            field: `${at}.predikat`,
-            message: `Rule ${n} names ${p} more than once; name each predikat once.`,
-          });
+          problems.push(
+            distributionReasons.rulePredikatRepeated(
+              { rule: n, predikat: p },
+              { field: `${at}.predikat` },
+            ),
+          );
         }
         seen.add(p);
       }
     }
-    for (const [bound, word] of [
-      ['max', 'maximum'],
-      ['min', 'minimum'],
-    ] as const) {
-      const value = rule[bound];
-      if (value !== undefined && !isFraction(value)) {
-        problems.push({
-          field: `${at}.${bound}`,
-          message: `Rule ${n}: the ${word} share must be a fraction from 0 to 1 (e.g. 0.7 for 70%); got ${String(value)}.`,
-        });
-      }
+    if (max !== undefined && !isFraction(max)) {
+      problems.push(
+        distributionReasons.ruleMaxNotFraction(
+          { rule: n, value: String(max) },
+          { field: `${at}.max` },
+        ),
+      );
+    }
+    if (min !== undefined && !isFraction(min)) {
+      problems.push(
+        distributionReasons.ruleMinNotFraction(
+          { rule: n, value: String(min) },
+          { field: `${at}.min` },
+        ),
+      );
     }
     if (minCount !== undefined && !(Number.isInteger(minCount) && minCount >= 0)) {
-      problems.push({
-        field: `${at}.minCount`,
-        message: `Rule ${n}: the minimum count must be a whole number of 0 or more; got ${String(minCount)}.`,
-      });
+      problems.push(
+        distributionReasons.ruleMinCountInvalid(
+          { rule: n, value: String(minCount) },
+          { field: `${at}.minCount` },
+        ),
+      );
     }
     if (max === undefined && min === undefined && minCount === undefined) {
-      problems.push({
-        field: at,
-        message: `Rule ${n} needs a maximum share (max), a minimum share (min) or a minimum count (minCount).`,
-      });
+      problems.push(distributionReasons.ruleWithoutBound({ rule: n }, { field: at }));
     }
     if (isFraction(min) && isFraction(max) && min > max) {
-      problems.push({
-        field: `${at}.min`,
-        message: `Rule ${n}: the minimum (${percent(min)}) is above the maximum (${percent(max)}); the minimum must be at most the maximum.`,
-      });
+      problems.push(
+        distributionReasons.ruleMinAboveMax(
+          { rule: n, min: percent(min), max: percent(max) },
+          { field: `${at}.min` },
+        ),
+      );
     }
     valid.push(problems.length === before);
   });
@@ -484,23 +502,44 @@ export function patternProblems(rules: DistributionRule[]): FieldProblem[] {
     rules.forEach((other, j) => {
       if (j === index || !valid[j] || other.max === undefined) return;
       if (maskOf(other.predikat) !== mask || rule.min! <= other.max) return;
-      problems.push({
-        field: `rules[${index}].min`,
-        message: `Rule ${index + 1} asks for ${predikatList(rule.predikat)} at least ${percent(rule.min!)}, but rule ${j + 1} allows at most ${percent(other.max)}; for the same predikat the minimum must be at most the maximum.`,
-      });
+      problems.push(
+        distributionReasons.ruleMinAboveOtherMax(
+          {
+            rule: index + 1,
+            predikat: predikatList(rule.predikat),
+            min: percent(rule.min!),
+            otherRule: j + 1,
+            max: percent(other.max),
+          },
+          { field: `rules[${index}].min` },
+        ),
+      );
     });
   });
 
   if (problems.length > 0) return problems;
   if (!feasible(rules)) {
     const conflict = conflictingRules(rules);
-    const verb = conflict.length === 1 ? 'cannot hold' : 'cannot all hold together';
-    problems.push({
-      field: 'rules',
-      message: `${ruleNumbers(conflict)} ${verb} in any unit of 1 to ${FEASIBILITY_MAX_TOTAL} appraisals (${conflict.map((i) => ruleText(rules[i])).join('; ')}); lower a minimum or raise a maximum so that some distribution meets every rule.`,
-    });
+    problems.push(
+      conflict.length === 1
+        ? distributionReasons.ruleCannotHold({
+            rule: conflict[0] + 1,
+            maxTotal: FEASIBILITY_MAX_TOTAL,
+            ruleText: ruleText(rules[conflict[0]]),
+          })
+        : distributionReasons.rulesConflict({
+            rules: ruleNumbers(conflict),
+            maxTotal: FEASIBILITY_MAX_TOTAL,
+            ruleTexts: conflict.map((i) => ruleText(rules[i])).join('; '),
+          }),
+    );
   }
   return problems;
+}
+
+/** {@link patternRefusals} as `{ field, message }` pairs. */
+export function patternProblems(rules: DistributionRule[]): FieldProblem[] {
+  return asFieldProblems(patternRefusals(rules));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,30 +575,39 @@ export function appealDeadline(finalisedAt: Date, windowDays: number): Date {
 }
 
 /**
- * Why an appeal filed at `now` is too late, or null while the window is open (through the last
- * day in Asia/Makassar). Refuses what `appealDeadline` refuses, and an invalid `now`.
+ * Why an appeal filed at `now` is refused as too late, or null while the window is open (through
+ * the last day in Asia/Makassar). Refuses (throws) what `appealDeadline` refuses, and an invalid
+ * `now`.
  */
-export function appealWindowProblem(
+export function appealWindowRefusal(
   finalisedAt: Date,
   now: Date,
   windowDays: number,
-): string | null {
+): DomainError | null {
   const deadline = appealDeadline(finalisedAt, windowDays);
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     throw new RangeError('The current time must be a valid date.');
   }
   if (now.getTime() <= deadline.getTime()) return null;
-  const after =
-    windowDays === 0
-      ? 'the day the appraisal became final'
-      : `${windowDays} day${windowDays === 1 ? '' : 's'} after the appraisal became final`;
-  return `The appeal window closed on ${dateInWords(makassarDate(deadline))} (${after}).`;
+  const closedOnInWords = dateInWords(makassarDate(deadline));
+  if (windowDays === 0) return appealReasons.windowClosedSameDay({ closedOnInWords });
+  if (windowDays === 1) return appealReasons.windowClosedOneDay({ closedOnInWords });
+  return appealReasons.windowClosed({ closedOnInWords, windowDays });
+}
+
+/** {@link appealWindowRefusal} as its message. */
+export function appealWindowProblem(
+  finalisedAt: Date,
+  now: Date,
+  windowDays: number,
+): string | null {
+  return appealWindowRefusal(finalisedAt, now, windowDays)?.message ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Jabatan fungsional, peer feedback
 
-const CREDIT_PERCENT: Readonly<Record<Predikat, number>> = Object.freeze(
+const CREDIT_PERCENT: Readonly<Record<PredikatValue, number>> = Object.freeze(
   Object.fromEntries(
     PREDIKATS.map((p) => {
       const value = (reference.functionalCreditPercent as Record<string, unknown>)[p];
@@ -568,14 +616,14 @@ const CREDIT_PERCENT: Readonly<Record<Predikat, number>> = Object.freeze(
       }
       return [p, value];
     }),
-  ) as Record<Predikat, number>,
+  ) as Record<PredikatValue, number>,
 );
 
 /**
  * For jabatan fungsional: the annual predikat as a percentage of the annual credit coefficient
  * (e.g. GOOD → 100). Refuses (throws) an unknown predikat.
  */
-export function functionalCreditPercent(predikat: Predikat): number {
+export function functionalCreditPercent(predikat: PredikatValue): number {
   if (!isPredikat(predikat)) throw new RangeError(`"${predikat}" is not a predikat.`);
   return CREDIT_PERCENT[predikat];
 }
@@ -599,13 +647,17 @@ export function peerAggregateVisible(responses: number, minimum: number): boolea
   return responses >= minimum;
 }
 
-const SCORES: Readonly<Record<Rating, number>> = Object.freeze({ ABOVE: 3, MEETS: 2, BELOW: 1 });
+const SCORES: Readonly<Record<RatingValue, number>> = Object.freeze({
+  ABOVE: 3,
+  MEETS: 2,
+  BELOW: 1,
+});
 
 /**
  * Mean score of ratings (of one core value) for aggregates: ABOVE = 3, MEETS = 2, BELOW = 1;
  * null with no responses. Refuses (throws) a value that is not a rating.
  */
-export function meanRatingScore(ratings: Rating[]): number | null {
+export function meanRatingScore(ratings: RatingValue[]): number | null {
   if (ratings.length === 0) return null;
   let sum = 0;
   for (const rating of ratings) {
@@ -620,7 +672,7 @@ export function meanRatingScore(ratings: Rating[]): number | null {
  * The rating a mean score rounds to: 2.5 or more ABOVE, 1.5 or more MEETS, else BELOW. Refuses
  * (throws) a score that is not a number from 1 to 3.
  */
-export function ratingOfScore(score: number): Rating {
+export function ratingOfScore(score: number): RatingValue {
   if (!Number.isFinite(score) || score < 1 || score > 3) {
     throw new RangeError(`A mean score is a number from 1 to 3; got ${score}.`);
   }
@@ -632,86 +684,69 @@ export function ratingOfScore(score: number): Rating {
 // ---------------------------------------------------------------------------------------------
 // Appraisal status
 
-export type AppraisalStatus = 'DRAFT' | 'SUBMITTED' | 'FINAL' | 'APPEALED';
+export type AppraisalStatusValue = 'DRAFT' | 'SUBMITTED' | 'FINAL' | 'APPEALED';
 export type AppraisalAction = 'SAVE' | 'SUBMIT' | 'FINALISE' | 'APPEAL' | 'DECIDE_APPEAL';
 
-const FINAL_READ_ONLY =
-  'A final appraisal is read-only; the employee can appeal it within the appeal window.';
-const UNDER_APPEAL =
-  "This appraisal is under appeal and read-only until the assessor's supervisor decides the appeal.";
+type Refusal = () => DomainError;
 
 const APPRAISAL_TRANSITIONS: Record<
   AppraisalAction,
-  Record<AppraisalStatus, { next: AppraisalStatus } | { problem: string }>
+  Record<AppraisalStatusValue, { next: AppraisalStatusValue } | { refuse: Refusal }>
 > = {
   SAVE: {
     DRAFT: { next: 'DRAFT' },
     SUBMITTED: { next: 'SUBMITTED' },
-    FINAL: { problem: FINAL_READ_ONLY },
-    APPEALED: { problem: UNDER_APPEAL },
+    FINAL: { refuse: appraisalReasons.finalReadOnly },
+    APPEALED: { refuse: appraisalReasons.underAppeal },
   },
   SUBMIT: {
     DRAFT: { next: 'SUBMITTED' },
-    SUBMITTED: {
-      problem:
-        'This appraisal has already been submitted; the assessor can still correct it until it is final.',
-    },
-    FINAL: { problem: `This appraisal is already final. ${FINAL_READ_ONLY}` },
-    APPEALED: { problem: UNDER_APPEAL },
+    SUBMITTED: { refuse: appraisalReasons.alreadySubmitted },
+    FINAL: { refuse: appraisalReasons.submitFinal },
+    APPEALED: { refuse: appraisalReasons.underAppeal },
   },
   FINALISE: {
     SUBMITTED: { next: 'FINAL' },
-    DRAFT: {
-      problem:
-        'Only a submitted appraisal can be made final; this one is still a draft: submit it first.',
-    },
-    FINAL: { problem: 'This appraisal is already final.' },
-    APPEALED: {
-      problem:
-        "This appraisal is under appeal; it becomes final again when the assessor's supervisor decides the appeal.",
-    },
+    DRAFT: { refuse: appraisalReasons.finaliseDraft },
+    FINAL: { refuse: appraisalReasons.alreadyFinal },
+    APPEALED: { refuse: appraisalReasons.finaliseUnderAppeal },
   },
   APPEAL: {
     FINAL: { next: 'APPEALED' },
-    DRAFT: {
-      problem: 'Only a final appraisal can be appealed; this one is still a draft.',
-    },
-    SUBMITTED: {
-      problem: 'Only a final appraisal can be appealed; this one is submitted but not final yet.',
-    },
-    APPEALED: {
-      problem: 'This appraisal is already under appeal; one appeal per final appraisal is allowed.',
-    },
+    DRAFT: { refuse: appraisalReasons.appealDraft },
+    SUBMITTED: { refuse: appraisalReasons.appealSubmitted },
+    APPEALED: { refuse: appraisalReasons.alreadyAppealed },
   },
   DECIDE_APPEAL: {
     APPEALED: { next: 'FINAL' },
-    DRAFT: {
-      problem: 'Only an appraisal under appeal can have an appeal decided; this one is a draft.',
-    },
-    SUBMITTED: {
-      problem:
-        'Only an appraisal under appeal can have an appeal decided; this one is submitted and has no appeal.',
-    },
-    FINAL: {
-      problem:
-        'Only an appraisal under appeal can have an appeal decided; this one is final with no appeal pending.',
-    },
+    DRAFT: { refuse: appraisalReasons.decideDraft },
+    SUBMITTED: { refuse: appraisalReasons.decideSubmitted },
+    FINAL: { refuse: appraisalReasons.decideWithoutAppeal },
   },
 };
 
 /**
- * The status after `action`, or a problem saying why `action` is not allowed from `status`:
+ * The status after `action`, or the refusal saying why `action` is not allowed from `status`:
  * DRAFT –SAVE→ DRAFT, DRAFT –SUBMIT→ SUBMITTED, SUBMITTED –SAVE→ SUBMITTED (the assessor may
  * correct it until it is final), SUBMITTED –FINALISE→ FINAL, FINAL –APPEAL→ APPEALED,
  * APPEALED –DECIDE_APPEAL→ FINAL. Refuses everything else. The status cannot tell whether a
  * final appraisal was already appealed once: the caller checks "one appeal per appraisal".
  * Throws on an unknown status or action.
  */
-export function appraisalTransition(
-  status: AppraisalStatus,
+export function appraisalStep(
+  status: AppraisalStatusValue,
   action: AppraisalAction,
-): { next: AppraisalStatus } | { problem: string } {
+): { next: AppraisalStatusValue } | { refusal: DomainError } {
   const outcome = APPRAISAL_TRANSITIONS[action]?.[status];
   if (!outcome) throw new RangeError(`Unknown appraisal action "${action}" or status "${status}".`);
-  return outcome;
+  return 'next' in outcome ? { next: outcome.next } : { refusal: outcome.refuse() };
+}
+
+/** {@link appraisalStep} with the refusal as its message. */
+export function appraisalTransition(
+  status: AppraisalStatusValue,
+  action: AppraisalAction,
+): { next: AppraisalStatusValue } | { problem: string } {
+  const step = appraisalStep(status, action);
+  return 'next' in step ? step : { problem: step.refusal.message };
 }

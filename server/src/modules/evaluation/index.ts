@@ -5,5 +5,7 @@ export * from './distribution.service.js';
 export * from './evaluation.entity.js';
 export * from './evaluation.enums.js';
 export * from './evaluation.loaders.js';
+export * from './evaluation.reasons.js';
 export * from './evaluation.rules.js';
 export * from './peer.service.js';
+export * from './distribution.types.js';

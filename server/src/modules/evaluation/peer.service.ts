@@ -1,15 +1,10 @@
-import type { Context } from '../../access/context.js';
-import { recordEvent } from '../../realtime/outbox.js';
-import { badInput, forbidden, notFound } from '../../kernel/errors.js';
 import { assertAppraisalRead, relationsTo, requirePerson } from '../../access/policy.js';
-import { employeeSubject, planSubject } from '../../access/subjects.js';
-import { audit } from '../audit/audit.service.js';
-import { Employee } from '../directory/employee.entity.js';
-import { todayInDenpasar } from '../planning/period.service.js';
-import { requirePeriod } from '../planning/period.service.js';
-import { PerformancePlan } from '../planning/plan.entity.js';
-import { CORE_VALUES, type CoreValue } from '../planning/planning.enums.js';
-import { loadSettings } from '../settings/settings.service.js';
+import { todayInDenpasar } from '../../kernel/calendar.js';
+import type { Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
+import { Employee, employeeSubject, planSubject } from '../directory/index.js';
+import { CORE_VALUES, type CoreValue, PerformancePlan, requirePeriod } from '../planning/index.js';
+import { loadSettings } from '../settings/index.js';
 import {
   AppraisalCheckpoint,
   PeerRelation,
@@ -17,9 +12,8 @@ import {
   Rating,
 } from './evaluation.enums.js';
 import { PeerFeedbackRequest, PeerFeedbackResponse } from './evaluation.entity.js';
+import { peerFeedbackReasons } from './evaluation.reasons.js';
 import { meanRatingScore, peerAggregateVisible, ratingOfScore } from './evaluation.rules.js';
-
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders' | 'config'>;
 
 /**
  * The subject's assessor asks peers (same supervisor) and the subject's direct reports for 360
@@ -27,7 +21,7 @@ type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders'
  * asked. For the annual evaluation, only inside the period's evaluation window.
  */
 export async function requestPeerFeedback(
-  ctx: Ctx,
+  scope: Scope,
   input: {
     subjectId: string;
     periodId: string;
@@ -35,47 +29,49 @@ export async function requestPeerFeedback(
     respondentIds: string[];
   },
 ): Promise<PeerFeedbackRequest[]> {
-  const viewer = requirePerson(ctx.viewer, 'request 360 feedback');
-  if (input.respondentIds.length === 0)
-    throw badInput('Choose at least one respondent.', 'respondentIds');
-  if (input.respondentIds.length > 30)
-    throw badInput('Ask at most 30 respondents at once.', 'respondentIds');
-  return ctx.em.transactional(async (em) => {
+  const viewer = requirePerson(scope.viewer, 'request 360 feedback');
+  if (input.respondentIds.length === 0) throw peerFeedbackReasons.noRespondents();
+  if (input.respondentIds.length > 30) throw peerFeedbackReasons.tooManyRespondents();
+  return scope.em.transactional(async (em) => {
     const period = await requirePeriod({ em }, input.periodId);
     const subject = await em.findOne(Employee, { id: input.subjectId });
-    if (!subject) throw notFound(`No employee has id ${input.subjectId}.`);
+    if (!subject) throw peerFeedbackReasons.subjectNotFound({ id: input.subjectId });
     const plan = await em.findOne(PerformancePlan, { employee: subject, period });
     const assessorId = plan?.assessor?.id ?? subject.supervisor?.id ?? null;
     if (assessorId !== viewer.employeeId) {
-      throw forbidden(`Only ${subject.name}'s assessor asks for 360 feedback on them.`);
+      throw peerFeedbackReasons.onlyAssessorAsks({ subjectName: subject.name });
     }
     if (input.checkpoint === AppraisalCheckpoint.ANNUAL) {
-      const today = todayInDenpasar(ctx.config.clock());
+      const today = todayInDenpasar(scope.config.clock());
       if (today < period.evaluationOpensOn || today > period.evaluationClosesOn) {
-        throw badInput(
-          `360 feedback for the annual evaluation is asked during the evaluation window (${period.evaluationOpensOn} to ${period.evaluationClosesOn}).`,
-          'checkpoint',
-        );
+        throw peerFeedbackReasons.outsideEvaluationWindow({
+          opensOn: period.evaluationOpensOn,
+          closesOn: period.evaluationClosesOn,
+        });
       }
     }
     const respondents = await em.find(Employee, { id: { $in: input.respondentIds } });
     const missing = input.respondentIds.filter((id) => !respondents.some((r) => r.id === id));
-    if (missing.length > 0)
-      throw badInput(`No employee has id ${missing.join(', ')}.`, 'respondentIds');
+    if (missing.length > 0) {
+      throw peerFeedbackReasons.respondentsNotFound({ ids: missing.join(', ') });
+    }
     const requests: PeerFeedbackRequest[] = [];
     for (const respondent of respondents) {
-      if (respondent.id === subject.id)
-        throw badInput(`${subject.name} cannot give 360 feedback on themselves.`, 'respondentIds');
-      if (!respondent.active) throw badInput(`${respondent.name} is inactive.`, 'respondentIds');
+      if (respondent.id === subject.id) {
+        throw peerFeedbackReasons.respondentIsSubject({ subjectName: subject.name });
+      }
+      if (!respondent.active) {
+        throw peerFeedbackReasons.respondentInactive({ respondentName: respondent.name });
+      }
       let relation: PeerRelation;
       if (respondent.supervisor?.id === subject.id) relation = PeerRelation.SUBORDINATE;
       else if (subject.supervisor && respondent.supervisor?.id === subject.supervisor.id)
         relation = PeerRelation.PEER;
       else {
-        throw badInput(
-          `${respondent.name} is neither a peer of ${subject.name} (same supervisor) nor one of their direct reports.`,
-          'respondentIds',
-        );
+        throw peerFeedbackReasons.respondentNotPeerOrReport({
+          respondentName: respondent.name,
+          subjectName: subject.name,
+        });
       }
       if (
         await em.count(PeerFeedbackRequest, {
@@ -85,10 +81,7 @@ export async function requestPeerFeedback(
           respondent,
         })
       ) {
-        throw badInput(
-          `${respondent.name} has already been asked for this checkpoint.`,
-          'respondentIds',
-        );
+        throw peerFeedbackReasons.alreadyAsked({ respondentName: respondent.name });
       }
       const request = em.create(PeerFeedbackRequest, {
         subject,
@@ -99,34 +92,32 @@ export async function requestPeerFeedback(
         relation,
       });
       requests.push(request);
-      await recordEvent(em, {
-        type: 'peer_feedback.request',
-        subjectType: 'PeerFeedbackRequest',
-        subjectId: request.id,
-        ownerIds: [respondent.id],
-        reviewerIds: [respondent.id],
-        data: { requestId: request.id },
-      });
-      audit(em, ctx, {
-        action: 'peer_feedback.request',
-        subjectType: 'PeerFeedbackRequest',
-        subjectId: request.id,
-        after: {
-          subjectId: subject.id,
-          respondentId: respondent.id,
-          checkpoint: input.checkpoint,
-          relation,
+      await recordChange(
+        scope,
+        {
+          action: 'peer_feedback.request',
+          subjectType: 'PeerFeedbackRequest',
+          subjectId: request.id,
+          after: {
+            subjectId: subject.id,
+            respondentId: respondent.id,
+            checkpoint: input.checkpoint,
+            relation,
+          },
+          audience: { ownerIds: [respondent.id], reviewerIds: [respondent.id] },
+          data: { requestId: request.id },
         },
-      });
+        em,
+      );
     }
     await em.flush();
     return requests;
   });
 }
 
-export async function myPeerFeedbackRequests(ctx: Ctx): Promise<PeerFeedbackRequest[]> {
-  const viewer = requirePerson(ctx.viewer, 'have 360 requests');
-  return ctx.em.find(
+export async function myPeerFeedbackRequests(scope: Scope): Promise<PeerFeedbackRequest[]> {
+  const viewer = requirePerson(scope.viewer, 'have 360 requests');
+  return scope.em.find(
     PeerFeedbackRequest,
     { respondent: viewer.employeeId, status: PeerRequestStatus.OPEN },
     { orderBy: { requestedAt: 'asc' } },
@@ -144,31 +135,29 @@ export interface PeerRatingInput {
  * respondent; who answered is kept only in the audit trail.
  */
 export async function answerPeerFeedback(
-  ctx: Ctx,
+  scope: Scope,
   requestId: string,
   ratings: PeerRatingInput[],
 ): Promise<boolean> {
-  const viewer = requirePerson(ctx.viewer, 'answer 360 requests');
-  return ctx.em.transactional(async (em) => {
+  const viewer = requirePerson(scope.viewer, 'answer 360 requests');
+  return scope.em.transactional(async (em) => {
     const request = await em.findOne(PeerFeedbackRequest, { id: requestId });
     if (!request || request.respondent.id !== viewer.employeeId) {
-      throw notFound(`You have no 360 request with id ${requestId}.`);
+      throw peerFeedbackReasons.requestNotFound({ id: requestId });
     }
-    if (request.status !== PeerRequestStatus.OPEN)
-      throw badInput('You have already answered this request.', 'requestId');
+    if (request.status !== PeerRequestStatus.OPEN) throw peerFeedbackReasons.alreadyAnswered();
     const byValue = new Map(ratings.map((r) => [r.value, r]));
     const missing = CORE_VALUES.filter((v) => !byValue.has(v));
-    if (missing.length > 0 || byValue.size !== ratings.length) {
-      throw badInput(
-        `Rate each of the 7 core values once; missing: ${missing.join(', ') || 'none (one is repeated)'}.`,
-        'ratings',
-      );
+    if (missing.length > 0) {
+      throw peerFeedbackReasons.valuesMissing({ missing: missing.join(', ') });
     }
+    if (byValue.size !== ratings.length) throw peerFeedbackReasons.valueRepeated();
     const comments: Record<string, string> = {};
     for (const r of ratings) {
       const text = r.comment?.trim();
-      if (text && text.length > 1000)
-        throw badInput(`The comment on ${r.value} is at most 1,000 characters.`, 'ratings');
+      if (text && text.length > 1000) {
+        throw peerFeedbackReasons.commentTooLong({ value: r.value });
+      }
       if (text) comments[r.value] = text;
     }
     const response = em.create(PeerFeedbackResponse, {
@@ -178,23 +167,22 @@ export async function answerPeerFeedback(
       relation: request.relation,
       ratings: Object.fromEntries(ratings.map((r) => [r.value, r.rating])),
       comments,
-      answeredOn: todayInDenpasar(ctx.config.clock()),
+      answeredOn: todayInDenpasar(scope.config.clock()),
     });
     request.status = PeerRequestStatus.ANSWERED;
     // Only the respondent's own queue hears of it: telling the subject when an answer came in
     // would help them guess who wrote it.
-    await recordEvent(em, {
-      type: 'peer_feedback.answer',
-      subjectType: 'PeerFeedbackRequest',
-      subjectId: request.id,
-      reviewerIds: [viewer.employeeId],
-    });
-    audit(em, ctx, {
-      action: 'peer_feedback.answer',
-      subjectType: 'PeerFeedbackRequest',
-      subjectId: request.id,
-      after: { responseId: response.id },
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'peer_feedback.answer',
+        subjectType: 'PeerFeedbackRequest',
+        subjectId: request.id,
+        after: { responseId: response.id },
+        audience: { reviewerIds: [viewer.employeeId] },
+      },
+      em,
+    );
     await em.flush();
     return true;
   });
@@ -225,26 +213,26 @@ export interface PeerSummary {
  * who answered.
  */
 export async function peerFeedbackSummary(
-  ctx: Ctx,
+  scope: Scope,
   subjectId: string,
   periodId: string,
   checkpoint: AppraisalCheckpoint,
 ): Promise<PeerSummary> {
-  const viewer = requirePerson(ctx.viewer, 'read 360 feedback');
-  const subject = await ctx.em.findOne(Employee, { id: subjectId });
-  if (!subject) throw notFound(`No employee has id ${subjectId}.`);
-  const plan = await ctx.em.findOne(PerformancePlan, { employee: subject, period: periodId });
+  const viewer = requirePerson(scope.viewer, 'read 360 feedback');
+  const subject = await scope.em.findOne(Employee, { id: subjectId });
+  if (!subject) throw peerFeedbackReasons.subjectNotFound({ id: subjectId });
+  const plan = await scope.em.findOne(PerformancePlan, { employee: subject, period: periodId });
   // Access is decided before saying whether a plan exists.
   const who = plan
-    ? await planSubject(ctx.loaders, plan)
-    : await employeeSubject(ctx.loaders, subject);
-  assertAppraisalRead(ctx.viewer, who);
-  if (!plan) throw notFound(`${subject.name} has no plan for this period.`);
+    ? await planSubject(scope.loaders, plan)
+    : await employeeSubject(scope.loaders, subject);
+  assertAppraisalRead(scope.viewer, who);
+  if (!plan) throw peerFeedbackReasons.noPlan({ subjectName: subject.name });
   const relations = relationsTo(viewer, who);
   const [requested, responses, settings] = await Promise.all([
-    ctx.em.count(PeerFeedbackRequest, { subject, period: periodId, checkpoint }),
-    ctx.em.find(PeerFeedbackResponse, { subject, period: periodId, checkpoint }),
-    loadSettings(ctx.em),
+    scope.em.count(PeerFeedbackRequest, { subject, period: periodId, checkpoint }),
+    scope.em.find(PeerFeedbackResponse, { subject, period: periodId, checkpoint }),
+    loadSettings(scope.em),
   ]);
   const visible = peerAggregateVisible(responses.length, settings.peerFeedbackMinimum);
   const isSubjectOnly = relations.has('SELF') && relations.size === 1;

@@ -1,4 +1,3 @@
-import type { IndicatorRecord } from '../planning/indicator.records.js';
 import {
   Arg,
   Ctx,
@@ -13,12 +12,11 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../access/context.js';
-import { connectionTypes } from '../../kernel/pagination.js';
-import { Employee } from '../directory/employee.entity.js';
-import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.js';
+import { connectionTypes } from '../../kernel/connection-types.js';
+import { Employee, type EmployeeRecord } from '../directory/index.js';
+import { Indicator, type IndicatorRecord, PerformancePlan, WorkResult } from '../planning/index.js';
 import { Feedback } from './feedback.entity.js';
 import * as feedback from './feedback.service.js';
-import type { EmployeeRecord } from '../directory/directory.records.js';
 
 @InputType({ description: 'Feedback on a plan, an RHK or an IKI (give one of the ids)' })
 export class FeedbackInput {

@@ -1,7 +1,3 @@
-import type { Context } from '../../access/context.js';
-import { recordPlanEvent } from '../../realtime/outbox.js';
-import { badInput, notFound } from '../../kernel/errors.js';
-import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
 import {
   assertFeedbackGiver,
   assertOwner,
@@ -9,18 +5,21 @@ import {
   requirePerson,
   requireViewer,
 } from '../../access/policy.js';
-import { employeeSubject, planSubject } from '../../access/subjects.js';
-import { audit } from '../audit/audit.service.js';
-import { Employee } from '../directory/employee.entity.js';
-import { Indicator, PerformancePlan, WorkResult } from '../planning/plan.entity.js';
+import { type Connection, decodeCursor, pageSize, toConnection } from '../../kernel/pagination.js';
+import type { Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
+import { Employee, employeeSubject, planSubject } from '../directory/index.js';
+import { Indicator, PerformancePlan, planAudience, WorkResult } from '../planning/index.js';
 import { Feedback } from './feedback.entity.js';
+import { feedbackReasons as reasons } from './feedback.reasons.js';
 
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders'>;
+/** The longest feedback, in characters. */
+export const FEEDBACK_BODY_MAX = 4000;
 
 function checkBody(body: string): string {
   const text = body.trim();
-  if (!text) throw badInput('Write the feedback first.', 'body');
-  if (text.length > 4000) throw badInput('Feedback is at most 4,000 characters.', 'body');
+  if (!text) throw reasons.bodyEmpty();
+  if (text.length > FEEDBACK_BODY_MAX) throw reasons.bodyTooLong();
   return text;
 }
 
@@ -29,7 +28,7 @@ function checkBody(body: string): string {
  * of its IKI; the employee sees it at once. Refuses anyone else.
  */
 export async function giveFeedback(
-  ctx: Ctx,
+  scope: Scope,
   input: {
     planId?: string | null;
     workResultId?: string | null;
@@ -37,29 +36,25 @@ export async function giveFeedback(
     body: string;
   },
 ): Promise<Feedback> {
-  const viewer = requirePerson(ctx.viewer, 'give feedback');
+  const viewer = requirePerson(scope.viewer, 'give feedback');
   const body = checkBody(input.body);
-  return ctx.em.transactional(async (em) => {
+  return scope.em.transactional(async (em) => {
     let indicator: Indicator | null = null;
     let workResult: WorkResult | null = null;
     let planId = input.planId ?? null;
     if (input.indicatorId) {
       indicator = await em.findOne(Indicator, { id: input.indicatorId });
-      if (!indicator) throw notFound(`No IKI has id ${input.indicatorId}.`);
+      if (!indicator) throw reasons.indicatorNotFound({ id: input.indicatorId });
       workResult = await em.findOneOrFail(WorkResult, { id: indicator.workResult.id });
     } else if (input.workResultId) {
       workResult = await em.findOne(WorkResult, { id: input.workResultId });
-      if (!workResult) throw notFound(`No RHK has id ${input.workResultId}.`);
+      if (!workResult) throw reasons.workResultNotFound({ id: input.workResultId });
     }
     if (workResult) planId = workResult.plan.id;
-    if (!planId)
-      throw badInput(
-        'Say what the feedback is about: planId, workResultId or indicatorId.',
-        'planId',
-      );
+    if (!planId) throw reasons.subjectMissing();
     const plan = await em.findOne(PerformancePlan, { id: planId });
-    if (!plan) throw notFound(`No performance plan has id ${planId}.`);
-    assertFeedbackGiver(ctx.viewer, await planSubject(em, plan));
+    if (!plan) throw reasons.planNotFound({ id: planId });
+    assertFeedbackGiver(scope.viewer, await planSubject(em, plan));
     const feedback = em.create(Feedback, {
       plan,
       workResult,
@@ -67,23 +62,23 @@ export async function giveFeedback(
       author: em.getReference(Employee, viewer.employeeId),
       body,
     });
-    await recordPlanEvent(em, plan, {
-      type: 'feedback.give',
-      subjectType: 'Feedback',
-      subjectId: feedback.id,
-      data: { feedbackId: feedback.id },
-      reviewers: [],
-    });
-    audit(em, ctx, {
-      action: 'feedback.give',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
-      after: {
-        feedbackId: feedback.id,
-        workResultId: workResult?.id ?? null,
-        indicatorId: indicator?.id ?? null,
+    await recordChange(
+      scope,
+      {
+        action: 'feedback.give',
+        subjectType: 'PerformancePlan',
+        subjectId: plan.id,
+        after: {
+          feedbackId: feedback.id,
+          workResultId: workResult?.id ?? null,
+          indicatorId: indicator?.id ?? null,
+        },
+        eventSubject: { type: 'Feedback', id: feedback.id },
+        audience: await planAudience(em, plan, { reviewers: [] }),
+        data: { planId: plan.id, feedbackId: feedback.id },
       },
-    });
+      em,
+    );
     await em.flush();
     return feedback;
   });
@@ -91,17 +86,17 @@ export async function giveFeedback(
 
 /** The plan's owner replies to feedback given to them. */
 export async function replyToFeedback(
-  ctx: Ctx,
+  scope: Scope,
   feedbackId: string,
   body: string,
 ): Promise<Feedback> {
-  const viewer = requirePerson(ctx.viewer, 'reply to feedback');
+  const viewer = requirePerson(scope.viewer, 'reply to feedback');
   const text = checkBody(body);
-  return ctx.em.transactional(async (em) => {
+  return scope.em.transactional(async (em) => {
     const original = await em.findOne(Feedback, { id: feedbackId });
-    if (!original) throw notFound(`No feedback has id ${feedbackId}.`);
+    if (!original) throw reasons.notFound({ id: feedbackId });
     const plan = await em.findOneOrFail(PerformancePlan, { id: original.plan.id });
-    assertOwner(ctx.viewer, await planSubject(em, plan), 'reply to this feedback');
+    assertOwner(scope.viewer, await planSubject(em, plan), 'reply to this feedback');
     const reply = em.create(Feedback, {
       plan,
       workResult: original.workResult,
@@ -110,20 +105,22 @@ export async function replyToFeedback(
       replyTo: original,
       body: text,
     });
-    await recordPlanEvent(em, plan, {
-      type: 'feedback.reply',
-      subjectType: 'Feedback',
-      subjectId: reply.id,
-      data: { feedbackId: reply.id },
-      reviewers: [original.author.id],
-      toOwner: false,
-    });
-    audit(em, ctx, {
-      action: 'feedback.reply',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
-      after: { feedbackId: reply.id, replyTo: original.id },
-    });
+    await recordChange(
+      scope,
+      {
+        action: 'feedback.reply',
+        subjectType: 'PerformancePlan',
+        subjectId: plan.id,
+        after: { feedbackId: reply.id, replyTo: original.id },
+        eventSubject: { type: 'Feedback', id: reply.id },
+        audience: await planAudience(em, plan, {
+          reviewers: [original.author.id],
+          toOwner: false,
+        }),
+        data: { planId: plan.id, feedbackId: reply.id },
+      },
+      em,
+    );
     await em.flush();
     return reply;
   });
@@ -131,7 +128,7 @@ export async function replyToFeedback(
 
 /** Feedback on an employee's plans (the viewer's own by default), newest first, without replies. */
 export async function feedbackFeed(
-  ctx: Ctx,
+  scope: Scope,
   args: {
     employeeId?: string | null;
     periodId?: string | null;
@@ -139,27 +136,26 @@ export async function feedbackFeed(
     after?: string | null;
   },
 ): Promise<Connection<Feedback>> {
-  const viewer = requireViewer(ctx.viewer);
+  const viewer = requireViewer(scope.viewer);
   const employeeId = args.employeeId ?? (viewer.kind === 'person' ? viewer.employeeId : null);
-  if (!employeeId)
-    throw badInput('API clients name the employee whose feedback they read.', 'employeeId');
-  const plans = await ctx.em.find(
+  if (!employeeId) throw reasons.employeeMissing();
+  const plans = await scope.em.find(
     PerformancePlan,
     args.periodId ? { employee: employeeId, period: args.periodId } : { employee: employeeId },
   );
-  for (const plan of plans) assertPlanRead(ctx.viewer, await planSubject(ctx.loaders, plan));
+  for (const plan of plans) assertPlanRead(scope.viewer, await planSubject(scope.loaders, plan));
   const limit = pageSize(args.first);
   if (plans.length === 0) {
-    const employee = await ctx.em.findOne(Employee, { id: employeeId });
-    if (employee) assertPlanRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
+    const employee = await scope.em.findOne(Employee, { id: employeeId });
+    if (employee) assertPlanRead(scope.viewer, await employeeSubject(scope.loaders, employee));
     return toConnection([], limit, false, 0, () => []);
   }
   const where = { plan: { $in: plans.map((p) => p.id) }, replyTo: null };
   const page: Record<string, unknown>[] = [where];
   if (args.after) page.push({ id: { $lt: decodeCursor(args.after, 1)[0] } });
   const [rows, total] = await Promise.all([
-    ctx.em.find(Feedback, { $and: page }, { orderBy: { id: 'desc' }, limit: limit + 1 }),
-    ctx.em.count(Feedback, where),
+    scope.em.find(Feedback, { $and: page }, { orderBy: { id: 'desc' }, limit: limit + 1 }),
+    scope.em.count(Feedback, where),
   ]);
   return toConnection(rows, limit, Boolean(args.after), total, (f) => [f.id]);
 }

@@ -2,6 +2,7 @@
 export * from './indicator.records.js';
 export * from './period.entity.js';
 export * from './period.service.js';
+export * from './plan.audience.js';
 export * from './plan.entity.js';
 export * from './plan.progress.js';
 export * from './plan.records.js';
@@ -9,3 +10,4 @@ export * from './plan.rules.js';
 export * from './plan.service.js';
 export * from './planning.enums.js';
 export * from './planning.loaders.js';
+export * from './planning.reasons.js';

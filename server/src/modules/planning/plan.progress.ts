@@ -1,7 +1,10 @@
+import type { Loaders } from '../../kernel/scope.js';
+import {
+  ActivityStatus,
+  type DailyOutput,
+  realisationAt as sumApprovedUntil,
+} from '../activities/index.js';
 import type { IndicatorRecord } from './indicator.records.js';
-import { realisationAt as sumApprovedUntil } from '../activities/activity.rules.js';
-import { ActivityStatus } from '../activities/activities.enums.js';
-import type { DailyOutput, Loaders } from '../../api/loaders.js';
 import type { WorkResult } from './plan.entity.js';
 import { meanProgress, progressOf } from './plan.rules.js';
 

@@ -1,5 +1,5 @@
 import { RecordColumns, refAs, timeFromJson } from '../../db/records.js';
-import type { JobType } from '../directory/directory.enums.js';
+import type { JobType } from '../directory/index.js';
 import type { PlanStatus } from './planning.enums.js';
 
 /**

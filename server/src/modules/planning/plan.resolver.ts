@@ -15,8 +15,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../access/context.js';
 import { DateScalar } from '../../kernel/scalars.js';
-import { Employee } from '../directory/employee.entity.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
+import { Employee, OrgUnit, type EmployeeRecord, type OrgUnitRecord } from '../directory/index.js';
 import { Checkpoint, DateWindow, Period } from './period.entity.js';
 import * as periods from './period.service.js';
 import {
@@ -33,10 +32,10 @@ import {
   realisationAt,
   workResultProgress,
 } from './plan.progress.js';
-import { checkpointsOf, progressOf } from './plan.rules.js';
+import { checkpointsOf } from '../../kernel/calendar.js';
+import { progressOf } from './plan.rules.js';
 import * as plans from './plan.service.js';
 import { CoreValue, PlanStatus, WorkResultKind } from './planning.enums.js';
-import type { EmployeeRecord, OrgUnitRecord } from '../directory/directory.records.js';
 
 @ObjectType({ description: 'Realisation of an IKI at one checkpoint' })
 export class IndicatorRealisation {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, checkpointOn, checkpointsOf, isCalendarDate } from '../../kernel/calendar.js';
 import {
-  addDays,
   cascadeProblem,
-  checkpointOn,
-  checkpointsOf,
   type FieldProblem,
   indicatorProblems,
-  isCalendarDate,
   meanProgress,
   periodProblems,
   type PlanAction,

@@ -4,37 +4,20 @@
  * Dates are calendar dates written 'YYYY-MM-DD' and compared as strings; `Date` is only used in
  * UTC to check that a date exists and to count days, never to parse local time.
  */
-import {
-  addDays,
-  checkpointOn,
-  checkpointsOf,
-  dateInWords,
-  daysInMonth,
-  isCalendarDate,
-  isoDate,
-  monthInWords,
-  type CheckpointDates,
-  type CheckpointKey,
-} from '../../kernel/calendar.js';
+import { dateInWords, isCalendarDate, isoDate } from '../../kernel/calendar.js';
+import type { DomainError } from '../../kernel/errors.js';
+import { periodReasons, planReasons } from './planning.reasons.js';
 import { PlanStatus, ResultAspect, WorkResultKind } from './planning.enums.js';
 
-// The calendar lives in the kernel; planning's callers have long found it here.
-export {
-  addDays,
-  checkpointOn,
-  checkpointsOf,
-  dateInWords,
-  daysInMonth,
-  isCalendarDate,
-  isoDate,
-  monthInWords,
-  type CheckpointDates,
-  type CheckpointKey,
-};
-
+/** A problem with one input field, as text: what the `*Problems` views of the rules return. */
 export interface FieldProblem {
   field: string;
   message: string;
+}
+
+/** Refusals as `{ field, message }` pairs (the field named by each refusal, else ''). */
+export function asFieldProblems(refusals: readonly DomainError[]): FieldProblem[] {
+  return refusals.map((r) => ({ field: r.field ?? '', message: r.message }));
 }
 
 export type PlanAction =
@@ -48,27 +31,24 @@ export const TARGET_UNIT_MAX = 60;
 export const TARGET_TEXT_MAX = 1000;
 
 /**
- * Problems with a period's year and windows (both ends included). Refuses: a year that is not a
- * whole number from 2000 to 2100; a window date that is not a real YYYY-MM-DD; a window that
- * closes before it opens; a planning window that opens after the year ends or closes outside the
- * year; an evaluation window that opens before the year's Triwulan IV or closes after 31 March of
- * the next year.
+ * Why a period's year and windows are refused (both ends included); empty when they are not.
+ * Refuses: a year that is not a whole number from 2000 to 2100; a window date that is not a real
+ * YYYY-MM-DD; a window that closes before it opens; a planning window that opens after the year
+ * ends or closes outside the year; an evaluation window that opens before the year's Triwulan IV
+ * or closes after 31 March of the next year.
  */
-export function periodProblems(input: {
+export function periodRefusals(input: {
   year: number;
   planningOpensOn: string;
   planningClosesOn: string;
   evaluationOpensOn: string;
   evaluationClosesOn: string;
-}): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+}): DomainError[] {
+  const problems: DomainError[] = [];
   const { year } = input;
   const yearOk = Number.isInteger(year) && year >= MIN_PERIOD_YEAR && year <= MAX_PERIOD_YEAR;
   if (!yearOk) {
-    problems.push({
-      field: 'year',
-      message: `The year must be a whole number from ${MIN_PERIOD_YEAR} to ${MAX_PERIOD_YEAR}.`,
-    });
+    problems.push(periodReasons.yearOutOfRange({ min: MIN_PERIOD_YEAR, max: MAX_PERIOD_YEAR }));
   }
   const fields = [
     'planningOpensOn',
@@ -82,149 +62,117 @@ export function periodProblems(input: {
   >;
   for (const field of fields) {
     if (!real[field]) {
-      problems.push({
-        field,
-        message: `Enter a real calendar date written YYYY-MM-DD (e.g. 2027-01-31); "${input[field]}" is not one.`,
-      });
+      problems.push(periodReasons.notACalendarDate({ value: String(input[field]) }, { field }));
     }
   }
 
   // Planning window.
   const { planningOpensOn: pOpen, planningClosesOn: pClose } = input;
   if (real.planningOpensOn && yearOk && pOpen > isoDate(year, 12, 31)) {
-    problems.push({
-      field: 'planningOpensOn',
-      message: `Planning must open before the year ends: on or before 31 December ${year}.`,
-    });
+    problems.push(periodReasons.planningOpensAfterYear({ year }));
   }
   if (
     real.planningClosesOn &&
     yearOk &&
     (pClose < isoDate(year, 1, 1) || pClose > isoDate(year, 12, 31))
   ) {
-    problems.push({
-      field: 'planningClosesOn',
-      message: `Planning must close within ${year}: between 1 January and 31 December ${year}.`,
-    });
+    problems.push(periodReasons.planningClosesOutsideYear({ year }));
   } else if (real.planningOpensOn && real.planningClosesOn && pClose < pOpen) {
-    problems.push({
-      field: 'planningClosesOn',
-      message: `Planning must close on or after the day it opens (${dateInWords(pOpen)}).`,
-    });
+    problems.push(periodReasons.planningClosesBeforeOpens({ opensOnInWords: dateInWords(pOpen) }));
   }
 
-  // Evaluation window.
+  // Evaluation window: from 1 October (Triwulan IV) to 31 March of the next year.
   const { evaluationOpensOn: eOpen, evaluationClosesOn: eClose } = input;
   const earliest = yearOk ? isoDate(year, 10, 1) : null;
   const latest = yearOk ? isoDate(year + 1, 3, 31) : null;
-  const between = yearOk
-    ? `between ${dateInWords(earliest!)} (the start of Triwulan IV) and ${dateInWords(latest!)}`
-    : '';
+  const window = { year, nextYear: year + 1 };
   if (real.evaluationOpensOn && earliest && latest && (eOpen < earliest || eOpen > latest)) {
-    problems.push({ field: 'evaluationOpensOn', message: `Evaluation must open ${between}.` });
+    problems.push(periodReasons.evaluationOpensOutsideWindow(window));
   }
   if (real.evaluationClosesOn && earliest && latest && (eClose < earliest || eClose > latest)) {
-    problems.push({ field: 'evaluationClosesOn', message: `Evaluation must close ${between}.` });
+    problems.push(periodReasons.evaluationClosesOutsideWindow(window));
   } else if (real.evaluationOpensOn && real.evaluationClosesOn && eClose < eOpen) {
-    problems.push({
-      field: 'evaluationClosesOn',
-      message: `Evaluation must close on or after the day it opens (${dateInWords(eOpen)}).`,
-    });
+    problems.push(
+      periodReasons.evaluationClosesBeforeOpens({ opensOnInWords: dateInWords(eOpen) }),
+    );
   }
   return problems;
+}
+
+/** {@link periodRefusals} as `{ field, message }` pairs. */
+export function periodProblems(input: Parameters<typeof periodRefusals>[0]): FieldProblem[] {
+  return asFieldProblems(periodRefusals(input));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Plan status
 
-const READ_ONLY = 'An approved plan is read-only; the assessor can reopen it with a reason.';
+type Refusal = () => DomainError;
 
 const TRANSITIONS: Record<
   PlanAction,
-  Record<PlanStatus, { next: PlanStatus } | { problem: string }>
+  Record<PlanStatus, { next: PlanStatus } | { refuse: Refusal }>
 > = {
   EDIT: {
     [PlanStatus.DRAFT]: { next: PlanStatus.DRAFT },
     [PlanStatus.REVISION_REQUESTED]: { next: PlanStatus.REVISION_REQUESTED },
-    [PlanStatus.SUBMITTED]: {
-      problem:
-        'A submitted plan cannot be edited while it waits for the assessor; it can be edited again if the assessor requests a revision.',
-    },
-    [PlanStatus.APPROVED]: { problem: READ_ONLY },
+    [PlanStatus.SUBMITTED]: { refuse: planReasons.editWhileSubmitted },
+    [PlanStatus.APPROVED]: { refuse: planReasons.readOnly },
   },
   SUBMIT: {
     [PlanStatus.DRAFT]: { next: PlanStatus.SUBMITTED },
     [PlanStatus.REVISION_REQUESTED]: { next: PlanStatus.SUBMITTED },
-    [PlanStatus.SUBMITTED]: {
-      problem:
-        'This plan has already been submitted and is waiting for the assessor; only a draft or a plan returned for revision can be submitted.',
-    },
-    [PlanStatus.APPROVED]: {
-      problem: `This plan is already approved and cannot be submitted again. ${READ_ONLY}`,
-    },
+    [PlanStatus.SUBMITTED]: { refuse: planReasons.alreadySubmitted },
+    [PlanStatus.APPROVED]: { refuse: planReasons.submitApproved },
   },
   APPROVE: {
     [PlanStatus.SUBMITTED]: { next: PlanStatus.APPROVED },
-    [PlanStatus.DRAFT]: {
-      problem: 'Only a submitted plan can be approved; this plan is still a draft.',
-    },
-    [PlanStatus.REVISION_REQUESTED]: {
-      problem:
-        'Only a submitted plan can be approved; this plan was returned for revision and has not been resubmitted yet.',
-    },
-    [PlanStatus.APPROVED]: { problem: 'This plan is already approved.' },
+    [PlanStatus.DRAFT]: { refuse: planReasons.approveDraft },
+    [PlanStatus.REVISION_REQUESTED]: { refuse: planReasons.approveNotResubmitted },
+    [PlanStatus.APPROVED]: { refuse: planReasons.alreadyApproved },
   },
   REQUEST_REVISION: {
     [PlanStatus.SUBMITTED]: { next: PlanStatus.REVISION_REQUESTED },
-    [PlanStatus.DRAFT]: {
-      problem: 'Only a submitted plan can be returned for revision; this plan is still a draft.',
-    },
-    [PlanStatus.REVISION_REQUESTED]: {
-      problem:
-        'A revision has already been requested; the plan can be returned again after it is resubmitted.',
-    },
-    [PlanStatus.APPROVED]: {
-      problem:
-        'An approved plan cannot be returned for revision; the assessor can reopen it with a reason instead.',
-    },
+    [PlanStatus.DRAFT]: { refuse: planReasons.returnDraft },
+    [PlanStatus.REVISION_REQUESTED]: { refuse: planReasons.revisionAlreadyRequested },
+    [PlanStatus.APPROVED]: { refuse: planReasons.returnApproved },
   },
   REOPEN: {
     [PlanStatus.APPROVED]: { next: PlanStatus.DRAFT },
-    [PlanStatus.DRAFT]: {
-      problem: 'Only an approved plan can be reopened; this plan is already a draft.',
-    },
-    [PlanStatus.SUBMITTED]: {
-      problem:
-        'Only an approved plan can be reopened; this plan is submitted: approve it or request a revision instead.',
-    },
-    [PlanStatus.REVISION_REQUESTED]: {
-      problem: 'Only an approved plan can be reopened; this plan is already open for revision.',
-    },
+    [PlanStatus.DRAFT]: { refuse: planReasons.reopenDraft },
+    [PlanStatus.SUBMITTED]: { refuse: planReasons.reopenSubmitted },
+    [PlanStatus.REVISION_REQUESTED]: { refuse: planReasons.reopenRevisionRequested },
   },
   SET_EXPECTATION: {
     [PlanStatus.DRAFT]: { next: PlanStatus.DRAFT },
     [PlanStatus.SUBMITTED]: { next: PlanStatus.SUBMITTED },
     [PlanStatus.REVISION_REQUESTED]: { next: PlanStatus.REVISION_REQUESTED },
-    [PlanStatus.APPROVED]: {
-      problem:
-        'An approved plan is read-only, including its behaviour expectations; the assessor can reopen it with a reason.',
-    },
+    [PlanStatus.APPROVED]: { refuse: planReasons.expectationsReadOnly },
   },
 };
 
 /**
- * The status after `action`, or a problem saying why `action` is not allowed from `status`.
+ * The status after `action`, or the refusal saying why `action` is not allowed from `status`.
  * Refuses: editing a submitted or approved plan; submitting a submitted or approved plan;
  * approving or returning a plan that is not submitted; reopening a plan that is not approved;
  * setting behaviour expectations on an approved plan.
  */
+export function planStep(
+  status: PlanStatus,
+  action: PlanAction,
+): { next: PlanStatus } | { refusal: DomainError } {
+  const outcome = TRANSITIONS[action]?.[status];
+  if (!outcome) throw new RangeError(`Unknown plan action "${action}" or status "${status}".`);
+  return 'next' in outcome ? { next: outcome.next } : { refusal: outcome.refuse() };
+}
+
+/** {@link planStep} with the refusal as its message. */
 export function planTransition(
   status: PlanStatus,
   action: PlanAction,
 ): { next: PlanStatus } | { problem: string } {
-  const outcome = TRANSITIONS[action]?.[status];
-  if (!outcome) throw new RangeError(`Unknown plan action "${action}" or status "${status}".`);
-  return outcome;
+  const step = planStep(status, action);
+  return 'next' in step ? step : { problem: step.refusal.message };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +186,7 @@ export function planTransition(
  * assessor's plan. An ADDITIONAL RHK may have no parent; if it names one, the same rules apply.
  * `periodName` (e.g. '2027') is an addition to name the period in messages.
  */
-export function cascadeProblem(input: {
+export function cascadeRefusal(input: {
   kind: WorkResultKind;
   parent: { planId: string; periodId: string; ownerName: string } | null;
   /** The assessor's plan in this plan's period, if any. */
@@ -250,42 +198,47 @@ export function cascadeProblem(input: {
   periodId: string;
   /** How to name the period in messages, e.g. '2027'. */
   periodName?: string | null;
-}): string | null {
+}): DomainError | null {
   const { kind, parent, hasAssessor, parentOptional, periodId } = input;
   const assessorPlan =
     input.assessorPlan && input.assessorPlan.periodId === periodId ? input.assessorPlan : null;
   const who = input.assessorName ?? assessorPlan?.ownerName ?? null;
   const label = [who, input.periodName].filter(Boolean).join(', ');
-  const theirPlan = `your assessor's plan${label ? ` (${label})` : ''}`;
+  const assessorNote = label ? ` (${label})` : '';
   const main = kind === WorkResultKind.MAIN;
-  const subject = main
-    ? 'A main RHK must cascade from one RHK of'
-    : 'An additional RHK may have no parent, but a parent must be one RHK of';
 
   if (!parent) {
     if (!main || parentOptional) return null;
-    if (!hasAssessor) {
-      return "A main RHK needs a parent RHK from your assessor's plan, but you have no assessor: ask HR to set your supervisor.";
-    }
-    if (!assessorPlan) {
-      return `${subject} ${theirPlan}, but the assessor has no plan for this period yet: ask them to create it first.`;
-    }
-    return `A main RHK needs a parent RHK from ${theirPlan}.`;
+    if (!hasAssessor) return planReasons.mainParentWithoutAssessor();
+    if (!assessorPlan) return planReasons.mainParentAssessorHasNoPlan({ assessorNote });
+    return planReasons.mainParentMissing({ assessorNote });
   }
 
-  if (!hasAssessor) {
-    return "You have no assessor, so this RHK comes from your unit's performance agreement and cannot cascade from another plan: leave the parent empty.";
-  }
+  if (!hasAssessor) return planReasons.parentWithoutAssessor();
+  const parentOwner = parent.ownerName;
   if (parent.periodId !== periodId) {
-    return `${subject} ${theirPlan} in the same period; this parent is from ${parent.ownerName}'s plan for another period.`;
+    return (main ? planReasons.mainParentOtherPeriod : planReasons.additionalParentOtherPeriod)({
+      assessorNote,
+      parentOwner,
+    });
   }
   if (!assessorPlan) {
-    return `${subject} ${theirPlan}, but the assessor has no plan for this period yet: ask them to create it first.`;
+    return (
+      main ? planReasons.mainParentAssessorHasNoPlan : planReasons.additionalParentAssessorHasNoPlan
+    )({ assessorNote });
   }
   if (parent.planId !== assessorPlan.id) {
-    return `${subject} ${theirPlan}; this parent is from ${parent.ownerName}'s plan.`;
+    return (main ? planReasons.mainParentNotAssessors : planReasons.additionalParentNotAssessors)({
+      assessorNote,
+      parentOwner,
+    });
   }
   return null;
+}
+
+/** {@link cascadeRefusal} as its message. */
+export function cascadeProblem(input: Parameters<typeof cascadeRefusal>[0]): string | null {
+  return cascadeRefusal(input)?.message ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,39 +252,45 @@ function filled(text: string | null | undefined): text is string {
   return typeof text === 'string' && text.trim() !== '';
 }
 
-function textProblems(field: string, text: string, what: string, max: number): FieldProblem[] {
+function textRefusals(
+  text: string,
+  max: number,
+  empty: () => DomainError,
+  tooLong: (params: { max: number; length: number }) => DomainError,
+): DomainError[] {
   const trimmed = typeof text === 'string' ? text.trim() : '';
-  if (trimmed === '') return [{ field, message: `Write the ${what}; it cannot be empty.` }];
+  if (trimmed === '') return [empty()];
   const chars = length(trimmed);
-  if (chars > max) {
-    return [{ field, message: `The ${what} can be at most ${max} characters; it has ${chars}.` }];
-  }
-  return [];
+  return chars > max ? [tooLong({ max, length: chars })] : [];
 }
 
 /**
- * Problems with an indicator (IKI). Refuses: an unknown aspect; a text that is empty or over
- * 1000 characters; a target that is both quantitative (value and unit) and qualitative (text),
- * or neither; a target value that is not a finite number above 0; a unit that is missing or
- * over 60 characters; a target text over 1000 characters; a QUANTITY indicator without a
- * quantitative target.
+ * Why an indicator (IKI) is refused; empty when it is not. Refuses: an unknown aspect; a text
+ * that is empty or over 1000 characters; a target that is both quantitative (value and unit) and
+ * qualitative (text), or neither; a target value that is not a finite number above 0; a unit
+ * that is missing or over 60 characters; a target text over 1000 characters; a QUANTITY
+ * indicator without a quantitative target.
  */
-export function indicatorProblems(input: {
+export function indicatorRefusals(input: {
   aspect: ResultAspect;
   text: string;
   targetValue?: number | null;
   targetUnit?: string | null;
   targetText?: string | null;
-}): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+}): DomainError[] {
+  const problems: DomainError[] = [];
   const { aspect, targetValue, targetUnit, targetText } = input;
   if (!Object.values(ResultAspect).includes(aspect)) {
-    problems.push({
-      field: 'aspect',
-      message: 'Choose the aspect of the indicator: quantity, quality, time or cost.',
-    });
+    problems.push(planReasons.indicatorAspectUnknown());
   }
-  problems.push(...textProblems('text', input.text, 'indicator', INDICATOR_TEXT_MAX));
+  problems.push(
+    ...textRefusals(
+      input.text,
+      INDICATOR_TEXT_MAX,
+      planReasons.indicatorTextEmpty,
+      planReasons.indicatorTextTooLong,
+    ),
+  );
 
   const hasValue = targetValue !== null && targetValue !== undefined;
   const hasUnit = filled(targetUnit);
@@ -340,52 +299,55 @@ export function indicatorProblems(input: {
 
   if (quantity || hasValue || hasUnit) {
     if (hasText) {
-      problems.push({
-        field: 'targetText',
-        message: quantity
-          ? 'A quantity indicator has a numeric target (value and unit, e.g. 2 Dokumen), not a target text: leave the text empty.'
-          : 'Give either a quantitative target (value and unit) or a target text, not both.',
-      });
+      problems.push(quantity ? planReasons.quantityTargetText() : planReasons.targetBothKinds());
     }
     if (typeof targetValue !== 'number' || !Number.isFinite(targetValue) || targetValue <= 0) {
-      problems.push({
-        field: 'targetValue',
-        message: hasValue
-          ? 'The target value must be a number greater than 0, e.g. 2 or 100.'
+      problems.push(
+        hasValue
+          ? planReasons.targetValueNotPositive()
           : quantity
-            ? 'A quantity indicator needs a target value greater than 0, e.g. 2 (Dokumen).'
-            : 'Give the target value, a number greater than 0, with its unit (e.g. 100 %).',
-      });
+            ? planReasons.quantityTargetValueMissing()
+            : planReasons.targetValueMissing(),
+      );
     }
     if (!hasUnit) {
-      problems.push({
-        field: 'targetUnit',
-        message: 'Give the unit of the target, e.g. Dokumen, % or Bulan.',
-      });
+      problems.push(planReasons.targetUnitMissing());
     } else if (length(targetUnit.trim()) > TARGET_UNIT_MAX) {
-      problems.push({
-        field: 'targetUnit',
-        message: `The unit can be at most ${TARGET_UNIT_MAX} characters; it has ${length(targetUnit.trim())}.`,
-      });
+      problems.push(
+        planReasons.targetUnitTooLong({
+          max: TARGET_UNIT_MAX,
+          length: length(targetUnit.trim()),
+        }),
+      );
     }
   } else if (!hasText) {
-    problems.push({
-      field: 'targetText',
-      message:
-        'Give a target: either a value with its unit (e.g. 2 Dokumen) or a target text describing the expected result.',
-    });
+    problems.push(planReasons.targetMissing());
   } else if (length(targetText.trim()) > TARGET_TEXT_MAX) {
-    problems.push({
-      field: 'targetText',
-      message: `The target text can be at most ${TARGET_TEXT_MAX} characters; it has ${length(targetText.trim())}.`,
-    });
+    problems.push(
+      planReasons.targetTextTooLong({ max: TARGET_TEXT_MAX, length: length(targetText.trim()) }),
+    );
   }
   return problems;
 }
 
-/** Problems with the text of a work result (RHK). Refuses: empty, or over 2000 characters after trimming. */
+/** {@link indicatorRefusals} as `{ field, message }` pairs. */
+export function indicatorProblems(input: Parameters<typeof indicatorRefusals>[0]): FieldProblem[] {
+  return asFieldProblems(indicatorRefusals(input));
+}
+
+/** Why the text of a work result (RHK) is refused: empty, or over 2000 characters after trimming. */
+export function workResultTextRefusals(text: string): DomainError[] {
+  return textRefusals(
+    text,
+    WORK_RESULT_TEXT_MAX,
+    planReasons.workResultTextEmpty,
+    planReasons.workResultTextTooLong,
+  );
+}
+
+/** {@link workResultTextRefusals} as `{ field, message }` pairs. */
 export function workResultTextProblems(text: string): FieldProblem[] {
-  return textProblems('text', text, 'work result (RHK)', WORK_RESULT_TEXT_MAX);
+  return asFieldProblems(workResultTextRefusals(text));
 }
 
 /** The text of an RHK for a message: trimmed, spaces collapsed, at most 60 characters. */
@@ -397,26 +359,31 @@ function rhkName(text: string): string {
 /**
  * What must be fixed before a plan can be submitted; empty when it can. Refuses: a plan
  * without a MAIN RHK; an RHK without an indicator (IKI); a MAIN RHK without a parent unless
- * `parentOptional`. One message per problem, naming the RHK by its text (at most 60 characters).
+ * `parentOptional`. One refusal per problem, naming the RHK by its text (at most 60 characters).
  */
-export function submitProblems(plan: {
+export function submitRefusals(plan: {
   parentOptional: boolean;
   workResults: { kind: WorkResultKind; text: string; hasParent: boolean; indicatorCount: number }[];
-}): string[] {
-  const problems: string[] = [];
+}): DomainError[] {
+  const problems: DomainError[] = [];
   if (!plan.workResults.some((wr) => wr.kind === WorkResultKind.MAIN)) {
-    problems.push('A plan needs at least one main RHK before it can be submitted.');
+    problems.push(planReasons.noMainWorkResult());
   }
   for (const wr of plan.workResults) {
-    const name = rhkName(wr.text);
+    const workResult = rhkName(wr.text);
     if (wr.indicatorCount < 1) {
-      problems.push(`The RHK "${name}" needs at least one indicator (IKI).`);
+      problems.push(planReasons.workResultWithoutIndicator({ workResult }));
     }
     if (wr.kind === WorkResultKind.MAIN && !wr.hasParent && !plan.parentOptional) {
-      problems.push(`The main RHK "${name}" needs a parent RHK from your assessor's plan.`);
+      problems.push(planReasons.mainWorkResultWithoutParent({ workResult }));
     }
   }
   return problems;
+}
+
+/** {@link submitRefusals} as their messages. */
+export function submitProblems(plan: Parameters<typeof submitRefusals>[0]): string[] {
+  return submitRefusals(plan).map((r) => r.message);
 }
 
 // ---------------------------------------------------------------------------------------------

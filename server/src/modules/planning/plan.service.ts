@@ -1,7 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../access/context.js';
-import type { PlanRecord } from './plan.records.js';
-import { badInput, conflict, notFound } from '../../kernel/errors.js';
 import {
   assertAssessor,
   assertOwner,
@@ -11,14 +8,13 @@ import {
   requirePerson,
   requireViewer,
 } from '../../access/policy.js';
-import { employeeSubject, planSubject } from '../../access/subjects.js';
-import { Activity } from '../activities/activity.entity.js';
-import { audit } from '../audit/audit.service.js';
-import { recordPlanEvent } from '../../realtime/outbox.js';
-import { JobType } from '../directory/directory.enums.js';
-import { Employee } from '../directory/employee.entity.js';
-import { OrgUnit } from '../directory/org-unit.entity.js';
+import { DomainError, invalidInput } from '../../kernel/errors.js';
+import type { Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
+import { Activity } from '../activities/index.js';
+import { Employee, employeeSubject, JobType, OrgUnit, planSubject } from '../directory/index.js';
 import { requirePeriod } from './period.service.js';
+import { planAudience } from './plan.audience.js';
 import {
   BehaviourExpectation,
   Indicator,
@@ -26,14 +22,14 @@ import {
   PlanVersion,
   WorkResult,
 } from './plan.entity.js';
+import type { PlanRecord } from './plan.records.js';
 import {
-  cascadeProblem,
-  type FieldProblem,
-  indicatorProblems,
+  cascadeRefusal,
+  indicatorRefusals,
   type PlanAction,
-  planTransition,
-  submitProblems,
-  workResultTextProblems,
+  planStep,
+  submitRefusals,
+  workResultTextRefusals,
 } from './plan.rules.js';
 import {
   CORE_VALUES,
@@ -42,8 +38,7 @@ import {
   type ResultAspect,
   WorkResultKind,
 } from './planning.enums.js';
-
-type Ctx = Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress' | 'loaders'>;
+import { planReasons } from './planning.reasons.js';
 
 export interface IndicatorInput {
   id?: string | null;
@@ -61,32 +56,61 @@ export interface WorkResultInput {
   indicators: IndicatorInput[];
 }
 
-function refuse(problems: FieldProblem[], prefix = ''): never {
-  throw badInput(problems.map((p) => p.message).join(' '), `${prefix}${problems[0].field}`);
+/** The refusals with their fields under `prefix` (e.g. `indicators.0.`), as one error. */
+function refusedAt(prefix: string, problems: readonly DomainError[]): DomainError {
+  return invalidInput(
+    problems.map(
+      (p) =>
+        new DomainError(p.kind, p.reason, p.message, p.params, {
+          field: `${prefix}${p.field ?? ''}`,
+          extra: p.extra,
+        }),
+    ),
+  );
 }
 
-async function loadPlan(ctx: Ctx, em: EntityManager, id: string): Promise<PerformancePlan> {
+async function loadPlan(scope: Scope, em: EntityManager, id: string): Promise<PerformancePlan> {
   const plan = await em.findOne(PerformancePlan, { id }, { populate: ['period'] });
   if (!plan) {
-    requirePerson(ctx.viewer, 'change plans');
-    throw notFound(`No performance plan has id ${id}.`);
+    requirePerson(scope.viewer, 'change plans');
+    throw planReasons.notFound({ id });
   }
   return plan;
 }
 
 function checkVersion(plan: PerformancePlan, expectedVersion: number): void {
   if (plan.version !== expectedVersion) {
-    throw conflict(
-      `The plan was changed by someone else (now version ${plan.version}; you edited version ${expectedVersion}, status now ${plan.status}). Reload it and apply your change again.`,
-      { currentVersion: plan.version, status: plan.status },
+    throw planReasons.staleVersion(
+      { currentVersion: plan.version, expectedVersion, status: plan.status },
+      { extra: { currentVersion: plan.version, status: plan.status } },
     );
   }
 }
 
 function transition(plan: PerformancePlan, action: PlanAction): PlanStatus {
-  const result = planTransition(plan.status, action);
-  if ('problem' in result) throw badInput(result.problem, 'status');
-  return result.next;
+  const step = planStep(plan.status, action);
+  if ('refusal' in step) throw step.refusal;
+  return step.next;
+}
+
+/** Records a change to `plan` (or something in it) for its audit trail and its audience. */
+async function recordPlanChange(
+  scope: Scope,
+  em: EntityManager,
+  plan: PerformancePlan,
+  change: { action: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  await recordChange(
+    scope,
+    {
+      ...change,
+      subjectType: 'PerformancePlan',
+      subjectId: plan.id,
+      audience: await planAudience(em, plan),
+      data: { planId: plan.id },
+    },
+    em,
+  );
 }
 
 /** Marks the plan changed so its version moves on with every edit of its parts. */
@@ -136,7 +160,7 @@ async function checkParent(
   const parent = parentId
     ? await em.findOne(WorkResult, { id: parentId }, { populate: ['plan', 'plan.employee'] })
     : null;
-  if (parentId && !parent) throw badInput(`No RHK has id ${parentId}.`, 'parentId');
+  if (parentId && !parent) throw planReasons.parentNotFound({ id: parentId });
   const assessorPlan = plan.assessor
     ? await em.findOne(
         PerformancePlan,
@@ -145,7 +169,7 @@ async function checkParent(
       )
     : null;
   const assessor = plan.assessor ? await em.findOne(Employee, { id: plan.assessor.id }) : null;
-  const problem = cascadeProblem({
+  const refusal = cascadeRefusal({
     kind,
     parent: parent
       ? {
@@ -162,16 +186,19 @@ async function checkParent(
     parentOptional: parentOptional(plan),
     periodId: plan.period.id,
   });
-  if (problem) throw badInput(problem, 'parentId');
+  if (refusal) throw refusal;
   return parent;
 }
 
+const MAX_INDICATORS = 20;
+
 function checkIndicators(indicators: IndicatorInput[]): void {
-  if (indicators.length === 0) throw badInput('Give the RHK at least one IKI.', 'indicators');
-  if (indicators.length > 20) throw badInput('An RHK has at most 20 IKI.', 'indicators');
+  if (indicators.length === 0) throw planReasons.indicatorsMissing();
+  if (indicators.length > MAX_INDICATORS)
+    throw planReasons.tooManyIndicators({ max: MAX_INDICATORS });
   indicators.forEach((indicator, i) => {
-    const problems = indicatorProblems(indicator);
-    if (problems.length > 0) refuse(problems, `indicators.${i}.`);
+    const problems = indicatorRefusals(indicator);
+    if (problems.length > 0) throw refusedAt(`indicators.${i}.`, problems);
   });
 }
 
@@ -186,31 +213,31 @@ function indicatorValues(input: IndicatorInput) {
   };
 }
 
-export async function getPlan(ctx: Ctx, id: string): Promise<PerformancePlan | null> {
-  assertMayReadSomePlans(ctx.viewer);
-  const plan = await ctx.em.findOne(PerformancePlan, { id });
+export async function getPlan(scope: Scope, id: string): Promise<PerformancePlan | null> {
+  assertMayReadSomePlans(scope.viewer);
+  const plan = await scope.em.findOne(PerformancePlan, { id });
   if (!plan) return null;
-  assertPlanRead(ctx.viewer, await planSubject(ctx.loaders, plan));
+  assertPlanRead(scope.viewer, await planSubject(scope.loaders, plan));
   return plan;
 }
 
 /** An employee's plan for a period; null when they have none (for viewers who may see it). */
 export async function planFor(
-  ctx: Ctx,
+  scope: Scope,
   employeeId: string,
   periodId: string,
 ): Promise<PerformancePlan | null> {
-  const plan = await ctx.em.findOne(PerformancePlan, { employee: employeeId, period: periodId });
+  const plan = await scope.em.findOne(PerformancePlan, { employee: employeeId, period: periodId });
   if (plan) {
-    assertPlanRead(ctx.viewer, await planSubject(ctx.loaders, plan));
+    assertPlanRead(scope.viewer, await planSubject(scope.loaders, plan));
     return plan;
   }
-  const employee = await ctx.em.findOne(Employee, { id: employeeId });
+  const employee = await scope.em.findOne(Employee, { id: employeeId });
   if (!employee) {
-    requireViewer(ctx.viewer);
+    requireViewer(scope.viewer);
     return null;
   }
-  assertPlanRead(ctx.viewer, await employeeSubject(ctx.loaders, employee));
+  assertPlanRead(scope.viewer, await employeeSubject(scope.loaders, employee));
   return null;
 }
 
@@ -218,13 +245,13 @@ export async function planFor(
  * Creates the viewer's own plan for a period, snapshotting their assessor, unit and position,
  * with the seven core values. Refuses a second plan for the same period.
  */
-export async function createPlan(ctx: Ctx, periodId: string): Promise<PerformancePlan> {
-  const viewer = requirePerson(ctx.viewer, 'create plans');
-  return ctx.em.transactional(async (em) => {
+export async function createPlan(scope: Scope, periodId: string): Promise<PerformancePlan> {
+  const viewer = requirePerson(scope.viewer, 'create plans');
+  return scope.em.transactional(async (em) => {
     const period = await requirePeriod({ em }, periodId);
     const employee = await em.findOneOrFail(Employee, { id: viewer.employeeId });
     if (await em.count(PerformancePlan, { employee, period })) {
-      throw badInput(`You already have a plan for ${period.name}; edit that one.`, 'periodId');
+      throw planReasons.alreadyHasPlan({ periodName: period.name });
     }
     const plan = em.create(PerformancePlan, {
       employee,
@@ -235,10 +262,8 @@ export async function createPlan(ctx: Ctx, periodId: string): Promise<Performanc
       jobType: employee.jobType,
     });
     for (const value of CORE_VALUES) em.create(BehaviourExpectation, { plan, value });
-    audit(em, ctx, {
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.create',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       after: {
         periodId,
         assessorId: employee.supervisor?.id ?? null,
@@ -250,9 +275,14 @@ export async function createPlan(ctx: Ctx, periodId: string): Promise<Performanc
   });
 }
 
-async function editablePlan(ctx: Ctx, em: EntityManager, planId: string, expectedVersion: number) {
-  const plan = await loadPlan(ctx, em, planId);
-  assertOwner(ctx.viewer, await planSubject(em, plan), 'change this plan');
+async function editablePlan(
+  scope: Scope,
+  em: EntityManager,
+  planId: string,
+  expectedVersion: number,
+) {
+  const plan = await loadPlan(scope, em, planId);
+  assertOwner(scope.viewer, await planSubject(em, plan), 'change this plan');
   checkVersion(plan, expectedVersion);
   transition(plan, 'EDIT');
   return plan;
@@ -260,16 +290,16 @@ async function editablePlan(ctx: Ctx, em: EntityManager, planId: string, expecte
 
 /** Adds an RHK with its IKI to the viewer's own plan while it is editable. */
 export async function addWorkResult(
-  ctx: Ctx,
+  scope: Scope,
   planId: string,
   expectedVersion: number,
   input: WorkResultInput,
 ): Promise<PerformancePlan> {
-  requirePerson(ctx.viewer, 'change plans');
-  return ctx.em.transactional(async (em) => {
-    const plan = await editablePlan(ctx, em, planId, expectedVersion);
-    const textProblems = workResultTextProblems(input.text);
-    if (textProblems.length > 0) refuse(textProblems);
+  requirePerson(scope.viewer, 'change plans');
+  return scope.em.transactional(async (em) => {
+    const plan = await editablePlan(scope, em, planId, expectedVersion);
+    const textProblems = workResultTextRefusals(input.text);
+    if (textProblems.length > 0) throw invalidInput(textProblems);
     checkIndicators(input.indicators);
     const parent = await checkParent(em, plan, input.kind, input.parentId ?? null);
     const position = await em.count(WorkResult, { plan });
@@ -284,10 +314,8 @@ export async function addWorkResult(
       em.create(Indicator, { workResult, position: i, ...indicatorValues(indicator) }),
     );
     touch(plan);
-    audit(em, ctx, {
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.work_result.add',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       after: {
         workResultId: workResult.id,
         kind: input.kind,
@@ -314,28 +342,28 @@ export interface UpdateWorkResultInput {
  * refused when activities already count toward them.
  */
 export async function updateWorkResult(
-  ctx: Ctx,
+  scope: Scope,
   workResultId: string,
   expectedVersion: number,
   input: UpdateWorkResultInput,
 ): Promise<PerformancePlan> {
-  requirePerson(ctx.viewer, 'change plans');
-  return ctx.em.transactional(async (em) => {
+  requirePerson(scope.viewer, 'change plans');
+  return scope.em.transactional(async (em) => {
     const workResult = await em.findOne(
       WorkResult,
       { id: workResultId },
       { populate: ['indicators'] },
     );
-    if (!workResult) throw notFound(`No RHK has id ${workResultId}.`);
-    const plan = await editablePlan(ctx, em, workResult.plan.id, expectedVersion);
+    if (!workResult) throw planReasons.workResultNotFound({ id: workResultId });
+    const plan = await editablePlan(scope, em, workResult.plan.id, expectedVersion);
     const before = {
       kind: workResult.kind,
       text: workResult.text,
       parentId: workResult.parent?.id ?? null,
     };
     if (input.text != null) {
-      const problems = workResultTextProblems(input.text);
-      if (problems.length > 0) refuse(problems);
+      const problems = workResultTextRefusals(input.text);
+      if (problems.length > 0) throw invalidInput(problems);
       workResult.text = input.text.trim();
     }
     if (input.kind != null) workResult.kind = input.kind;
@@ -348,8 +376,12 @@ export async function updateWorkResult(
       input.indicators.forEach((value, position) => {
         if (value.id) {
           const indicator = existing.get(value.id);
-          if (!indicator)
-            throw badInput(`IKI ${value.id} is not part of this RHK.`, `indicators.${position}.id`);
+          if (!indicator) {
+            throw planReasons.indicatorNotInWorkResult(
+              { id: value.id },
+              { field: `indicators.${position}.id` },
+            );
+          }
           Object.assign(indicator, indicatorValues(value), { position });
           kept.add(value.id);
         } else {
@@ -360,19 +392,14 @@ export async function updateWorkResult(
       if (removed.length > 0) {
         const used = await em.count(Activity, { indicator: { $in: removed.map((i) => i.id) } });
         if (used > 0) {
-          throw badInput(
-            `${used} activities count toward the IKI you left out; keep those IKI (you may reword them).`,
-            'indicators',
-          );
+          throw planReasons.removedIndicatorsInUse({ count: used });
         }
         removed.forEach((i) => em.remove(i));
       }
     }
     touch(plan);
-    audit(em, ctx, {
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.work_result.update',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       before,
       after: {
         kind: workResult.kind,
@@ -387,38 +414,29 @@ export async function updateWorkResult(
 
 /** Removes an RHK; refused while it has activities or other plans cascade from it. */
 export async function removeWorkResult(
-  ctx: Ctx,
+  scope: Scope,
   workResultId: string,
   expectedVersion: number,
 ): Promise<PerformancePlan> {
-  requirePerson(ctx.viewer, 'change plans');
-  return ctx.em.transactional(async (em) => {
+  requirePerson(scope.viewer, 'change plans');
+  return scope.em.transactional(async (em) => {
     const workResult = await em.findOne(
       WorkResult,
       { id: workResultId },
       { populate: ['indicators'] },
     );
-    if (!workResult) throw notFound(`No RHK has id ${workResultId}.`);
-    const plan = await editablePlan(ctx, em, workResult.plan.id, expectedVersion);
+    if (!workResult) throw planReasons.workResultNotFound({ id: workResultId });
+    const plan = await editablePlan(scope, em, workResult.plan.id, expectedVersion);
     const children = await em.count(WorkResult, { parent: workResult });
     if (children > 0) {
-      throw badInput(
-        `${children} RHK of your team cascade from this one; they must be moved first.`,
-        'workResultId',
-      );
+      throw planReasons.workResultHasChildren({ count: children });
     }
     const used = await em.count(Activity, {
       indicator: { $in: workResult.indicators.getItems().map((i) => i.id) },
     });
-    if (used > 0)
-      throw badInput(
-        `${used} activities count toward this RHK; it cannot be removed.`,
-        'workResultId',
-      );
-    audit(em, ctx, {
+    if (used > 0) throw planReasons.workResultInUse({ count: used });
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.work_result.remove',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       before: { workResultId, kind: workResult.kind, text: workResult.text },
     });
     workResult.indicators.getItems().forEach((i) => em.remove(i));
@@ -431,29 +449,26 @@ export async function removeWorkResult(
 
 /** The assessor adds (or clears) a specific expectation for one core value. */
 export async function setBehaviourExpectation(
-  ctx: Ctx,
+  scope: Scope,
   planId: string,
   expectedVersion: number,
   value: CoreValue,
   expectation: string | null,
 ): Promise<PerformancePlan> {
-  requirePerson(ctx.viewer, 'set expectations');
-  return ctx.em.transactional(async (em) => {
-    const plan = await loadPlan(ctx, em, planId);
-    assertAssessor(ctx.viewer, await planSubject(em, plan), 'set specific expectations');
+  requirePerson(scope.viewer, 'set expectations');
+  return scope.em.transactional(async (em) => {
+    const plan = await loadPlan(scope, em, planId);
+    assertAssessor(scope.viewer, await planSubject(em, plan), 'set specific expectations');
     checkVersion(plan, expectedVersion);
     transition(plan, 'SET_EXPECTATION');
     const text = expectation?.trim() || null;
-    if (text && text.length > 2000)
-      throw badInput('An expectation is at most 2,000 characters.', 'expectation');
+    if (text && text.length > 2000) throw planReasons.expectationTooLong();
     const row = await em.findOneOrFail(BehaviourExpectation, { plan, value });
     const before = row.expectation;
     row.expectation = text;
     touch(plan);
-    audit(em, ctx, {
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.expectation.set',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       before: { value, expectation: before },
       after: { value, expectation: text },
     });
@@ -464,24 +479,19 @@ export async function setBehaviourExpectation(
 
 /** The owner submits the plan to the assessor; refused while it is incomplete. */
 export async function submitPlan(
-  ctx: Ctx,
+  scope: Scope,
   planId: string,
   expectedVersion: number,
 ): Promise<PerformancePlan> {
-  requirePerson(ctx.viewer, 'submit plans');
-  return ctx.em.transactional(async (em) => {
-    const plan = await loadPlan(ctx, em, planId);
-    assertOwner(ctx.viewer, await planSubject(em, plan), 'submit this plan');
+  requirePerson(scope.viewer, 'submit plans');
+  return scope.em.transactional(async (em) => {
+    const plan = await loadPlan(scope, em, planId);
+    assertOwner(scope.viewer, await planSubject(em, plan), 'submit this plan');
     checkVersion(plan, expectedVersion);
     const next = transition(plan, 'SUBMIT');
-    if (!plan.assessor) {
-      throw badInput(
-        'This plan has no assessor to submit it to; ask the unit admin to set your supervisor.',
-        'planId',
-      );
-    }
+    if (!plan.assessor) throw planReasons.noAssessorToSubmitTo();
     const workResults = await em.find(WorkResult, { plan }, { populate: ['indicators'] });
-    const problems = submitProblems({
+    const problems = submitRefusals({
       parentOptional: parentOptional(plan),
       workResults: workResults.map((w) => ({
         kind: w.kind,
@@ -490,20 +500,13 @@ export async function submitPlan(
         indicatorCount: w.indicators.length,
       })),
     });
-    if (problems.length > 0) throw badInput(problems.join(' '), 'workResults');
+    if (problems.length > 0) throw invalidInput(problems);
     const before = plan.status;
     plan.status = next;
     plan.submittedAt = new Date();
     plan.revisionNote = null;
-    await recordPlanEvent(em, plan, {
-      type: 'plan.submit',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
-    });
-    audit(em, ctx, {
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.submit',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       before: { status: before },
       after: { status: next },
     });
@@ -514,14 +517,14 @@ export async function submitPlan(
 
 /** The assessor approves (menetapkan) a submitted plan; its content is kept as a version. */
 export async function approvePlan(
-  ctx: Ctx,
+  scope: Scope,
   planId: string,
   expectedVersion: number,
 ): Promise<PerformancePlan> {
-  const viewer = requirePerson(ctx.viewer, 'approve plans');
-  return ctx.em.transactional(async (em) => {
-    const plan = await loadPlan(ctx, em, planId);
-    assertAssessor(ctx.viewer, await planSubject(em, plan), 'approve this plan');
+  const viewer = requirePerson(scope.viewer, 'approve plans');
+  return scope.em.transactional(async (em) => {
+    const plan = await loadPlan(scope, em, planId);
+    assertAssessor(scope.viewer, await planSubject(em, plan), 'approve this plan');
     checkVersion(plan, expectedVersion);
     const next = transition(plan, 'APPROVE');
     plan.status = next;
@@ -535,15 +538,8 @@ export async function approvePlan(
       approvedByEmployeeId: viewer.employeeId,
       content: await planContent(em, plan),
     });
-    await recordPlanEvent(em, plan, {
-      type: 'plan.approve',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
-    });
-    audit(em, ctx, {
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.approve',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       before: { status: PlanStatus.SUBMITTED },
       after: { status: next, versionNumber: plan.approvedCount },
     });
@@ -554,30 +550,23 @@ export async function approvePlan(
 
 /** The assessor returns a submitted plan for revision, saying what to change. */
 export async function requestRevision(
-  ctx: Ctx,
+  scope: Scope,
   planId: string,
   expectedVersion: number,
   note: string,
 ): Promise<PerformancePlan> {
-  requirePerson(ctx.viewer, 'return plans');
+  requirePerson(scope.viewer, 'return plans');
   const text = note.trim();
-  if (!text) throw badInput('Say what should change: the note is shown to the employee.', 'note');
-  return ctx.em.transactional(async (em) => {
-    const plan = await loadPlan(ctx, em, planId);
-    assertAssessor(ctx.viewer, await planSubject(em, plan), 'return this plan for revision');
+  if (!text) throw planReasons.revisionNoteMissing();
+  return scope.em.transactional(async (em) => {
+    const plan = await loadPlan(scope, em, planId);
+    assertAssessor(scope.viewer, await planSubject(em, plan), 'return this plan for revision');
     checkVersion(plan, expectedVersion);
     const next = transition(plan, 'REQUEST_REVISION');
     plan.status = next;
     plan.revisionNote = text;
-    await recordPlanEvent(em, plan, {
-      type: 'plan.request_revision',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
-    });
-    audit(em, ctx, {
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.request_revision',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       before: { status: PlanStatus.SUBMITTED },
       after: { status: next, note: text },
     });
@@ -588,21 +577,17 @@ export async function requestRevision(
 
 /** The assessor reopens an approved plan with a reason; the approved version stays in history. */
 export async function reopenPlan(
-  ctx: Ctx,
+  scope: Scope,
   planId: string,
   expectedVersion: number,
   reason: string,
 ): Promise<PerformancePlan> {
-  requirePerson(ctx.viewer, 'reopen plans');
+  requirePerson(scope.viewer, 'reopen plans');
   const text = reason.trim();
-  if (!text)
-    throw badInput(
-      'Give the reason for reopening: it is kept with the approved version.',
-      'reason',
-    );
-  return ctx.em.transactional(async (em) => {
-    const plan = await loadPlan(ctx, em, planId);
-    assertAssessor(ctx.viewer, await planSubject(em, plan), 'reopen this plan');
+  if (!text) throw planReasons.reopenReasonMissing();
+  return scope.em.transactional(async (em) => {
+    const plan = await loadPlan(scope, em, planId);
+    assertAssessor(scope.viewer, await planSubject(em, plan), 'reopen this plan');
     checkVersion(plan, expectedVersion);
     const next = transition(plan, 'REOPEN');
     const version = await em.findOneOrFail(PlanVersion, { plan, number: plan.approvedCount });
@@ -610,15 +595,8 @@ export async function reopenPlan(
     version.reopenReason = text;
     plan.status = next;
     plan.reopenReason = text;
-    await recordPlanEvent(em, plan, {
-      type: 'plan.reopen',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
-    });
-    audit(em, ctx, {
+    await recordPlanChange(scope, em, plan, {
       action: 'plan.reopen',
-      subjectType: 'PerformancePlan',
-      subjectId: plan.id,
       before: { status: PlanStatus.APPROVED },
       after: { status: next, reason: text },
     });
@@ -629,11 +607,11 @@ export async function reopenPlan(
 
 /** The assessor's plan in the same period as `plan`, or null. */
 export async function assessorPlanOf(
-  ctx: Pick<Context, 'em'>,
+  scope: Pick<Scope, 'em'>,
   plan: Pick<PlanRecord, 'assessor' | 'period'>,
 ): Promise<PerformancePlan | null> {
   if (!plan.assessor) return null;
-  return ctx.em.findOne(PerformancePlan, { employee: plan.assessor.id, period: plan.period.id });
+  return scope.em.findOne(PerformancePlan, { employee: plan.assessor.id, period: plan.period.id });
 }
 
 export interface CascadeNodeData {
@@ -648,36 +626,36 @@ export interface CascadeNodeData {
  * large the unit.
  */
 export async function cascade(
-  ctx: Ctx,
+  scope: Scope,
   orgUnitId: string,
   periodId: string,
 ): Promise<CascadeNodeData[]> {
-  const viewer = requireViewer(ctx.viewer);
-  const unit = await ctx.em.findOne(OrgUnit, { id: orgUnitId });
-  if (!unit) throw notFound(`No organisation unit has id ${orgUnitId}.`);
+  const viewer = requireViewer(scope.viewer);
+  const unit = await scope.em.findOne(OrgUnit, { id: orgUnitId });
+  if (!unit) throw planReasons.orgUnitNotFound({ id: orgUnitId });
   let sameBranch = false;
   if (viewer.kind === 'person') {
     // People see the cascade of units above and below their own (a Kabid sees their seksi).
-    const viewerEmployee = await ctx.loaders.employee.load(viewer.employeeId);
+    const viewerEmployee = await scope.loaders.employee.load(viewer.employeeId);
     const viewerUnit = viewerEmployee
-      ? await ctx.loaders.orgUnit.load(viewerEmployee.orgUnit.id)
+      ? await scope.loaders.orgUnit.load(viewerEmployee.orgUnit.id)
       : null;
     sameBranch = Boolean(
       viewerUnit &&
       (viewerUnit.path.startsWith(unit.path) || unit.path.startsWith(viewerUnit.path)),
     );
   }
-  assertUnitPlansRead(ctx.viewer, {
+  assertUnitPlansRead(scope.viewer, {
     opdId: unit.opd?.id ?? unit.id,
     name: unit.name,
     containsViewer: sameBranch,
   });
-  const plans = await ctx.em.find(PerformancePlan, {
+  const plans = await scope.em.find(PerformancePlan, {
     period: periodId,
     orgUnit: { path: { $like: `${unit.path}%` } },
   });
   if (plans.length === 0) return [];
-  const workResults = await ctx.em.find(
+  const workResults = await scope.em.find(
     WorkResult,
     { plan: { $in: plans.map((p) => p.id) } },
     { orderBy: { position: 'asc', id: 'asc' } },

@@ -12,29 +12,21 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../access/context.js';
-import { badInput } from '../../kernel/errors.js';
-import {
-  type Connection,
-  connectionTypes,
-  pageOfList,
-  withNodes,
-} from '../../kernel/pagination.js';
+import { connectionTypes } from '../../kernel/connection-types.js';
+import { type Connection, pageOfList, withNodes } from '../../kernel/pagination.js';
 import { DateTimeScalar } from '../../kernel/scalars.js';
 import { onlyIdIn, selectedFields } from '../../kernel/selection.js';
-import { Activity, MonthlyReport } from '../activities/activity.entity.js';
-import type { ActivityRecord } from '../activities/activity.records.js';
-import { Employee } from '../directory/employee.entity.js';
-import { AppraisalCheckpoint } from '../evaluation/evaluation.enums.js';
+import { Activity, type ActivityRecord, MonthlyReport } from '../activities/index.js';
+import { Employee, type EmployeeRecord } from '../directory/index.js';
 import {
   Appeal,
   AppealExplanation,
   Appraisal,
+  AppraisalCheckpoint,
   PeerFeedbackRequest,
-} from '../evaluation/evaluation.entity.js';
-import { PerformancePlan } from '../planning/plan.entity.js';
-import type { PlanRecord } from '../planning/plan.records.js';
+} from '../evaluation/index.js';
+import { PerformancePlan, type PlanRecord } from '../planning/index.js';
 import * as queue from './review-queue.service.js';
-import type { EmployeeRecord } from '../directory/directory.records.js';
 
 @ObjectType({ description: 'An appraisal you are to write (or finish)' })
 export class AppraisalTodo {
@@ -134,14 +126,7 @@ export class ReviewQueueResolver {
     })
     activitiesPerPerson: number,
   ): Promise<ReviewQueue> {
-    if (
-      !Number.isInteger(activitiesPerPerson) ||
-      activitiesPerPerson < 0 ||
-      activitiesPerPerson > 500
-    ) {
-      throw badInput('activitiesPerPerson must be between 0 and 500.', 'activitiesPerPerson');
-    }
-    const q = await queue.reviewQueue(ctx);
+    const q = await queue.reviewQueue(ctx, { activitiesPerPerson });
     return {
       total: queue.queueTotal(q),
       appraisalsToComplete: q.appraisals,

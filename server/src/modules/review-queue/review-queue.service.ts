@@ -1,48 +1,44 @@
-import { preparedRows } from '../../db/prepared.js';
-import type { Context } from '../../access/context.js';
-import {
-  AppealStatus,
-  AppraisalCheckpoint,
-  PeerRequestStatus,
-} from '../evaluation/evaluation.enums.js';
-import {
-  Appeal,
-  AppealExplanation,
-  Appraisal,
-  PeerFeedbackRequest,
-} from '../evaluation/evaluation.entity.js';
-import type { Period } from '../planning/period.entity.js';
-import { todayInDenpasar } from '../planning/period.service.js';
-import { checkpointsOf } from '../planning/plan.rules.js';
 import { requirePerson } from '../../access/policy.js';
-import { MonthlyReportStatus } from '../activities/activities.enums.js';
-import { MonthlyReport } from '../activities/activity.entity.js';
+import { preparedRows } from '../../db/prepared.js';
+import { epochMs, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
+import { checkpointsOf, todayInDenpasar } from '../../kernel/calendar.js';
+import type { Scope } from '../../kernel/scope.js';
 import {
   activityFromRow,
   type ActivityRecord,
   type ActivityRow,
   activityRowColumns,
-} from '../activities/activity.records.js';
+  MonthlyReport,
+  MonthlyReportStatus,
+} from '../activities/index.js';
 import {
   employeeColumns,
   employeeFieldsToRead,
   type EmployeeRecord,
   orgUnitColumns,
   type OrgUnitRecord,
-} from '../directory/directory.records.js';
+} from '../directory/index.js';
+import {
+  Appeal,
+  AppealExplanation,
+  AppealStatus,
+  Appraisal,
+  AppraisalCheckpoint,
+  PeerFeedbackRequest,
+  PeerRequestStatus,
+} from '../evaluation/index.js';
 import {
   indicatorFromRow,
   type IndicatorRow,
   indicatorRowColumns,
-} from '../planning/indicator.records.js';
-import { epochMs, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
-import {
+  type Period,
   planColumns,
   planFieldsToRead,
   planFromJson,
   type PlanRecord,
-} from '../planning/plan.records.js';
-import { PlanStatus } from '../planning/planning.enums.js';
+  PlanStatus,
+} from '../planning/index.js';
+import { reviewQueueReasons } from './review-queue.reasons.js';
 
 export interface AppraisalTodo {
   plan: PlanRecord;
@@ -177,6 +173,18 @@ interface WaitingRow {
   appraisals: number;
 }
 
+/** The most activities listed per person in a page of the queue. */
+export const MAX_ACTIVITIES_PER_PERSON = 500;
+
+export interface ReviewQueueOptions {
+  /**
+   * How many activities a page of the queue will list per person (see {@link queuePeople}):
+   * refused unless a whole number from 0 to {@link MAX_ACTIVITIES_PER_PERSON}, before anything is
+   * read.
+   */
+  activitiesPerPerson?: number;
+}
+
 /**
  * Everything waiting for the viewer as assessor: submitted plans, unreviewed activities,
  * submitted monthly reports, appraisals due for the current checkpoint (none written yet, or a
@@ -186,16 +194,27 @@ interface WaitingRow {
  * per person, not one per activity); the items themselves are loaded by `queuePeople` for one page
  * of people.
  */
-export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>): Promise<Queue> {
-  const viewer = requirePerson(ctx.viewer, 'have a review queue');
+export async function reviewQueue(scope: Scope, options: ReviewQueueOptions = {}): Promise<Queue> {
+  const { activitiesPerPerson } = options;
+  if (
+    activitiesPerPerson !== undefined &&
+    !(
+      Number.isInteger(activitiesPerPerson) &&
+      activitiesPerPerson >= 0 &&
+      activitiesPerPerson <= MAX_ACTIVITIES_PER_PERSON
+    )
+  ) {
+    throw reviewQueueReasons.activitiesPerPersonOutOfRange({ max: MAX_ACTIVITIES_PER_PERSON });
+  }
+  const viewer = requirePerson(scope.viewer, 'have a review queue');
   const assessor = viewer.employeeId;
-  const due = dueParams(todayInDenpasar(ctx.config.clock()));
+  const due = dueParams(todayInDenpasar(scope.config.clock()));
   // Who waits, and since when, counted per person; and in the same statement (one round trip,
   // not two) a first row for the assessor: the three short lists (usually empty: counted, and
   // only a list that has something is read, each read through the ORM costing more than the
   // count) and the checkpoint due.
   const [short, ...waiting] = await preparedRows<WaitingRow & SummaryRow>(
-    ctx.em,
+    scope.em,
     `with ${DUE_CTE}
      select employee_id, since, plans, activities, monthly_reports, appraisals,
             peer_requests, appeals, explanations, due_checkpoint, due_period_id
@@ -245,21 +264,21 @@ export async function reviewQueue(ctx: Pick<Context, 'em' | 'viewer' | 'config'>
   );
   const [peerRequests, appeals, explanations] = await Promise.all([
     short.peer_requests > 0
-      ? ctx.em.find(
+      ? scope.em.find(
           PeerFeedbackRequest,
           { respondent: assessor, status: PeerRequestStatus.OPEN },
           { orderBy: { requestedAt: 'asc' } },
         )
       : [],
     short.appeals > 0
-      ? ctx.em.find(
+      ? scope.em.find(
           Appeal,
           { decider: assessor, status: AppealStatus.FILED },
           { orderBy: { filedAt: 'asc' } },
         )
       : [],
     short.explanations > 0
-      ? ctx.em.find(
+      ? scope.em.find(
           AppealExplanation,
           { askedOf: assessor, answer: null },
           { orderBy: { askedAt: 'asc' } },
@@ -313,13 +332,13 @@ export interface QueueSelection {
  * their ids is asked for.
  */
 export async function queuePeople(
-  ctx: Pick<Context, 'em' | 'viewer' | 'loaders'>,
+  scope: Scope,
   queue: Queue,
   people: WaitingPerson[],
   activitiesPerPerson: number,
   select?: QueueSelection,
 ): Promise<QueuePerson[]> {
-  const assessor = requirePerson(ctx.viewer, 'have a review queue').employeeId;
+  const assessor = requirePerson(scope.viewer, 'have a review queue').employeeId;
   if (people.length === 0) return [];
   const employee = { $in: people.map((p) => p.employeeId) };
   const ids = uuidArray(people.map((p) => p.employeeId));
@@ -342,7 +361,7 @@ export async function queuePeople(
     // `employee` and `orgUnit` fields use. Two statements, not one, so that PostgreSQL runs them
     // side by side.
     preparedRows<ActivityRow & Partial<IndicatorRow>>(
-      ctx.em,
+      scope.em,
       // Each person's oldest by one ordered probe of the waiting activities' index (assessor,
       // person, created_at, id; SUBMITTED only), not by ranking all their waiting activities.
       `with oldest as (
@@ -375,7 +394,7 @@ export async function queuePeople(
       /** A plan's fields and its appraisal draft's id. */
       due: (Record<string, unknown> & { draftId: string | null })[];
     }>(
-      ctx.em,
+      scope.em,
       `with people as (select * from employee where id = any(?::uuid[]))
        select ${jsonRecords(employeeColumns('e', onlyEmployee), 'people e')} as people,
               ${jsonRecordsById('org_unit', orgUnitColumns, 'array(select distinct org_unit_id from people)')} as units,
@@ -394,20 +413,22 @@ export async function queuePeople(
       [ids, anyPlans, assessor, PlanStatus.SUBMITTED, ids, due, assessor, duePeriod, anyDue, ids],
     ),
     people.some((p) => p.monthlyReports > 0)
-      ? ctx.em.find(
+      ? scope.em.find(
           MonthlyReport,
           { assessor, status: MonthlyReportStatus.SUBMITTED, employee },
           { orderBy: { submittedAt: 'asc', id: 'asc' } },
         )
       : [],
   ]);
-  for (const unit of persons.units) ctx.loaders.orgUnit.prime(unit.id, unit);
+  for (const unit of persons.units) scope.loaders.orgUnit.prime(unit.id, unit);
   // Full records serve every field of the request; partial ones only their own person's.
   const partial = onlyEmployee ? new Map(persons.people.map((e) => [e.id, e])) : null;
-  if (!partial) for (const person of persons.people) ctx.loaders.employee.prime(person.id, person);
+  if (!partial)
+    for (const person of persons.people) scope.loaders.employee.prime(person.id, person);
   // Drafts begun are few: read as entities, and only when there are some.
   const draftIds = persons.due.flatMap((d) => (d.draftId ? [d.draftId] : []));
-  const drafts = draftIds.length > 0 ? await ctx.em.find(Appraisal, { id: { $in: draftIds } }) : [];
+  const drafts =
+    draftIds.length > 0 ? await scope.em.find(Appraisal, { id: { $in: draftIds } }) : [];
   const draftById = new Map(drafts.map((a) => [a.id, a]));
 
   const byId = new Map<string, QueuePerson>(
@@ -432,7 +453,7 @@ export async function queuePeople(
     const activity = activityFromRow(row);
     byId.get(activity.employee.id)?.activityList.push(activity);
     const indicator = withIndicators ? indicatorFromRow(row as IndicatorRow) : null;
-    if (indicator) ctx.loaders.indicator.prime(indicator.id, indicator);
+    if (indicator) scope.loaders.indicator.prime(indicator.id, indicator);
   }
   for (const report of reports) byId.get(report.employee.id)?.monthlyReportList.push(report);
   if (due) {

@@ -1,11 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../access/context.js';
-import {
-  getSettings,
-  SystemSettings,
-  SystemSettingsInput,
-  updateSettings,
-} from './settings.service.js';
+import { getSettings, updateSettings } from './settings.service.js';
+import { SystemSettings, SystemSettingsInput } from './settings.types.js';
 
 @Resolver()
 export class SettingsResolver {

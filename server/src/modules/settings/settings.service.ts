@@ -1,89 +1,67 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import type { Context } from '../../access/context.js';
-import { badInput } from '../../kernel/errors.js';
 import { assertCityAdmin, requireViewer } from '../../access/policy.js';
-import { audit } from '../audit/audit.service.js';
+import type { Scope } from '../../kernel/scope.js';
+import { recordChange } from '../../realtime/change.js';
 import { AppSetting } from './setting.entity.js';
+import { settingsReasons } from './settings.reasons.js';
 
 /** Values the rules call configurable: data with a default, editable by HR admins. */
-@ObjectType({ description: 'Configurable values of the rules (HR admins edit them)' })
-export class SystemSettings {
-  @Field(() => Int, { description: 'How many days back an activity may be dated (default 31)' })
-  activityWindowDays!: number;
-
-  @Field(() => Int, {
-    description: 'Responses needed before a person sees their 360 aggregates (default 3)',
-  })
-  peerFeedbackMinimum!: number;
-
-  @Field(() => Int, {
-    description: 'Days after an appraisal is final during which it may be appealed (default 14)',
-  })
-  appealWindowDays!: number;
+export interface SettingsValues {
+  /** How many days back an activity may be dated. */
+  activityWindowDays: number;
+  /** Responses needed before a person sees their 360 aggregates. */
+  peerFeedbackMinimum: number;
+  /** Days after an appraisal is final during which it may be appealed. */
+  appealWindowDays: number;
 }
 
-@InputType()
-export class SystemSettingsInput {
-  @Field(() => Int, { nullable: true })
-  activityWindowDays?: number | null;
+/** A change of some configurable values; those left out (or null) stay as they are. */
+export type SettingsChange = { [K in keyof SettingsValues]?: number | null };
 
-  @Field(() => Int, { nullable: true })
-  peerFeedbackMinimum?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  appealWindowDays?: number | null;
-}
-
-export const DEFAULT_SETTINGS: SystemSettings = {
+export const DEFAULT_SETTINGS: SettingsValues = {
   activityWindowDays: 31,
   peerFeedbackMinimum: 3,
   appealWindowDays: 14,
 };
 
-const RANGES: Record<keyof SystemSettings, [number, number, string]> = {
-  activityWindowDays: [1, 366, 'days'],
-  peerFeedbackMinimum: [1, 50, 'responses'],
-  appealWindowDays: [1, 90, 'days'],
-};
+/** Each value's range (both ends included) and the reason refusing a value outside it. */
+const RANGES = {
+  activityWindowDays: [1, 366, settingsReasons.activityWindowDaysOutOfRange],
+  peerFeedbackMinimum: [1, 50, settingsReasons.peerFeedbackMinimumOutOfRange],
+  appealWindowDays: [1, 90, settingsReasons.appealWindowDaysOutOfRange],
+} as const;
 const KEY = 'system.settings';
 
-export async function loadSettings(em: EntityManager): Promise<SystemSettings> {
+export async function loadSettings(em: EntityManager): Promise<SettingsValues> {
   const row = await em.findOne(AppSetting, { key: KEY });
-  return { ...DEFAULT_SETTINGS, ...((row?.value as Partial<SystemSettings>) ?? {}) };
+  return { ...DEFAULT_SETTINGS, ...((row?.value as Partial<SettingsValues>) ?? {}) };
 }
 
-export async function getSettings(ctx: Pick<Context, 'em' | 'viewer'>): Promise<SystemSettings> {
-  requireViewer(ctx.viewer);
-  return loadSettings(ctx.em);
+export async function getSettings(scope: Scope): Promise<SettingsValues> {
+  requireViewer(scope.viewer);
+  return loadSettings(scope.em);
 }
 
 /** Changes configurable values; refuses values outside their ranges. HR admins only; audited. */
-export async function updateSettings(
-  ctx: Pick<Context, 'em' | 'viewer' | 'requestId' | 'ipAddress'>,
-  input: SystemSettingsInput,
-): Promise<SystemSettings> {
-  assertCityAdmin(ctx.viewer, 'change system settings');
-  return ctx.em.transactional(async (em) => {
+export async function updateSettings(scope: Scope, input: SettingsChange): Promise<SettingsValues> {
+  assertCityAdmin(scope.viewer, 'change system settings');
+  return scope.em.transactional(async (em) => {
     const before = await loadSettings(em);
     const after = { ...before };
-    for (const key of Object.keys(RANGES) as (keyof SystemSettings)[]) {
+    for (const key of Object.keys(RANGES) as (keyof SettingsValues)[]) {
       const value = input[key];
       if (value == null) continue;
-      const [min, max, unit] = RANGES[key];
-      if (!Number.isInteger(value) || value < min || value > max) {
-        throw badInput(`${key} must be a whole number of ${unit} from ${min} to ${max}.`, key);
-      }
+      const [min, max, outOfRange] = RANGES[key];
+      if (!Number.isInteger(value) || value < min || value > max) throw outOfRange({ min, max });
       after[key] = value;
     }
     await em.upsert(AppSetting, { key: KEY, value: after });
-    audit(em, ctx, {
-      action: 'settings.update',
-      subjectType: 'Settings',
-      subjectId: KEY,
-      before,
-      after,
-    });
+    // City-wide: written to the outbox for whoever follows settings, addressed to nobody.
+    await recordChange(
+      scope,
+      { action: 'settings.update', subjectType: 'Settings', subjectId: KEY, before, after },
+      em,
+    );
     await em.flush();
     return after;
   });

@@ -1,15 +1,19 @@
-import type { Viewer } from './context.js';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { createLoaders, type Loaders } from '../api/loaders.js';
-import type { EmployeeRecord } from '../modules/directory/directory.records.js';
-import type { EmployeeSubject } from './policy.js';
+import type { EmployeeSubject } from '../../access/policy.js';
+import { loaderKit } from '../../db/loaders.js';
+import type { ClientViewer, Loaders, Viewer } from '../../kernel/scope.js';
+import { directoryLoaders } from './directory.loaders.js';
+import type { EmployeeRecord } from './directory.records.js';
+
+/** The loaders the subjects read through: the directory's units and employees. */
+type DirectoryReads = Pick<Loaders, 'employee' | 'orgUnit'>;
 
 /**
  * The facts the access policy needs about an employee, through the request's batch loaders, so
  * checking a whole page of employees costs a constant number of statements.
  */
 export async function employeeSubject(
-  loaders: Loaders,
+  loaders: DirectoryReads,
   employee: Pick<EmployeeRecord, 'id' | 'name' | 'orgUnit' | 'supervisor'>,
 ): Promise<EmployeeSubject> {
   const [unit, supervisor] = await Promise.all([
@@ -28,7 +32,7 @@ export async function employeeSubject(
 /** An API client limited to some OPDs: what it reaches through relations must be filtered. */
 export function limitedClient(
   viewer: Viewer | null,
-): viewer is Extract<Viewer, { kind: 'client' }> & { opdIds: string[] } {
+): viewer is ClientViewer & { opdIds: string[] } {
   return viewer?.kind === 'client' && viewer.opdIds !== null;
 }
 
@@ -38,7 +42,7 @@ export function limitedClient(
  */
 export async function visibleEmployees<T extends Pick<EmployeeRecord, 'orgUnit'>>(
   viewer: Viewer | null,
-  loaders: Loaders,
+  loaders: DirectoryReads,
   employees: T[],
 ): Promise<T[]> {
   if (!limitedClient(viewer)) return employees;
@@ -55,12 +59,12 @@ export async function visibleEmployees<T extends Pick<EmployeeRecord, 'orgUnit'>
  * owner's current supervisor) and the OPD of the unit snapshotted on it.
  */
 export async function planSubject(
-  source: Loaders | EntityManager,
+  source: DirectoryReads | EntityManager,
   plan: { employee: { id: string }; assessor: { id: string } | null; orgUnit: { id: string } },
 ): Promise<EmployeeSubject> {
   // Inside a transaction, pass its EntityManager: the request's loaders use another
   // connection, which embedded PGlite would make wait for this very transaction.
-  const loaders = source instanceof EntityManager ? createLoaders(source) : source;
+  const loaders = source instanceof EntityManager ? directoryLoaders(loaderKit(source)) : source;
   const [owner, unit, assessor] = await Promise.all([
     loaders.employee.load(plan.employee.id),
     loaders.orgUnit.load(plan.orgUnit.id),

@@ -1,0 +1,2 @@
+// The public face of the feature: it has none beyond its subscription, which the api floor composes.
+export {};

@@ -1,0 +1,86 @@
+import { Arg, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../access/context.js';
+import { requirePerson } from '../../access/policy.js';
+import { DateTimeScalar } from '../../kernel/scalars.js';
+import type { BusEvent } from '../../realtime/bus.js';
+import { refreshPerEvent } from '../../realtime/fresh-context.js';
+import { eventStream } from '../../realtime/stream.js';
+import { queueTotal, reviewQueue } from './review-queue.service.js';
+
+@ObjectType({ description: 'Counts of your review queue' })
+export class ReviewQueueCounts {
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => Int)
+  plansAwaitingApproval!: number;
+
+  @Field(() => Int)
+  activitiesAwaitingReview!: number;
+
+  @Field(() => Int)
+  monthlyReportsAwaitingVerification!: number;
+
+  @Field(() => Int)
+  appraisalsToComplete!: number;
+
+  @Field(() => Int)
+  peerFeedbackRequests!: number;
+
+  @Field(() => Int)
+  appealsToDecide!: number;
+}
+
+@ObjectType({ description: 'Your review queue changed' })
+export class ReviewQueueEvent {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  type!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: Date;
+
+  @Field(() => ReviewQueueCounts)
+  counts!: ReviewQueueCounts;
+}
+
+@Resolver(() => ReviewQueueEvent)
+export class ReviewQueueEventResolver {
+  @Subscription(() => ReviewQueueEvent, {
+    name: 'reviewQueue',
+    description: 'Changes to your review queue as assessor, with the new counts',
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      const viewer = requirePerson(ctx.viewer, 'subscribe');
+      return eventStream(
+        ctx.bus,
+        (e) => e.reviewerIds.includes(viewer.employeeId),
+        (args.after as string | null) ?? null,
+        () => refreshPerEvent(ctx),
+      );
+    },
+  })
+  async reviewQueueChanged(
+    @Root() event: BusEvent,
+    @Ctx() ctx: Context,
+    @Arg('after', () => ID, { nullable: true }) _after?: string | null,
+  ): Promise<ReviewQueueEvent> {
+    const q = await reviewQueue(ctx);
+    return {
+      id: event.id,
+      type: event.type,
+      at: event.createdAt,
+      counts: {
+        total: queueTotal(q),
+        plansAwaitingApproval: q.plans,
+        activitiesAwaitingReview: q.activities,
+        monthlyReportsAwaitingVerification: q.monthlyReports,
+        appraisalsToComplete: q.appraisals,
+        peerFeedbackRequests: q.peerRequests.length,
+        appealsToDecide: q.appeals.length,
+      },
+    };
+  }
+}
