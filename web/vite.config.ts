@@ -1,5 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { graphqlDocuments } from './graphql-documents.vite.js';
 
 // The API server (pnpm start, or the server's dev command) listens here.
@@ -14,5 +14,10 @@ export default defineConfig({
       '/graphql': { target: apiServer, ws: true },
       '/healthz': { target: apiServer },
     },
+  },
+  test: {
+    // Unit tests of lib/ code (catalogues, error messages); the browser tests are e2e/run.mjs.
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
   },
 });
