@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import { FEATURES } from './features.js';
 import { bindFieldResolversDirectly, resolvePlainFieldsByDefault } from './direct-resolvers.js';
 import { DateTimeScalar } from '../kernel/scalars.js';
@@ -11,7 +11,7 @@ let cached: Promise<GraphQLSchema> | null = null;
 export function buildKinerjaSchema(): Promise<GraphQLSchema> {
   if (!cached) resolvePlainFieldsByDefault();
   cached ??= buildSchema({
-    resolvers: FEATURES.flatMap((f) => f.resolvers) as unknown as NonEmptyArray<Function>,
+    resolvers: FEATURES.flatMap((f) => f.resolvers) as unknown as BuildSchemaOptions['resolvers'],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     // Required by type-graphql for any subscription; ours stream from the event bus instead.

@@ -102,4 +102,3 @@ export function checkpointOn(year: number, date: string): CheckpointKey | null {
 export function todayInDenpasar(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
-

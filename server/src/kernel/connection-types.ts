@@ -44,4 +44,3 @@ export function connectionTypes<T extends object>(node: ClassType<T>, name: stri
   }
   return { EdgeType, ConnectionType };
 }
-

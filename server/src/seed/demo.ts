@@ -6,11 +6,7 @@ import { Account } from '../modules/auth/index.js';
 import { Role } from '../modules/auth/index.js';
 import { DEMO_PASSWORD } from '../modules/auth/index.js';
 import { hashPassword } from '../modules/auth/index.js';
-import {
-  type EmploymentType,
-  type JobType,
-  type Sex,
-} from '../modules/directory/index.js';
+import { type EmploymentType, type JobType, type Sex } from '../modules/directory/index.js';
 import { Employee } from '../modules/directory/index.js';
 import { OrgUnit } from '../modules/directory/index.js';
 import { AppSetting } from '../modules/settings/index.js';
@@ -24,12 +20,7 @@ import {
   PlanVersion,
   WorkResult,
 } from '../modules/planning/index.js';
-import {
-  Appeal,
-  AppealExplanation,
-  Appraisal,
-  OrgRating,
-} from '../modules/evaluation/index.js';
+import { Appeal, AppealExplanation, Appraisal, OrgRating } from '../modules/evaluation/index.js';
 import { addDays, checkpointsOf } from '../kernel/calendar.js';
 import {
   CompetencyAssessment,
@@ -48,11 +39,7 @@ import {
   type PlanningOptions,
   type PlanningPerson,
 } from './demo-planning.js';
-import {
-  type DemoDirectory,
-  type DemoEmployee,
-  generateDemoDirectory,
-} from './demo-directory.js';
+import { type DemoDirectory, type DemoEmployee, generateDemoDirectory } from './demo-directory.js';
 
 export type Progress = (step: string, done: number, total: number) => void;
 

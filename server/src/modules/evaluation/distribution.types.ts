@@ -1,7 +1,7 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { OrgUnit } from '../directory/index.js';
 import type { DistributionData } from './distribution.service.js';
-import { AppraisalCheckpoint, OrgRatingLevel, Predikat } from './evaluation.enums.js';
+import { AppraisalCheckpoint, Predikat } from './evaluation.enums.js';
 import { DistributionPattern, OrgRating } from './evaluation.entity.js';
 import { PREDIKAT_NAMES } from './evaluation.rules.js';
 
@@ -123,4 +123,3 @@ export function toDistribution(d: DistributionData): Distribution {
     final: d.final,
   };
 }
-

@@ -1,4 +1,14 @@
-import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { Context } from '../../access/context.js';
 import { requirePerson } from '../../access/policy.js';
 import { DateTimeScalar } from '../../kernel/scalars.js';

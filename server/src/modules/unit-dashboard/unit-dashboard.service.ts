@@ -103,4 +103,3 @@ export function sharedUnitSummary(
   value.catch(() => sharedSummaries.delete(key));
   return value;
 }
-
