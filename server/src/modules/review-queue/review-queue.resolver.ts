@@ -27,6 +27,7 @@ import {
 } from '../evaluation/index.js';
 import { PerformancePlan, type PlanRecord } from '../planning/index.js';
 import * as queue from './review-queue.service.js';
+import type { QueueTotals } from './review-queue.service.js';
 
 @ObjectType({ description: 'An appraisal you are to write (or finish)' })
 export class AppraisalTodo {
@@ -69,8 +70,12 @@ export class ReviewQueuePerson {
   oldestWaitingSince!: Date;
 }
 
-@ObjectType({ description: 'Everything waiting for you as assessor' })
-export class ReviewQueue {
+/**
+ * The counts the query and the subscription both show (`queueTotals` computes them). Both types
+ * extend it; no field returns it, so the schema has no type of this name.
+ */
+@ObjectType()
+export abstract class ReviewQueueTotals implements QueueTotals {
   @Field(() => Int)
   total!: number;
 
@@ -85,7 +90,10 @@ export class ReviewQueue {
 
   @Field(() => Int)
   appraisalsToComplete!: number;
+}
 
+@ObjectType({ description: 'Everything waiting for you as assessor' })
+export class ReviewQueue extends ReviewQueueTotals {
   @Field(() => AppraisalCheckpoint, {
     nullable: true,
     description: 'The checkpoint appraisals are due for now',
@@ -128,15 +136,11 @@ export class ReviewQueueResolver {
   ): Promise<ReviewQueue> {
     const q = await queue.reviewQueue(ctx, { activitiesPerPerson });
     return {
-      total: queue.queueTotal(q),
-      appraisalsToComplete: q.appraisals,
+      ...queue.queueTotals(q),
       dueCheckpoint: q.dueCheckpoint,
       peerFeedbackRequests: q.peerRequests,
       appealsToDecide: q.appeals,
       explanationsRequested: q.explanations,
-      plansAwaitingApproval: q.plans,
-      activitiesAwaitingReview: q.activities,
-      monthlyReportsAwaitingVerification: q.monthlyReports,
       queue: q,
       activitiesPerPerson,
     };

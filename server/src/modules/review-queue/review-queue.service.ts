@@ -466,6 +466,25 @@ export async function queuePeople(
   return people.map((p) => byId.get(p.employeeId)!);
 }
 
+/** The counts of a queue that the query and the subscription both show. */
+export interface QueueTotals {
+  total: number;
+  plansAwaitingApproval: number;
+  activitiesAwaitingReview: number;
+  monthlyReportsAwaitingVerification: number;
+  appraisalsToComplete: number;
+}
+
+export function queueTotals(q: Queue): QueueTotals {
+  return {
+    total: queueTotal(q),
+    plansAwaitingApproval: q.plans,
+    activitiesAwaitingReview: q.activities,
+    monthlyReportsAwaitingVerification: q.monthlyReports,
+    appraisalsToComplete: q.appraisals,
+  };
+}
+
 /** Everything waiting, counted once for the query and the subscription alike. */
 export function queueTotal(q: Queue): number {
   return (

@@ -5,25 +5,11 @@ import { DateTimeScalar } from '../../kernel/scalars.js';
 import type { BusEvent } from '../../realtime/bus.js';
 import { refreshPerEvent } from '../../realtime/fresh-context.js';
 import { eventStream } from '../../realtime/stream.js';
-import { queueTotal, reviewQueue } from './review-queue.service.js';
+import { ReviewQueueTotals } from './review-queue.resolver.js';
+import { queueTotals, reviewQueue } from './review-queue.service.js';
 
 @ObjectType({ description: 'Counts of your review queue' })
-export class ReviewQueueCounts {
-  @Field(() => Int)
-  total!: number;
-
-  @Field(() => Int)
-  plansAwaitingApproval!: number;
-
-  @Field(() => Int)
-  activitiesAwaitingReview!: number;
-
-  @Field(() => Int)
-  monthlyReportsAwaitingVerification!: number;
-
-  @Field(() => Int)
-  appraisalsToComplete!: number;
-
+export class ReviewQueueCounts extends ReviewQueueTotals {
   @Field(() => Int)
   peerFeedbackRequests!: number;
 
@@ -73,11 +59,7 @@ export class ReviewQueueEventResolver {
       type: event.type,
       at: event.createdAt,
       counts: {
-        total: queueTotal(q),
-        plansAwaitingApproval: q.plans,
-        activitiesAwaitingReview: q.activities,
-        monthlyReportsAwaitingVerification: q.monthlyReports,
-        appraisalsToComplete: q.appraisals,
+        ...queueTotals(q),
         peerFeedbackRequests: q.peerRequests.length,
         appealsToDecide: q.appeals.length,
       },
