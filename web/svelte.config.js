@@ -9,6 +9,12 @@ const config = {
     runes: true,
   },
   kit: {
+    // Rules the server and the pages share, from one source: the server's pure calendar and the
+    // regulation's reference data (the predikat matrix).
+    alias: {
+      $kernel: '../server/src/kernel',
+      $reference: '../server/src/db/reference',
+    },
     // A single-page app: the API server serves build/ and answers unknown paths with index.html.
     adapter: adapter({
       pages: 'build',

@@ -8,6 +8,8 @@ const apiServer = 'http://127.0.0.1:4000';
 export default defineConfig({
   plugins: [graphqlDocuments(), sveltekit()],
   server: {
+    // $kernel and $reference (svelte.config.js) live in the server's folder.
+    fs: { allow: ['../server/src/kernel', '../server/src/db/reference'] },
     proxy: {
       // HTTP and WebSocket (graphql-transport-ws) share the path; keep the browser's Host so the
       // session cookie belongs to the dev origin.

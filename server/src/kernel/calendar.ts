@@ -3,6 +3,9 @@
  * compared as strings; `Date` is only used in UTC to check that a date exists and to count days,
  * never to parse local time. "Today" is the date in Denpasar (WITA, UTC+8). Pure: the clock is
  * passed in.
+ *
+ * The dashboard imports this file too (alias `$kernel`), so the server and the pages place a
+ * date in the year by the same code: keep it free of imports.
  */
 
 export type CheckpointKey = 'Q1' | 'Q2' | 'Q3' | 'Q4';
@@ -101,4 +104,31 @@ export function checkpointOn(year: number, date: string): CheckpointKey | null {
 /** Today's date in Denpasar (WITA, UTC+8), where the working day is. */
 export function todayInDenpasar(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The date in Denpasar on which an instant falls (WITA, UTC+8), as YYYY-MM-DD. */
+export function dateInDenpasar(instant: Date): string {
+  return todayInDenpasar(instant);
+}
+
+/** What placing a date in a period needs: its checkpoints and its evaluation window. */
+export interface PeriodWindows {
+  checkpoints: readonly { key: string; endsOn: string }[];
+  evaluationOpensOn: string;
+  evaluationClosesOn: string;
+}
+
+/**
+ * The checkpoint appraisals are due for on `today`: the annual evaluation inside the evaluation
+ * window (both ends included), otherwise the last quarter that has ended; null before the first
+ * quarter ends.
+ */
+export function dueCheckpointOn(
+  period: PeriodWindows,
+  today: string,
+): CheckpointKey | 'ANNUAL' | null {
+  if (today >= period.evaluationOpensOn && today <= period.evaluationClosesOn) return 'ANNUAL';
+  const ended = period.checkpoints.filter((c) => c.endsOn < today);
+  const last = ended.at(-1)?.key;
+  return last && (CHECKPOINT_KEYS as string[]).includes(last) ? (last as CheckpointKey) : null;
 }

@@ -1,3 +1,4 @@
+import { addDays, todayInDenpasar } from '$kernel/calendar';
 import { getLocale, type Locale } from '$lib/i18n.svelte';
 
 // Denpasar keeps Central Indonesia Time (UTC+8) all year; the UI shows every time in it.
@@ -51,17 +52,8 @@ export function formatMonth(month: number, year?: number): string {
     : formatter('monthYear', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** Today's date in Denpasar (WITA, UTC+8) as YYYY-MM-DD: the working day, as the server counts it. */
-export function todayInDenpasar(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** `date` (YYYY-MM-DD) moved by `days` days. */
-export function addDays(date: string, days: number): string {
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
+// The working day and date arithmetic, as the server counts them (server/src/kernel/calendar.ts).
+export { addDays, todayInDenpasar };
 
 /** The date in Denpasar on which a UTC `DateTime` falls, as YYYY-MM-DD. */
 export function dateInDenpasar(iso: string): string {

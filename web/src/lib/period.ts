@@ -1,3 +1,4 @@
+import { dueCheckpointOn } from '$kernel/calendar';
 import type { AppraisalCheckpoint } from '$lib/gql/graphql';
 
 /** What the pages need to know about a period to place today in it. */
@@ -8,21 +9,21 @@ export interface PeriodDates {
 
 export const CHECKPOINT_ORDER: readonly AppraisalCheckpoint[] = ['Q1', 'Q2', 'Q3', 'Q4', 'ANNUAL'];
 
-function isCheckpoint(key: string): key is AppraisalCheckpoint {
-  return (CHECKPOINT_ORDER as readonly string[]).includes(key);
-}
-
 /**
- * The checkpoint appraisals are due for on `today` (YYYY-MM-DD), as the server's review queue
- * counts it: the annual evaluation inside the evaluation window, otherwise the last quarter that
- * has ended; null before the first quarter ends.
+ * The checkpoint appraisals are due for on `today` (YYYY-MM-DD), by the server's own rule
+ * (`dueCheckpointOn` in server/src/kernel/calendar.ts): the annual evaluation inside the
+ * evaluation window, otherwise the last quarter that has ended; null before the first quarter
+ * ends.
  */
 export function dueCheckpoint(period: PeriodDates, today: string): AppraisalCheckpoint | null {
-  const { opensOn, closesOn } = period.evaluationWindow;
-  if (today >= opensOn && today <= closesOn) return 'ANNUAL';
-  const ended = period.checkpoints.filter((c) => c.endsOn < today && isCheckpoint(c.key));
-  const last = ended.at(-1);
-  return last && isCheckpoint(last.key) ? last.key : null;
+  return dueCheckpointOn(
+    {
+      checkpoints: period.checkpoints,
+      evaluationOpensOn: period.evaluationWindow.opensOn,
+      evaluationClosesOn: period.evaluationWindow.closesOn,
+    },
+    today,
+  );
 }
 
 /** The quarter `today` falls in (Q1–Q4), or null outside the period. */

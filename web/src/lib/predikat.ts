@@ -1,3 +1,4 @@
+import { predikat } from '$reference/asn-reference.json';
 import type { Predikat, Rating } from '$lib/gql/graphql';
 
 /** Rows of the matrix: Hasil Kerja, best first. */
@@ -5,11 +6,8 @@ export const RESULT_ROWS: readonly Rating[] = ['ABOVE', 'MEETS', 'BELOW'];
 /** Columns of the matrix: Perilaku Kerja, as the regulation prints them. */
 export const BEHAVIOUR_COLUMNS: readonly Rating[] = ['BELOW', 'MEETS', 'ABOVE'];
 
-const MATRIX: Record<Rating, Record<Rating, Predikat>> = {
-  ABOVE: { BELOW: 'POOR', MEETS: 'GOOD', ABOVE: 'VERY_GOOD' },
-  MEETS: { BELOW: 'POOR', MEETS: 'GOOD', ABOVE: 'GOOD' },
-  BELOW: { BELOW: 'VERY_POOR', MEETS: 'NEEDS_IMPROVEMENT', ABOVE: 'NEEDS_IMPROVEMENT' },
-};
+// The regulation's matrix, from the same reference data the server reads (asn-reference.json).
+const MATRIX = predikat.matrix as Record<Rating, Record<Rating, Predikat>>;
 
 /**
  * The predikat of PermenPANRB 6/2022 for two ratings, to preview a choice before it is saved. The

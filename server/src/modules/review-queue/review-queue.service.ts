@@ -1,7 +1,7 @@
 import { requirePerson } from '../../access/policy.js';
 import { preparedRows } from '../../db/prepared.js';
 import { epochMs, jsonRecords, jsonRecordsById, uuidArray } from '../../db/records.js';
-import { checkpointsOf, todayInDenpasar } from '../../kernel/calendar.js';
+import { checkpointsOf, dueCheckpointOn, todayInDenpasar } from '../../kernel/calendar.js';
 import type { Scope } from '../../kernel/scope.js';
 import {
   activityFromRow,
@@ -96,9 +96,8 @@ export function dueCheckpoint(
   period: Pick<Period, 'year' | 'evaluationOpensOn' | 'evaluationClosesOn'>,
   today: string,
 ): AppraisalCheckpoint | null {
-  if (today >= period.evaluationOpensOn && today <= period.evaluationClosesOn)
-    return AppraisalCheckpoint.ANNUAL;
-  return lastEndedQuarter(period.year, today)?.key ?? null;
+  const due = dueCheckpointOn({ ...period, checkpoints: checkpointsOf(period.year) }, today);
+  return due ? AppraisalCheckpoint[due] : null;
 }
 
 /** The last quarter of `year` that ended before `today`, with the instant its appraisals are due. */
