@@ -62,6 +62,18 @@ export function monthInWords(year: number, month: number): string {
   return `${MONTH_NAMES[month - 1]} ${year}`;
 }
 
+/** '2027-03' → "March 2027", for messages. */
+export function yearMonthInWords(yyyyMm: string): string {
+  return `${MONTH_NAMES[Number(yyyyMm.slice(5, 7)) - 1]} ${yyyyMm.slice(0, 4)}`;
+}
+
+/** Whether `value` is a month written YYYY-MM (2027-03 yes, 2027-13 no). */
+export function isYearMonth(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}$/.test(value)) return false;
+  const month = Number(value.slice(5, 7));
+  return month >= 1 && month <= 12;
+}
+
 /** Number of days in a month (1–12) of a year. */
 export function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

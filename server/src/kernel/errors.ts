@@ -6,6 +6,8 @@
  * `params`, `field`) in one place. Nothing here knows GraphQL.
  */
 
+import { dateInWords, isCalendarDate, isYearMonth, yearMonthInWords } from './calendar.js';
+
 export type ErrorKind =
   'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED';
 
@@ -41,14 +43,35 @@ export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
 
-/** The names between braces in a message template: `'No IKI has id {id}.'` → `'id'`. */
+/**
+ * How a param is written in the English message: `{name:date}` takes a date YYYY-MM-DD and writes
+ * it "1 January 2028"; `{name:month}` takes a month YYYY-MM and writes it "March 2027". The param
+ * itself stays the ISO value, so the dashboard can write it in the reader's language.
+ */
+export type ParamFormat = 'date' | 'month';
+
+const formats: Readonly<Record<ParamFormat, (value: string) => string | null>> = {
+  date: (value) => (isCalendarDate(value) ? dateInWords(value) : null),
+  month: (value) => (isYearMonth(value) ? yearMonthInWords(value) : null),
+};
+
+/** A placeholder's name without its format: `'opensOn:date'` → `'opensOn'`. */
+type ParamName<P extends string> = P extends `${infer N}:${ParamFormat}` ? N : P;
+
+/**
+ * The names between braces in a message template, without their format:
+ * `'No IKI has id {id}.'` → `'id'`, `'It opened on {opensOn:date}.'` → `'opensOn'`.
+ */
 export type TemplateParams<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? P | TemplateParams<Rest>
+  ? ParamName<P> | TemplateParams<Rest>
   : never;
 
 export interface ReasonSpec {
   kind: ErrorKind;
-  /** English, for API clients and logs; `{name}` stands for a param. */
+  /**
+   * English, for API clients and logs; `{name}` stands for a param, `{name:date}` for a date
+   * param (YYYY-MM-DD) written in words, `{name:month}` for a month param (YYYY-MM) in words.
+   */
   message: string;
   /** The input field it is about, when always the same. */
   field?: string;
@@ -79,21 +102,34 @@ export function reasonCatalogue(): ReadonlyMap<string, CatalogueEntry> {
   return catalogue;
 }
 
+// `{name}` or `{name:format}`.
+const PLACEHOLDER = /\{(\w+)(?::(date|month))?\}/g;
+
+/** The params a template names, once each and without their format. */
 function paramNames(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))];
 }
 
+/**
+ * `template` with each placeholder replaced by its param: as is, or written in words for
+ * `{name:date}` and `{name:month}` (a value that is not a real date or month is written as is). A
+ * placeholder without a param stays.
+ */
 export function fillTemplate(template: string, params: ReasonParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(PLACEHOLDER, (whole, name: string, format?: ParamFormat) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    const formatted = format && typeof value === 'string' ? formats[format](value) : null;
+    return formatted ?? String(value);
+  });
 }
 
 /**
  * Declares a feature's reasons: `defineReasons('activity', { notFound: { kind: 'NOT_FOUND',
  * message: 'No activity has id {id}.' } })`. Each becomes a typed factory whose params are the
  * template's names, and is entered in the catalogue the dashboard's translations are checked
- * against. A code defined twice is a programming error and throws at load.
+ * against. A code defined twice, or a placeholder with an unknown format, is a programming error
+ * and throws at load.
  */
 export function defineReasons<const T extends Record<string, ReasonSpec>>(
   feature: string,
@@ -103,6 +139,10 @@ export function defineReasons<const T extends Record<string, ReasonSpec>>(
   for (const [name, spec] of Object.entries(specs)) {
     const code = `${feature}.${name}`;
     if (catalogue.has(code)) throw new Error(`Reason ${code} is defined twice.`);
+    for (const [whole, format] of spec.message.matchAll(/\{\w+:(\w*)\}/g)) {
+      if (!Object.hasOwn(formats, format))
+        throw new Error(`Reason ${code} has an unknown format: ${whole}.`);
+    }
     catalogue.set(code, { ...spec, code, params: paramNames(spec.message) });
     const factory = (params: ReasonParams = {}, options: DomainErrorOptions = {}) =>
       new DomainError(spec.kind, code, fillTemplate(spec.message, params), params, {

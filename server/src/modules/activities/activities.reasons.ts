@@ -14,18 +14,19 @@ export const activityReasons = defineReasons('activity', {
   },
   dateInFuture: {
     kind: 'BAD_USER_INPUT',
-    message: 'An activity cannot be dated in the future; use today ({today}) or an earlier date.',
+    message:
+      'An activity cannot be dated in the future; use today ({today:date}) or an earlier date.',
     field: 'date',
   },
   dateOutsidePeriod: {
     kind: 'BAD_USER_INPUT',
-    message: "The date must lie within the plan's period, from {startsOn} to {endsOn}.",
+    message: "The date must lie within the plan's period, from {startsOn:date} to {endsOn:date}.",
     field: 'date',
   },
   dateTooOld: {
     kind: 'BAD_USER_INPUT',
     message:
-      'Activities can be recorded up to {windowDays} days back, from {earliest}; this date is older.',
+      'Activities can be recorded up to {windowDays} days back, from {earliest:date}; this date is older.',
     field: 'date',
   },
   descriptionEmpty: {
@@ -173,7 +174,7 @@ export const activityReasons = defineReasons('activity', {
   monthNotStarted: {
     kind: 'BAD_USER_INPUT',
     message:
-      '{month} has not started yet: a monthly report can be submitted for {currentMonth} or an earlier month.',
+      '{month:month} has not started yet: a monthly report can be submitted for {currentMonth:month} or an earlier month.',
     field: 'month',
   },
   reportWithoutPlan: {

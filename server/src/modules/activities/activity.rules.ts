@@ -2,14 +2,7 @@
  * Rules for activities and monthly reports (DOMAIN.md, "Doing the work"). Pure: no database, no
  * clock; `today` is always a parameter. Dates are 'YYYY-MM-DD' compared as strings.
  */
-import {
-  addDays,
-  dateInWords,
-  daysInMonth,
-  isCalendarDate,
-  isoDate,
-  monthInWords,
-} from '../../kernel/calendar.js';
+import { addDays, daysInMonth, isCalendarDate, isoDate } from '../../kernel/calendar.js';
 import type { DomainError } from '../../kernel/errors.js';
 import { ActivityStatus } from './activities.enums.js';
 import { activityReasons as reasons } from './activities.reasons.js';
@@ -71,16 +64,11 @@ export function activityErrors(input: {
   if (!isCalendarDate(date)) {
     problems.push(reasons.dateInvalid({ today }));
   } else if (date > today) {
-    problems.push(reasons.dateInFuture({ today: dateInWords(today) }));
+    problems.push(reasons.dateInFuture({ today }));
   } else if (date < periodStartsOn || date > periodEndsOn) {
-    problems.push(
-      reasons.dateOutsidePeriod({
-        startsOn: dateInWords(periodStartsOn),
-        endsOn: dateInWords(periodEndsOn),
-      }),
-    );
+    problems.push(reasons.dateOutsidePeriod({ startsOn: periodStartsOn, endsOn: periodEndsOn }));
   } else if (date < earliest) {
-    problems.push(reasons.dateTooOld({ windowDays, earliest: dateInWords(earliest) }));
+    problems.push(reasons.dateTooOld({ windowDays, earliest }));
   }
 
   const description = typeof input.description === 'string' ? input.description.trim() : '';
@@ -229,8 +217,8 @@ export function monthlyReportError(input: {
   const now = monthOf(today);
   if (year * 12 + month > now.year * 12 + now.month) {
     return reasons.monthNotStarted({
-      month: monthInWords(year, month),
-      currentMonth: monthInWords(now.year, now.month),
+      month: isoDate(year, month, 1).slice(0, 7),
+      currentMonth: isoDate(now.year, now.month, 1).slice(0, 7),
     });
   }
   return null;

@@ -103,7 +103,7 @@ export const employeeReasons = defineReasons('employee', {
   nipBirthDateFuture: {
     kind: 'BAD_USER_INPUT',
     message:
-      'Digits 1–8 (birth date) "{digits}" are in the future: {birthDay} is after today, {today}.',
+      'Digits 1–8 (birth date) "{digits}" are in the future: {birthDay:date} is after today, {today:date}.',
     field: 'nip',
   },
   nipTmtNoMonth: {
@@ -114,13 +114,13 @@ export const employeeReasons = defineReasons('employee', {
   nipTmtFuture: {
     kind: 'BAD_USER_INPUT',
     message:
-      'Digits 9–14 (TMT CPNS) "{digits}" are in the future: {tmtMonth} is after this month, {thisMonth}.',
+      'Digits 9–14 (TMT CPNS) "{digits}" are in the future: {tmtMonth:month} is after this month, {thisMonth:month}.',
     field: 'nip',
   },
   nipTmtNotAfterBirth: {
     kind: 'BAD_USER_INPUT',
     message:
-      'Digits 9–14 (TMT CPNS) "{digits}" are not after the birth date: TMT CPNS {tmtMonth} must be later than the birth month, {birthMonth}.',
+      'Digits 9–14 (TMT CPNS) "{digits}" are not after the birth date: TMT CPNS {tmtMonth:month} must be later than the birth month, {birthMonth:month}.',
     field: 'nip',
   },
   nipAppointmentYearFuture: {

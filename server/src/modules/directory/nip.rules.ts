@@ -394,7 +394,7 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
     if (iso > today.date) {
       errors.push(
         reasons.nipBirthDateFuture(
-          { digits: birthDigits, birthDay: dayInWords(iso), today: dayInWords(today.date) },
+          { digits: birthDigits, birthDay: iso, today: today.date },
           at('birthDate'),
         ),
       );
@@ -427,8 +427,8 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
           reasons.nipTmtFuture(
             {
               digits: tmtDigits,
-              tmtMonth: monthInWords(tmt),
-              thisMonth: monthInWords(today.month),
+              tmtMonth: tmt,
+              thisMonth: today.month,
             },
             at('appointment'),
           ),
@@ -440,8 +440,8 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
           reasons.nipTmtNotAfterBirth(
             {
               digits: tmtDigits,
-              tmtMonth: monthInWords(tmt),
-              birthMonth: monthInWords(birthDate.slice(0, 7)),
+              tmtMonth: tmt,
+              birthMonth: birthDate.slice(0, 7),
             },
             at('appointment'),
           ),

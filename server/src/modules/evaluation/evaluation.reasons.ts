@@ -184,24 +184,24 @@ export const appealReasons = defineReasons('appeal', {
     message: 'This appraisal has already been appealed; one appeal per appraisal.',
     field: 'appraisalId',
   },
-  /** `closedOnInWords`: the window's last day as "19 October 2026". */
+  /** `closedOn`: the window's last day, YYYY-MM-DD ("19 October 2026" in the message). */
   windowClosed: {
     kind: 'BAD_USER_INPUT',
     message:
-      'The appeal window closed on {closedOnInWords} ({windowDays} days after the appraisal became final).',
+      'The appeal window closed on {closedOn:date} ({windowDays} days after the appraisal became final).',
     field: 'appraisalId',
   },
-  /** A window of one day. `closedOnInWords`: its last day as "19 October 2026". */
+  /** A window of one day. `closedOn`: its last day, YYYY-MM-DD. */
   windowClosedOneDay: {
     kind: 'BAD_USER_INPUT',
     message:
-      'The appeal window closed on {closedOnInWords} (1 day after the appraisal became final).',
+      'The appeal window closed on {closedOn:date} (1 day after the appraisal became final).',
     field: 'appraisalId',
   },
-  /** A window of 0 days. `closedOnInWords`: its last day as "19 October 2026". */
+  /** A window of 0 days. `closedOn`: its last day, YYYY-MM-DD. */
   windowClosedSameDay: {
     kind: 'BAD_USER_INPUT',
-    message: 'The appeal window closed on {closedOnInWords} (the day the appraisal became final).',
+    message: 'The appeal window closed on {closedOn:date} (the day the appraisal became final).',
     field: 'appraisalId',
   },
   noDecider: {

@@ -6,7 +6,7 @@
  * percentages come from `asn-reference.json`; nothing here retypes them.
  */
 import reference from '../../db/reference/asn-reference.json' with { type: 'json' };
-import { addDays, dateInWords } from '../../kernel/calendar.js';
+import { addDays } from '../../kernel/calendar.js';
 import type { DomainError } from '../../kernel/errors.js';
 import { appealReasons, appraisalReasons, distributionReasons } from './evaluation.reasons.js';
 
@@ -589,10 +589,10 @@ export function appealWindowRefusal(
     throw new RangeError('The current time must be a valid date.');
   }
   if (now.getTime() <= deadline.getTime()) return null;
-  const closedOnInWords = dateInWords(makassarDate(deadline));
-  if (windowDays === 0) return appealReasons.windowClosedSameDay({ closedOnInWords });
-  if (windowDays === 1) return appealReasons.windowClosedOneDay({ closedOnInWords });
-  return appealReasons.windowClosed({ closedOnInWords, windowDays });
+  const closedOn = makassarDate(deadline);
+  if (windowDays === 0) return appealReasons.windowClosedSameDay({ closedOn });
+  if (windowDays === 1) return appealReasons.windowClosedOneDay({ closedOn });
+  return appealReasons.windowClosed({ closedOn, windowDays });
 }
 
 /** {@link appealWindowRefusal} as its message. */

@@ -4,7 +4,7 @@
  * Dates are calendar dates written 'YYYY-MM-DD' and compared as strings; `Date` is only used in
  * UTC to check that a date exists and to count days, never to parse local time.
  */
-import { dateInWords, isCalendarDate, isoDate } from '../../kernel/calendar.js';
+import { isCalendarDate, isoDate } from '../../kernel/calendar.js';
 import type { DomainError } from '../../kernel/errors.js';
 import { periodReasons, planReasons } from './planning.reasons.js';
 import { PlanStatus, ResultAspect, WorkResultKind } from './planning.enums.js';
@@ -78,7 +78,7 @@ export function periodRefusals(input: {
   ) {
     problems.push(periodReasons.planningClosesOutsideYear({ year }));
   } else if (real.planningOpensOn && real.planningClosesOn && pClose < pOpen) {
-    problems.push(periodReasons.planningClosesBeforeOpens({ opensOnInWords: dateInWords(pOpen) }));
+    problems.push(periodReasons.planningClosesBeforeOpens({ opensOn: pOpen }));
   }
 
   // Evaluation window: from 1 October (Triwulan IV) to 31 March of the next year.
@@ -92,9 +92,7 @@ export function periodRefusals(input: {
   if (real.evaluationClosesOn && earliest && latest && (eClose < earliest || eClose > latest)) {
     problems.push(periodReasons.evaluationClosesOutsideWindow(window));
   } else if (real.evaluationOpensOn && real.evaluationClosesOn && eClose < eOpen) {
-    problems.push(
-      periodReasons.evaluationClosesBeforeOpens({ opensOnInWords: dateInWords(eOpen) }),
-    );
+    problems.push(periodReasons.evaluationClosesBeforeOpens({ opensOn: eOpen }));
   }
   return problems;
 }

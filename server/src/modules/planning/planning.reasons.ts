@@ -29,10 +29,10 @@ export const periodReasons = defineReasons('period', {
     message: 'Planning must close within {year}: between 1 January and 31 December {year}.',
     field: 'planningClosesOn',
   },
-  /** `opensOnInWords`: the opening date as "1 January 2028". */
+  /** `opensOn`: the opening date, YYYY-MM-DD ("1 January 2028" in the message). */
   planningClosesBeforeOpens: {
     kind: 'BAD_USER_INPUT',
-    message: 'Planning must close on or after the day it opens ({opensOnInWords}).',
+    message: 'Planning must close on or after the day it opens ({opensOn:date}).',
     field: 'planningClosesOn',
   },
   evaluationOpensOutsideWindow: {
@@ -47,10 +47,10 @@ export const periodReasons = defineReasons('period', {
       'Evaluation must close between 1 October {year} (the start of Triwulan IV) and 31 March {nextYear}.',
     field: 'evaluationClosesOn',
   },
-  /** `opensOnInWords`: the opening date as "1 December 2027". */
+  /** `opensOn`: the opening date, YYYY-MM-DD ("1 December 2027" in the message). */
   evaluationClosesBeforeOpens: {
     kind: 'BAD_USER_INPUT',
-    message: 'Evaluation must close on or after the day it opens ({opensOnInWords}).',
+    message: 'Evaluation must close on or after the day it opens ({opensOn:date}).',
     field: 'evaluationClosesOn',
   },
 });

@@ -93,6 +93,28 @@ describe('errorMessage()', () => {
     );
   });
 
+  it("writes month params (YYYY-MM) as the month in the UI's language", async () => {
+    const names = placeholders(id[withParam]);
+    const withParams = (value: string) =>
+      serverError('…', {
+        code: 'BAD_USER_INPUT',
+        reason: withParam,
+        params: Object.fromEntries(names.map((name) => [name, value])),
+      });
+    const asMonth = withParams('2027-03');
+    expect(errorMessage(asMonth)).toBe(
+      filled(id[withParam], Object.fromEntries(names.map((name) => [name, 'Maret 2027']))),
+    );
+    // Not a month: shown as it came.
+    expect(errorMessage(withParams('2027-13'))).toBe(
+      filled(id[withParam], Object.fromEntries(names.map((name) => [name, '2027-13']))),
+    );
+    await setLocale('en');
+    expect(errorMessage(asMonth)).toBe(
+      filled(en[withParam], Object.fromEntries(names.map((name) => [name, 'March 2027']))),
+    );
+  });
+
   it('joins the messages of every problem when the error lists several', () => {
     const error = serverError('Two things are wrong.', {
       code: 'BAD_USER_INPUT',

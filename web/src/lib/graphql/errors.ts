@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import type { GraphQLError } from 'graphql';
-import { formatDate, formatDateTime } from '$lib/datetime';
+import { formatDate, formatDateTime, formatMonth } from '$lib/datetime';
 import { getLocale, reasonMessage, t, type Locale, type MessageParams } from '$lib/i18n.svelte';
 import { indonesian, loadCatalogue, type ErrorMessages, type MessageKey } from '$lib/messages';
 
@@ -26,23 +26,29 @@ const messageByCode: Readonly<Record<string, MessageKey>> = {
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoMonth = /^\d{4}-(0[1-9]|1[0-2])$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
+/** A string param as the UI writes it: a date, month or date-time in its language, else as is. */
+function textOf(raw: string): string {
+  if (isoDate.test(raw)) return formatDate(raw);
+  if (isoMonth.test(raw)) return formatMonth(Number(raw.slice(5, 7)), Number(raw.slice(0, 4)));
+  if (isoDateTime.test(raw) && !Number.isNaN(Date.parse(raw))) return formatDateTime(raw);
+  return raw;
+}
+
 /**
- * `extensions.params` as placeholder values: dates (YYYY-MM-DD) and date-times (ISO, UTC) are
- * written as the UI writes them (e.g. "2 Jan 2027", "5 Jan 2026, 14.30 WITA"); other values as
- * text. Anything that is not a flat object of plain values is ignored.
+ * `extensions.params` as placeholder values: dates (YYYY-MM-DD), months (YYYY-MM) and date-times
+ * (ISO, UTC) are written as the UI writes them (e.g. "2 Jan 2027", "Maret 2027", "5 Jan 2026,
+ * 14.30 WITA"); other values as text. Anything that is not a flat object of plain values is
+ * ignored.
  */
 function paramsOf(value: unknown): MessageParams {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   const params: MessageParams = {};
   for (const [name, raw] of Object.entries(value)) {
     if (typeof raw === 'string') {
-      params[name] = isoDate.test(raw)
-        ? formatDate(raw)
-        : isoDateTime.test(raw) && !Number.isNaN(Date.parse(raw))
-          ? formatDateTime(raw)
-          : raw;
+      params[name] = textOf(raw);
     } else if (typeof raw === 'number' || typeof raw === 'boolean') {
       params[name] = String(raw);
     } else if (raw === null) {
