@@ -22,8 +22,10 @@ import type { Logger } from '../kernel/logger.js';
 import { SESSION_COOKIE } from '../modules/auth/index.js';
 import { inBackground } from '../db/query-stats.js';
 import type { EventBus } from '../realtime/bus.js';
+import { recordAttempt } from '../realtime/change.js';
 import { sharingSubscribe } from '../realtime/shared-subscribe.js';
 import { apiReasons, formatGraphQLError, toGraphQLError } from './errors.js';
+import { unsafeTextIn } from './input-guard.js';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -35,7 +37,10 @@ type Extra = {
   request: http.IncomingMessage;
   token?: string | null;
   viewer?: Viewer | null;
-  subscriptions?: number;
+  /** Ids of the subscriptions running on this socket (queries and mutations are not counted). */
+  subscriptionIds?: Set<string>;
+  /** The socket closed (possibly while connection_init was still being authenticated). */
+  closed?: boolean;
 } & Record<PropertyKey, unknown>;
 
 type Ctx = WsContext<Record<string, unknown> | undefined, Extra>;
@@ -164,6 +169,9 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
         const token =
           fromParams ?? (cookie ? (parseCookies(cookie)[SESSION_COOKIE] ?? null) : null);
         const viewer = await options.authenticate(orm.em.fork(), token);
+        // A socket that closed while it was being authenticated takes no slot: onClose has
+        // already run for it, and nothing would ever free the slot again.
+        if (ctx.extra.closed || ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         if (!viewer) {
           ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: sign in first');
           return false;
@@ -179,33 +187,46 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
         }
         ctx.extra.token = token;
         ctx.extra.viewer = viewer;
-        ctx.extra.subscriptions = 0;
+        ctx.extra.subscriptionIds = new Set();
         set.add(ctx.extra);
         byAccount.set(key, set);
         return true;
       },
       onClose(ctx: Ctx) {
+        ctx.extra.closed = true;
         forget(ctx.extra);
       },
-      onSubscribe(ctx: Ctx, _id, payload) {
+      async onSubscribe(ctx: Ctx, id, payload) {
         const checked = checkDocument(payload.query, payload.variables ?? undefined);
         if (checked.errors) return checked.errors;
         const document = checked.document;
+        const unsafe = unsafeTextIn(document, payload.variables);
+        if (unsafe) return [toGraphQLError(unsafe)];
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [toGraphQLError(apiReasons.operationNameMissing())];
         const viewer = ctx.extra.viewer!;
         if (viewer.kind === 'person' && viewer.mustChangePassword) {
           return [toGraphQLError(apiReasons.passwordChangeFirst())];
         }
+        if (viewer.kind === 'client') {
+          // Every use of an API client is logged and audited, over WebSocket as over HTTP.
+          await recordClientUse(
+            viewer,
+            payload.operationName ?? operation.name?.value,
+            operation.operation,
+            ctx.extra,
+          );
+        }
+        const running = (ctx.extra.subscriptionIds ??= new Set());
         if (operation.operation === 'subscription') {
-          if ((ctx.extra.subscriptions ?? 0) >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          if (running.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
             return [
               toGraphQLError(
                 apiReasons.tooManySubscriptions({ max: MAX_SUBSCRIPTIONS_PER_CONNECTION }),
               ),
             ];
           }
-          ctx.extra.subscriptions = (ctx.extra.subscriptions ?? 0) + 1;
+          running.add(id);
         }
         return {
           schema,
@@ -223,12 +244,51 @@ export function attachWebSocketServer(options: WebSocketServerOptions): { close(
           errors: result.errors.map((e) => formatGraphQLError(e.toJSON(), e, options.logger)),
         };
       },
-      onComplete(ctx: Ctx) {
-        ctx.extra.subscriptions = Math.max(0, (ctx.extra.subscriptions ?? 1) - 1);
+      // Called for every operation that ends, queries and mutations too: only a subscription's
+      // end frees a subscription's place.
+      onComplete(ctx: Ctx, id) {
+        ctx.extra.subscriptionIds?.delete(id);
       },
     },
     wss,
   );
+
+  /** The request log's line and the audit entry of an API client's operation over WebSocket. */
+  async function recordClientUse(
+    viewer: Extract<Viewer, { kind: 'client' }>,
+    operationName: string | null | undefined,
+    operation: string,
+    extra: Extra,
+  ): Promise<void> {
+    const requestId = `ws-${Date.now().toString(36)}`;
+    logger.info(
+      {
+        requestId,
+        transport: 'websocket',
+        operationName: operationName ?? undefined,
+        apiClient: viewer.name,
+      },
+      'request',
+    );
+    try {
+      await recordAttempt(
+        {
+          em: orm.em.fork(),
+          viewer,
+          requestId,
+          ipAddress: extra.request.socket.remoteAddress ?? null,
+        },
+        {
+          action: 'api_client.use',
+          subjectType: 'ApiClient',
+          subjectId: viewer.clientId,
+          after: { operationName: operationName ?? null, operation, transport: 'websocket' },
+        },
+      );
+    } catch (error) {
+      logger.error({ err: error }, 'could not audit an API client operation over WebSocket');
+    }
+  }
 
   function operationContext(extra: Extra): Context {
     const em = orm.em.fork();
