@@ -14,6 +14,18 @@ import { apolloHandler, GraphqlLane, NOT_JSON, replyError, tooLargeMessage } fro
 
 const BODY_LIMIT_BYTES = 100 * 1024;
 
+function isClientError(error: unknown): error is { status: number; type?: string } {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+function clientErrorMessage(error: { status: number; type?: string }): string {
+  if (error.type === 'encoding.unsupported')
+    return 'The request body is compressed in a way this server does not read; send it uncompressed (or gzip/deflate).';
+  if (error.type === 'charset.unsupported') return 'Send the request body as UTF-8 JSON.';
+  return 'The request could not be read; send a JSON POST with a GraphQL operation.';
+}
+
 /** sha256 CSP sources for the inline scripts of the built dashboard's index.html. */
 function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
@@ -68,7 +80,9 @@ export function createWebApp(options: {
   // No ETag on API answers: they are POSTs, never revalidated, and hashing each body costs CPU
   // (static files keep theirs: serve-static and sendFile make their own).
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For is believed: nobody's unless TRUST_PROXY names the proxies (a client
+  // could otherwise pick any address and escape the per-address sign-in limit).
+  app.set('trust proxy', config.trustProxy);
 
   // One log line per request, with the SQL statements it cost.
   const startRequest = (req: Request, res: Response, next: () => void) => {
@@ -125,6 +139,11 @@ export function createWebApp(options: {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // The embedded database's files gone from under it: not ready, whatever its cache answers.
+    if (!config.databaseUrl && config.dataDir && !fs.existsSync(config.dataDir)) {
+      res.status(503).json({ status: 'data directory missing', dataDir: config.dataDir });
+      return;
+    }
     try {
       await orm.em.fork().execute('select 1');
       const pending = await orm.getMigrator().getPendingMigrations();
@@ -194,6 +213,10 @@ export function createWebApp(options: {
         replyError(res, 413, tooLargeMessage(error.length ?? 0, error.limit ?? BODY_LIMIT_BYTES));
       } else if (error.type === 'entity.parse.failed') {
         replyError(res, 400, NOT_JSON);
+      } else if (isClientError(error)) {
+        // Other refusals of a request (an unsupported encoding or charset: 415, and the like)
+        // get GraphQL's error shape too, never an HTML page with a stack.
+        replyError(res, error.status, clientErrorMessage(error));
       } else {
         next(error);
       }

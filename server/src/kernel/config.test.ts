@@ -68,6 +68,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('trusts no proxy unless TRUST_PROXY names hops, addresses, subnets or names', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must be false/);
+    expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/from 0 to 10/);
+  });
+
   it('refuses demo mode in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', KINERJA_DEMO: '1' })).toThrow(
       /KINERJA_DEMO cannot be used with NODE_ENV=production/,

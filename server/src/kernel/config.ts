@@ -40,6 +40,13 @@ export interface Config {
    * statement: the benchmark uses it to show what batching buys; never turn it off in service.
    */
   dataLoaderBatching: boolean;
+  /**
+   * Which proxies in front of the server may say who the client is (X-Forwarded-For): false
+   * (none, the default: the address is the socket's), a number of hops, or a list of addresses,
+   * subnets and Express's names (loopback, linklocal, uniquelocal). Passed to Express's
+   * `trust proxy`.
+   */
+  trustProxy: false | number | string[];
   /** Failed sign-ins allowed per NIP and per address within the window before a wait. */
   loginThrottle: { perAccount: number; perAddress: number; windowSeconds: number };
 }
@@ -61,6 +68,37 @@ function defaultWebDir(): string {
     ? path.resolve(here, '..', '..')
     : path.resolve(here, '..');
   return path.resolve(serverRoot, '..', 'web', 'build');
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const IPV6 = /^[0-9a-f:]+(\/\d{1,3})?$/i;
+
+/** TRUST_PROXY: absent or `false` = none; a whole number of hops; or addresses, subnets, names. */
+function parseTrustProxy(raw: string | undefined, problems: string[]): false | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value.toLowerCase() === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+    problems.push(`TRUST_PROXY as a number of proxy hops must be from 0 to 10; got "${raw}".`);
+    return false;
+  }
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const wrong = items.filter(
+    (item) =>
+      !PROXY_NAMES.includes(item) && !IPV4.test(item) && !(item.includes(':') && IPV6.test(item)),
+  );
+  if (wrong.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxy hops, or a comma-separated list of addresses, subnets (10.0.0.0/8) and ${PROXY_NAMES.join(', ')}; "${wrong.join(', ')}" is not.`,
+    );
+    return false;
+  }
+  return items;
 }
 
 /**
@@ -142,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+
   const demo = bool('KINERJA_DEMO', false);
   if (demo && nodeEnv === 'production') {
     problems.push(
@@ -168,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clock: () => new Date(),
     eventRetentionHours: int('KINERJA_EVENT_RETENTION_HOURS', 72, 1, 24 * 90),
     dataLoaderBatching: bool('KINERJA_DATALOADER_BATCHING', true),
+    trustProxy,
     loginThrottle: {
       perAccount: int('KINERJA_LOGIN_MAX_FAILURES', 5, 1, 1000),
       perAddress: int('KINERJA_LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100_000),

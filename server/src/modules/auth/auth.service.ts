@@ -3,13 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requirePerson } from '../../access/policy.js';
 import { preparedRows } from '../../db/prepared.js';
 import type { PersonViewer, Role, Scope, Viewer } from '../../kernel/scope.js';
-import { AuditEntry } from '../../realtime/audit-entry.entity.js';
 import { recordAttempt, recordChange } from '../../realtime/change.js';
 import { checkNip, Employee, nipRefusal } from '../directory/index.js';
 import { Account } from './account.entity.js';
 import { authReasons } from './auth.reasons.js';
 import type { SessionInfo, ViewerInfo } from './auth.types.js';
-import { throttleError, throttleLogin } from './login-throttle.rules.js';
+import { LoginAttempt } from './login-attempt.entity.js';
+import { type ThrottleDecision, throttleError, throttleLogin } from './login-throttle.rules.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
 
@@ -108,25 +108,58 @@ export interface LoginInput {
   userAgent?: string | null;
 }
 
-async function recentFailures(
-  em: EntityManager,
+/** An attempt still being checked counts as a failure, unless it is older than this. */
+const PENDING_COUNTS_FOR_MS = 2 * 60_000;
+
+/**
+ * Reserves a sign-in attempt, or refuses it: under a transaction-scoped lock on the NIP (and on
+ * the address), counts the window's failed and still-pending attempts, decides, and when allowed
+ * inserts the attempt as pending. Parallel requests for one NIP or address, on any instance,
+ * thus take turns for the count: the 6th of 25 simultaneous guesses is refused, not checked.
+ * Attempts on NIPs without an account count for their NIP only, never for their address: a
+ * shared address (an office behind NAT) cannot lock real accounts out by trying unknown NIPs.
+ */
+async function reserveAttempt(
+  scope: Scope,
   nip: string,
-  ip: string | null,
-  windowSeconds: number,
-) {
-  const since = new Date(Date.now() - windowSeconds * 1000);
-  const where = ip
-    ? {
-        action: 'auth.login_failed',
-        at: { $gte: since },
-        $or: [{ subjectId: nip }, { ipAddress: ip }],
-      }
-    : { action: 'auth.login_failed', at: { $gte: since }, subjectId: nip };
-  const rows = await em.find(AuditEntry, where, { fields: ['at', 'subjectId', 'ipAddress'] });
-  return {
-    accountFailures: rows.filter((r) => r.subjectId === nip).map((r) => r.at),
-    addressFailures: ip ? rows.filter((r) => r.ipAddress === ip).map((r) => r.at) : [],
-  };
+  knownAccount: boolean,
+): Promise<{ attemptId: string } | { refused: ThrottleDecision }> {
+  const ip = scope.ipAddress;
+  const { windowSeconds } = scope.config.loginThrottle;
+  const now = new Date();
+  const since = new Date(now.getTime() - windowSeconds * 1000);
+  const pendingSince = new Date(now.getTime() - PENDING_COUNTS_FOR_MS);
+  return scope.em.fork().transactional(async (em) => {
+    // Always the NIP's lock first, then the address's: no two attempts wait on each other in turn.
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`login:nip:${nip}`]);
+    if (ip) await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`login:ip:${ip}`]);
+    const counted = (rows: { at: Date; outcome: string | null }[]) =>
+      rows.filter((r) => r.outcome === 'FAILED' || r.at >= pendingSince).map((r) => r.at);
+    const forNip = await em.find(
+      LoginAttempt,
+      { nip, at: { $gte: since } },
+      { fields: ['at', 'outcome'] },
+    );
+    const forAddress = ip
+      ? await em.find(
+          LoginAttempt,
+          { ipAddress: ip, knownAccount: true, at: { $gte: since } },
+          { fields: ['at', 'outcome'] },
+        )
+      : [];
+    const decision = throttleLogin({
+      accountFailures: counted(forNip),
+      addressFailures: counted(forAddress),
+      now,
+      limits: scope.config.loginThrottle,
+    });
+    if (!decision.allowed) return { refused: decision };
+    // What the window no longer needs goes as attempts come (indexed by NIP and time).
+    await em.nativeDelete(LoginAttempt, { nip, at: { $lt: since } });
+    const attempt = em.create(LoginAttempt, { nip, ipAddress: ip, at: now, knownAccount });
+    await em.flush();
+    return { attemptId: attempt.id };
+  });
 }
 
 /**
@@ -144,17 +177,11 @@ export async function login(scope: Scope, input: LoginInput): Promise<SessionInf
   if (password.length === 0 || password.length > 512) throw authReasons.passwordLength();
   const em = scope.em;
   const normalized = check.normalized;
-  const decision = throttleLogin({
-    ...(await recentFailures(
-      em,
-      normalized,
-      scope.ipAddress,
-      scope.config.loginThrottle.windowSeconds,
-    )),
-    now: new Date(),
-    limits: scope.config.loginThrottle,
-  });
-  if (!decision.allowed) {
+  const employee = await em.findOne(Employee, { nip: normalized });
+  const account = employee ? await em.findOne(Account, { employee }) : null;
+  const reserved = await reserveAttempt(scope, normalized, Boolean(account?.passwordHash));
+  if ('refused' in reserved) {
+    const decision = reserved.refused;
     await recordAttempt(scope, {
       action: 'auth.login_throttled',
       subjectType: 'Nip',
@@ -164,10 +191,9 @@ export async function login(scope: Scope, input: LoginInput): Promise<SessionInf
     });
     throw throttleError(decision.reason!, decision.retryAfterSeconds);
   }
-
-  const employee = await em.findOne(Employee, { nip: normalized });
-  const account = employee ? await em.findOne(Account, { employee }) : null;
+  const { attemptId } = reserved;
   const fail = async (why: string, refusal = authReasons.wrongCredentials()): Promise<never> => {
+    await em.fork().nativeUpdate(LoginAttempt, { id: attemptId }, { outcome: 'FAILED' });
     await recordAttempt(scope, {
       action: 'auth.login_failed',
       subjectType: 'Nip',
@@ -186,7 +212,9 @@ export async function login(scope: Scope, input: LoginInput): Promise<SessionInf
   if (scope.config.nodeEnv === 'production' && password === DEMO_PASSWORD) {
     return fail('demo password in production', authReasons.demoPasswordRefused());
   }
-  return createSession(scope, account, input.userAgent ?? null);
+  const session = await createSession(scope, account, input.userAgent ?? null);
+  await em.fork().nativeDelete(LoginAttempt, { id: attemptId });
+  return session;
 }
 
 async function createSession(
