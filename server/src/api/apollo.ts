@@ -13,7 +13,8 @@ import type { Config } from '../kernel/config.js';
 import type { Logger } from '../kernel/logger.js';
 import { recordAttempt } from '../realtime/change.js';
 import type { RequestState } from './context.js';
-import { apiReasons, formatGraphQLError } from './errors.js';
+import { apiReasons, formatGraphQLError, toGraphQLError } from './errors.js';
+import { unsafeTextIn } from './input-guard.js';
 import { jitGateway } from './jit.js';
 import { DEFAULT_LIMITS, limitsPlugin } from './limits.js';
 
@@ -85,6 +86,21 @@ function operationGuard(config: Config): ApolloServerPlugin<Context> {
   };
 }
 
+/** Text no column can hold, refused before any resolver runs (see api/input-guard.ts). */
+const inputGuard: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ document, request }) {
+        const unsafe = unsafeTextIn(document, request.variables);
+        if (!unsafe) return;
+        const error = toGraphQLError(unsafe);
+        (error.extensions as Record<string, unknown>).http = { status: 400 };
+        throw error;
+      },
+    };
+  },
+};
+
 /** Apollo over the schema, compiled by graphql-jit, with Kinerja's limits, guard and log. */
 export async function startApollo(options: {
   schema: GraphQLSchema;
@@ -101,6 +117,9 @@ export async function startApollo(options: {
     // agency tools may introspect (codegen needs it).
     introspection: true,
     csrfPrevention: true,
+    // No automatic persisted queries: neither the dashboard nor the agency tools send them, and
+    // an anonymous probe of a hash would tell whether someone ever ran that query.
+    persistedQueries: false,
     allowBatchedHttpRequests: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv !== 'development',
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
@@ -115,6 +134,7 @@ export async function startApollo(options: {
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(DEFAULT_LIMITS),
       operationGuard(config),
+      inputGuard,
       requestLog,
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>

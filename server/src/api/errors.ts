@@ -42,6 +42,11 @@ export const apiReasons = defineReasons('api', {
     kind: 'BAD_USER_INPUT',
     message: 'The query exceeds the {limit} limit ({actual}; at most {allowed}).',
   },
+  unsafeText: {
+    kind: 'BAD_USER_INPUT',
+    message:
+      '{field} holds a character that text cannot have here (a NUL character or a broken Unicode surrogate); remove it and send again.',
+  },
   operationNameMissing: {
     kind: 'BAD_USER_INPUT',
     message: 'Name the operation to run.',

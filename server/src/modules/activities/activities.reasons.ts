@@ -54,6 +54,16 @@ export const activityReasons = defineReasons('activity', {
     message: 'The output must be a number of 0 or more.',
     field: 'output',
   },
+  outputTooLarge: {
+    kind: 'BAD_USER_INPUT',
+    message: 'The output of one activity can be at most {max}.',
+    field: 'output',
+  },
+  monthInvalid: {
+    kind: 'BAD_USER_INPUT',
+    message: 'month must be a month of the year, from 1 to 12; got {month}.',
+    field: 'month',
+  },
   outputOnQualitative: {
     kind: 'BAD_USER_INPUT',
     message:

@@ -5,6 +5,8 @@ import {
   activityProblems,
   DEFAULT_ACTIVITY_WINDOW_DAYS,
   evidenceUrlProblems,
+  isMonth,
+  MAX_OUTPUT,
   monthlyReportProblem,
   monthOf,
   monthRange,
@@ -413,5 +415,31 @@ describe('realisationAt', () => {
 
   it('is 0 without activities', () => {
     expect(realisationAt([], '2027-12-31')).toBe(0);
+  });
+});
+
+describe('bounds of numbers', () => {
+  const valid: Parameters<typeof activityProblems>[0] = {
+    date: '2027-03-10',
+    today: '2027-03-15',
+    windowDays: DEFAULT_ACTIVITY_WINDOW_DAYS,
+    periodStartsOn: '2027-01-01',
+    periodEndsOn: '2027-12-31',
+    description: 'Menyusun draf Renstra bab II',
+    durationMinutes: 120,
+    output: 1,
+    indicator: { quantitative: true },
+    evidenceUrls: [],
+  };
+
+  it('refuses an output so large that a sum of two is no longer a number (1e308)', () => {
+    expect(activityProblems({ ...valid, output: 1e308 })).toEqual([
+      { field: 'output', message: `The output of one activity can be at most ${MAX_OUTPUT}.` },
+    ]);
+    expect(activityProblems({ ...valid, output: MAX_OUTPUT })).toEqual([]);
+  });
+
+  it('knows the months of the year', () => {
+    expect([0, 1, 12, 13, 1.5].map(isMonth)).toEqual([false, true, true, false, false]);
   });
 });

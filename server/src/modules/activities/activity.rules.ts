@@ -103,6 +103,9 @@ export function activityErrors(input: {
       problems.push(reasons.outputMissing());
     } else if (!Number.isFinite(output) || output < 0) {
       problems.push(reasons.outputInvalid());
+    } else if (output > MAX_OUTPUT) {
+      // 1e308 is a finite number, and a sum of two of them is Infinity: bound it to a day's work.
+      problems.push(reasons.outputTooLarge({ max: MAX_OUTPUT }));
     }
   } else if (hasOutput) {
     problems.push(indicator ? reasons.outputOnQualitative() : reasons.outputWithoutIndicator());
@@ -183,6 +186,14 @@ export function monthOf(date: string): { year: number; month: number } {
 }
 
 /** The first and last day of a month (1–12). Refuses (throws) a month outside 1–12 or a non-integer year. */
+/** The largest output one activity may report (a day's work; sums of these stay exact). */
+export const MAX_OUTPUT = 1_000_000;
+
+/** Whether `month` is a month of the year, 1 to 12. */
+export function isMonth(month: number): boolean {
+  return Number.isInteger(month) && month >= 1 && month <= 12;
+}
+
 export function monthRange(year: number, month: number): { startsOn: string; endsOn: string } {
   if (
     !Number.isInteger(year) ||

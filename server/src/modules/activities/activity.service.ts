@@ -32,6 +32,7 @@ import {
   activityErrors,
   evidenceUrlErrors,
   monthlyReportError,
+  isMonth,
   monthRange,
 } from './activity.rules.js';
 
@@ -347,6 +348,8 @@ export async function listActivities(
   },
 ): Promise<Connection<Activity>> {
   requireViewer(scope.viewer);
+  const month = args.month ?? null;
+  if (month !== null && !isMonth(month)) throw reasons.monthInvalid({ month });
   const plan = await scope.em.findOne(
     PerformancePlan,
     { id: args.planId },
@@ -356,8 +359,8 @@ export async function listActivities(
   assertPlanRead(scope.viewer, await planSubject(scope.loaders, plan));
   const limit = pageSize(args.first);
   const where: FilterQuery<Activity>[] = [{ plan }];
-  if (args.month) {
-    const range = monthRange(plan.period.year, args.month);
+  if (month !== null) {
+    const range = monthRange(plan.period.year, month);
     where.push({ date: { $gte: range.startsOn, $lte: range.endsOn } });
   }
   if (args.status) where.push({ status: args.status });

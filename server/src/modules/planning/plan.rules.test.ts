@@ -4,6 +4,7 @@ import {
   cascadeProblem,
   type FieldProblem,
   indicatorProblems,
+  MAX_TARGET_VALUE,
   meanProgress,
   periodProblems,
   type PlanAction,
@@ -472,6 +473,14 @@ describe('cascadeProblem', () => {
 
 describe('indicatorProblems', () => {
   const { QUANTITY, QUALITY, TIME } = ResultAspect;
+  it('refuses a target so large that progress sums stop being numbers (1e308)', () => {
+    const quantity = { aspect: QUANTITY, text: 'Jumlah dokumen', targetUnit: 'Dokumen' };
+    expect(indicatorProblems({ ...quantity, targetValue: 1e308 })).toEqual([
+      { field: 'targetValue', message: `The target can be at most ${MAX_TARGET_VALUE}.` },
+    ]);
+    expect(indicatorProblems({ ...quantity, targetValue: MAX_TARGET_VALUE })).toEqual([]);
+  });
+
   it.each<[string, Parameters<typeof indicatorProblems>[0], FieldProblem[]]>([
     [
       'accepts a quantity indicator with value and unit',

@@ -29,6 +29,8 @@ export const WORK_RESULT_TEXT_MAX = 2000;
 export const INDICATOR_TEXT_MAX = 1000;
 export const TARGET_UNIT_MAX = 60;
 export const TARGET_TEXT_MAX = 1000;
+/** The largest target of an IKI (a year's output; progress and sums stay exact below it). */
+export const MAX_TARGET_VALUE = 1_000_000_000;
 
 /**
  * Why a period's year and windows are refused (both ends included); empty when they are not.
@@ -307,6 +309,8 @@ export function indicatorRefusals(input: {
             ? planReasons.quantityTargetValueMissing()
             : planReasons.targetValueMissing(),
       );
+    } else if (targetValue > MAX_TARGET_VALUE) {
+      problems.push(planReasons.targetValueTooLarge({ max: MAX_TARGET_VALUE }));
     }
     if (!hasUnit) {
       problems.push(planReasons.targetUnitMissing());

@@ -275,6 +275,11 @@ export const planReasons = defineReasons('plan', {
     message: 'Give either a quantitative target (value and unit) or a target text, not both.',
     field: 'targetText',
   },
+  targetValueTooLarge: {
+    kind: 'BAD_USER_INPUT',
+    message: 'The target can be at most {max}.',
+    field: 'targetValue',
+  },
   targetValueNotPositive: {
     kind: 'BAD_USER_INPUT',
     message: 'The target value must be a number greater than 0, e.g. 2 or 100.',
