@@ -1,17 +1,21 @@
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { neutraliseFormula } from '$kernel/spreadsheet';
+
 export type CsvCell = string | number | boolean | null | undefined;
 
 function cell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
-  // Quote anything a spreadsheet would split or misread; a leading =, +, - or @ would be taken
-  // for a formula, so it is neutralised with a quote mark (CSV injection).
-  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n;]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
+  // Text a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe
+  // (OWASP's rule for CSV injection; server/src/kernel/spreadsheet.ts). Numbers are numbers.
+  return typeof value === 'string' ? neutraliseFormula(value) : String(value);
 }
 
-/** RFC 4180 text of `rows`, CRLF line ends. */
+/** RFC 4180 text of `rows`, CRLF line ends, written by csv-stringify. */
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n');
+  return stringify(
+    rows.map((row) => row.map(cell)),
+    { record_delimiter: 'windows', quoted_match: /;/ },
+  ).replace(/\r\n$/, '');
 }
 
 /**

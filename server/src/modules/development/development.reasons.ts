@@ -50,6 +50,12 @@ export const competencyReasons = defineReasons('competency', {
   },
   csvTooLarge: { kind: 'BAD_USER_INPUT', message: 'The CSV is at most 2 MB.', field: 'csv' },
   csvEmpty: { kind: 'BAD_USER_INPUT', message: 'The CSV has no standards.', field: 'csv' },
+  csvUnreadable: {
+    kind: 'BAD_USER_INPUT',
+    message:
+      'The file is not readable as CSV ({detail}); save it again as CSV (comma-separated, UTF-8).',
+    field: 'csv',
+  },
   csvHeaderLacks: {
     kind: 'BAD_USER_INPUT',
     message: 'The header lacks {columns}.',

@@ -581,6 +581,20 @@ describe('standards as CSV', () => {
     ]);
   });
 
+  it('neutralises formula-like cells on export and restores them on import (CSV injection)', () => {
+    const risky = [{ ...standards[1], positionTitle: '=HYPERLINK("http://x","klik")' }];
+    const csv = standardsToCsv(risky);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`);
+    expect(parseStandardsCsv(csv, ['EXECUTOR']).standards[0].positionTitle).toBe(
+      '=HYPERLINK("http://x","klik")',
+    );
+  });
+
+  it('refuses a file that is no CSV at all, without throwing', () => {
+    const { problems } = parseStandardsCsv('opd_code,"unclosed\n', ['EXECUTOR']);
+    expect(problems[0].reason).toBe('competency.csvUnreadable');
+  });
+
   it.each<[string, string, RegExp]>([
     ['a missing column', 'opd_code,job_type\n', /header lacks/],
     [

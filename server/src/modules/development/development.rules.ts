@@ -1,3 +1,6 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula, restoreNeutralised } from '../../kernel/spreadsheet.js';
 /**
  * Development and talent rules (DOMAIN.md, "Development"): competency gaps, training
  * recommendations with their reasons, the 20 JP right, nine-box placement and candidates. Pure
@@ -538,12 +541,6 @@ export interface StandardCsvRow {
   requirements: { key: string | null; name: string | null; level: number }[];
 }
 
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) || /^[=+\-@]/.test(value)
-    ? `"${value.replace(/"/g, '""')}"`
-    : value;
-}
-
 /** One line per requirement; the header first. */
 export function standardsToCsv(
   standards: {
@@ -554,58 +551,40 @@ export function standardsToCsv(
     requirements: CompetencyLevelValue[];
   }[],
 ): string {
-  const lines = [STANDARD_CSV_HEADER.join(',')];
+  const rows: string[][] = [[...STANDARD_CSV_HEADER]];
   for (const s of standards) {
     for (const r of s.requirements) {
-      lines.push(
-        [
-          s.opdCode ?? '',
-          s.positionTitle ?? '',
-          s.jobType,
-          s.publicService ? 'yes' : 'no',
-          r.key,
-          r.name,
-          String(r.level),
-        ]
-          .map(csvField)
-          .join(','),
-      );
+      rows.push([
+        s.opdCode ?? '',
+        s.positionTitle ?? '',
+        s.jobType,
+        s.publicService ? 'yes' : 'no',
+        r.key,
+        r.name,
+        String(r.level),
+      ]);
     }
   }
-  return `${lines.join('\n')}\n`;
+  // Written by csv-stringify; cells a spreadsheet would run as formulas are neutralised.
+  return stringify(rows.map((row) => row.map(neutraliseFormula)));
 }
 
-/** Splits CSV text into records (quoted fields, doubled quotes, CRLF or LF). */
+/**
+ * Splits CSV text into records (quoted fields, doubled quotes, CRLF or LF) with csv-parse, lenient
+ * about ragged rows and stray quotes (the lines are checked one by one afterwards); drops blank
+ * lines and takes off the apostrophe an export puts before a formula-like cell. Throws what
+ * csv-parse throws for text that is no CSV at all (an unclosed quote).
+ */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.filter((r) => r.some((f) => f.trim() !== ''));
+  const records = parse(text, {
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+  }) as string[][];
+  return records
+    .filter((r) => r.some((f) => f.trim() !== ''))
+    .map((r) => r.map(restoreNeutralised));
 }
 
 /**
@@ -616,7 +595,13 @@ export function parseStandardsCsv(
   text: string,
   jobTypes: readonly string[],
 ): { standards: StandardCsvRow[]; problems: DomainError[] } {
-  const records = parseCsv(text.replace(/^\uFEFF/, ''));
+  let records: string[][];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { standards: [], problems: [competencyReasons.csvUnreadable({ detail })] };
+  }
   const problems: DomainError[] = [];
   const header = records.shift()?.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = STANDARD_CSV_HEADER.filter((h) => !header.includes(h));
