@@ -214,6 +214,34 @@ describe('the built server (node dist/src/main.js)', () => {
         `restarted ${restarted} ms, stopped ${stoppedIdle} ms`,
     );
   }, 60_000);
+
+  it('stays up and stops on SIGTERM when its log reader stops reading', async () => {
+    const port = await freePort();
+    const server = await startServer(port, tempDir('kinerja-data-'), tempDir('kinerja-web-'));
+    // The reader of the server's standard output goes away without closing it: the pipe fills
+    // (64 KiB), and every write after that would have to wait. A request logs a line.
+    server.child.stdout!.pause();
+    server.child.stdout!.removeAllListeners('data');
+    const answered: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      const status = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(200)}` }),
+        signal: AbortSignal.timeout(5_000),
+      }).then(
+        (res) => res.status,
+        () => 0,
+      );
+      answered.push(status);
+      if (status === 0) break;
+    }
+    // Still serving: logging never holds a request up.
+    expect(answered.filter((s) => s !== 200)).toEqual([]);
+    server.child.kill('SIGTERM');
+    const exit = await waitForExit(server, 15_000);
+    expect(exit).toEqual({ code: 0, signal: null });
+  }, 90_000);
 });
 
 describe('app.close()', () => {
