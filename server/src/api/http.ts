@@ -75,12 +75,51 @@ export async function runApollo<TContext extends BaseContext>(
   for (const [key, value] of answer.headers) res.setHeader(key, value);
   res.statusCode = answer.status ?? 200;
   if (answer.body.kind === 'complete') {
+    if (res.statusCode === 400 && acceptsOnlyLegacyJson(headers.get('accept'))) {
+      res.statusCode = legacyJsonStatus(answer.body.string);
+    }
     res.setHeader('content-length', Buffer.byteLength(answer.body.string));
     res.end(answer.body.string);
     return;
   }
   for await (const chunk of answer.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * Whether a client takes `application/json` but not `application/graphql-response+json`: a
+ * client of the older convention, which reads every well-formed GraphQL answer with status 200.
+ */
+function acceptsOnlyLegacyJson(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const types = accept.split(',').map((part) => part.split(';')[0].trim().toLowerCase());
+  return types.includes('application/json') && !types.includes('application/graphql-response+json');
+}
+
+/** GraphQL's own refusals of a well-formed request: the document or its variables. */
+const GRAPHQL_REQUEST_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+]);
+
+/**
+ * GraphQL over HTTP: with `application/json`, a well-formed request whose document does not
+ * parse or validate, or whose variables do not coerce, SHOULD be answered with 200 (the errors
+ * are in the body). Any other 400 (no query, a batch, a body that is not a GraphQL request) stays.
+ */
+function legacyJsonStatus(body: string): number {
+  try {
+    const parsed = JSON.parse(body) as {
+      data?: unknown;
+      errors?: { extensions?: { code?: unknown } }[];
+    };
+    if (parsed.data !== undefined || !parsed.errors?.length) return 400;
+    const ours = parsed.errors.every((e) => GRAPHQL_REQUEST_ERRORS.has(String(e.extensions?.code)));
+    return ours ? 200 : 400;
+  } catch {
+    return 400;
+  }
 }
 
 /** Express's handler for `/graphql`, after its JSON body parser. */
