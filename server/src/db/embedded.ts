@@ -12,6 +12,35 @@ export interface EmbeddedDatabase {
 }
 
 /**
+ * Makes sure PGlite can keep its files in `dataDir`: creates it when missing, and refuses with a
+ * sentence naming the directory and what is missing when it cannot be created, is not a
+ * directory, or is not readable and writable by this process (PGlite itself only says it
+ * "failed to initialize properly").
+ */
+export function checkDataDir(dataDir: string): void {
+  const fix = 'Set KINERJA_DATA_DIR to a directory this user may write, or change its permissions.';
+  if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) {
+    throw new Error(`The data directory ${dataDir} is a file, not a directory. ${fix}`);
+  }
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new Error(`The data directory ${dataDir} cannot be created (${code}). ${fix}`, {
+      cause: error,
+    });
+  }
+  try {
+    fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+  } catch {
+    const user = process.getuid?.() ?? 'this user';
+    throw new Error(
+      `The data directory ${dataDir} is not readable and writable by this process (uid ${user}). ${fix}`,
+    );
+  }
+}
+
+/**
  * Starts PGlite in this process (persisted under `dataDir`, or in memory when null) behind a
  * PostgreSQL wire-protocol socket on 127.0.0.1, so MikroORM and `pg` use it exactly like a server.
  * PGlite runs one query at a time; the socket server queues the pool's connections onto it.
@@ -20,7 +49,7 @@ export async function startEmbeddedDatabase(
   dataDir: string | null,
   maxConnections: number,
 ): Promise<EmbeddedDatabase> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  if (dataDir) checkDataDir(dataDir);
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();

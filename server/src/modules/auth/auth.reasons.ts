@@ -108,6 +108,11 @@ export const accountReasons = defineReasons('account', {
       'This password is on the list of commonly used passwords; choose something less guessable.',
     field: 'newPassword',
   },
+  passwordBlank: {
+    kind: 'BAD_USER_INPUT',
+    message: 'A password of spaces only is no password: use letters, digits or symbols.',
+    field: 'newPassword',
+  },
   passwordPattern: {
     kind: 'BAD_USER_INPUT',
     message:

@@ -218,3 +218,14 @@ describe('temporaryPassword', () => {
     expect(() => temporaryPassword(() => new Uint8Array(8))).toThrow(RangeError);
   });
 });
+
+describe('a password of white space', () => {
+  it('refuses ten spaces (long enough, yet nothing to guess)', () => {
+    expect(passwordProblems(' '.repeat(10), {})).toContain(
+      'A password of spaces only is no password: use letters, digits or symbols.',
+    );
+    expect(passwordProblems('\t \u00a0'.repeat(4), {})).toContain(
+      'A password of spaces only is no password: use letters, digits or symbols.',
+    );
+  });
+});

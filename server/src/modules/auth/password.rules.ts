@@ -45,6 +45,8 @@ export function passwordErrors(password: string, context: PasswordContext): Doma
   if (context.currentPassword !== undefined && password === context.currentPassword) {
     errors.push(reasons.passwordUnchanged());
   }
+  // Spaces only (or other white space): long enough, yet nothing to guess.
+  if (length > 0 && password.trim() === '') errors.push(reasons.passwordBlank());
   if (isCommon(password)) errors.push(reasons.passwordCommon());
   if (isRepeatOrSequence(password)) errors.push(reasons.passwordPattern());
   if (context.nip && containsNip(password, context.nip)) {
