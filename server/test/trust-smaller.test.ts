@@ -69,6 +69,21 @@ describe('smaller findings', () => {
   });
 });
 
+describe('signing in', () => {
+  it('answers what the sign-in selects of the person, as them (no data: null after a session was made)', async () => {
+    const result = await gql(
+      t.url,
+      `mutation($nip: String!, $password: String!) {
+        login(nip: $nip, password: $password) { token viewer { employee { id directReports { id } } } }
+      }`,
+      { nip: dir.logins.supervisor, password: dir.password },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.login.token).toBeTruthy();
+    expect(result.data!.login.viewer.employee.directReports.length).toBeGreaterThan(0);
+  });
+});
+
 describe('the embedded data directory', () => {
   it('says which directory cannot be used, and why', () => {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'kinerja-dir-'));

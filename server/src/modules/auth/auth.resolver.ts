@@ -34,6 +34,9 @@ export class AuthResolver {
         if (typeof wait === 'number') ctx.res?.setHeader('retry-after', String(wait));
         throw error;
       });
+    // The answer is the signed-in person's: what it selects of them (their employee record,
+    // direct reports, …) is read as them, not as the anonymous caller who asked to sign in.
+    if (session.signedIn) ctx.viewer = session.signedIn;
     ctx.res?.cookie(auth.SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'lax',

@@ -247,7 +247,7 @@ async function createSession(
     actor: viewer,
   });
   await em.flush();
-  return { token, expiresAt, viewer: viewerInfo(viewer) };
+  return { token, expiresAt, viewer: viewerInfo(viewer), signedIn: viewer };
 }
 
 /** Ends the viewer's current session; the token stops working on the next request. */

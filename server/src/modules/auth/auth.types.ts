@@ -1,3 +1,4 @@
+import type { PersonViewer } from '../../kernel/scope.js';
 import { Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../kernel/scalars.js';
 import { Role } from './auth.enums.js';
@@ -26,4 +27,7 @@ export class SessionInfo {
 
   @Field(() => ViewerInfo)
   viewer!: ViewerInfo;
+
+  /** Who is now signed in (not a GraphQL field): the rest of the operation resolves as them. */
+  signedIn?: PersonViewer;
 }
