@@ -426,7 +426,7 @@ describe('Triwulan III: 360 feedback', () => {
     ).toEqual([ids.S]);
   });
 
-  it('hides aggregates from the subject below the minimum, never naming who answered', async () => {
+  it('hides aggregates from everyone below the minimum, the assessor too, never naming who answered', async () => {
     const summary = async (who: Who | 'HR', subject: Who) =>
       ok(await call(who, SUMMARY, { s: ids[subject], p: periodId, c: 'Q3' })).peerFeedbackSummary;
 
@@ -449,24 +449,15 @@ describe('Triwulan III: 360 feedback', () => {
     // Two responses: still below the default minimum of three.
     expect(await summary('E', 'E')).toMatchObject({ responses: 2, visible: false, values: [] });
 
-    // The assessor sees the aggregates and the comments.
-    const forAssessor = await summary('S', 'E');
-    expect(forAssessor).toMatchObject({ requested: 2, responses: 2, minimum: 3, visible: false });
-    const service = forAssessor.values.find((v: any) => v.value === 'SERVICE_ORIENTED');
-    expect(service).toEqual({
-      value: 'SERVICE_ORIENTED',
+    // Below the minimum the assessor, too, sees only the counts: two answers are two people.
+    expect(await summary('S', 'E')).toEqual({
+      requested: 2,
       responses: 2,
-      meanScore: 2.5,
-      rating: 'ABOVE',
-      above: 1,
-      meets: 1,
-      below: 0,
+      minimum: 3,
+      visible: false,
+      values: [],
+      comments: [],
     });
-    expect(forAssessor.values).toHaveLength(7);
-    expect(forAssessor.comments).toEqual([
-      { value: 'SERVICE_ORIENTED', text: 'Perlu lebih cepat membalas pesan.' },
-      { value: 'SERVICE_ORIENTED', text: 'Selalu sigap membantu puskesmas.' },
-    ]);
     // A peer may not read a colleague's 360 at all.
     refused(await call('F', SUMMARY, { s: ids.E, p: periodId, c: 'Q3' }), 'FORBIDDEN');
 
@@ -506,6 +497,24 @@ describe('Triwulan III: 360 feedback', () => {
       meets: 1,
       meanScore: 2.5,
     });
+    // At the minimum the assessor sees the aggregates and the comments.
+    const forAssessor = await summary('S', 'E');
+    expect(forAssessor).toMatchObject({ requested: 2, responses: 2, minimum: 2, visible: true });
+    const service = forAssessor.values.find((v: any) => v.value === 'SERVICE_ORIENTED');
+    expect(service).toEqual({
+      value: 'SERVICE_ORIENTED',
+      responses: 2,
+      meanScore: 2.5,
+      rating: 'ABOVE',
+      above: 1,
+      meets: 1,
+      below: 0,
+    });
+    expect(forAssessor.values).toHaveLength(7);
+    expect(forAssessor.comments).toEqual([
+      { value: 'SERVICE_ORIENTED', text: 'Perlu lebih cepat membalas pesan.' },
+      { value: 'SERVICE_ORIENTED', text: 'Selalu sigap membantu puskesmas.' },
+    ]);
 
     // No summary, in anyone's view, names or points at a respondent.
     const views: [Who, unknown][] = [

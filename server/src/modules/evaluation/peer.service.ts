@@ -208,9 +208,9 @@ export interface PeerSummary {
 }
 
 /**
- * 360 aggregates per core value. The subject sees them only at or above the configurable minimum
- * of responses; the assessor and the assessor's supervisor also see the comments; nobody sees
- * who answered.
+ * 360 aggregates per core value, shown to everyone who may read the appraisal only at or above
+ * the configurable minimum of responses (below it, only the counts); the assessor and the
+ * assessor's supervisor also see the comments then; nobody ever sees who answered.
  */
 export async function peerFeedbackSummary(
   scope: Scope,
@@ -235,9 +235,11 @@ export async function peerFeedbackSummary(
     loadSettings(scope.em),
   ]);
   const visible = peerAggregateVisible(responses.length, settings.peerFeedbackMinimum);
-  const isSubjectOnly = relations.has('SELF') && relations.size === 1;
-  const showValues = !isSubjectOnly || visible;
-  const showComments = relations.has('ASSESSOR') || relations.has('ASSESSORS_SUPERVISOR');
+  // Below the minimum a "mean" is one person's answer: nobody sees values or comments then, not
+  // the assessor, not an admin or auditor who is also the subject (the audit trail keeps them).
+  const showValues = visible;
+  const showComments =
+    visible && (relations.has('ASSESSOR') || relations.has('ASSESSORS_SUPERVISOR'));
   const values = showValues
     ? CORE_VALUES.map((value) => {
         const ratings = responses
