@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Context } from './access/context.js';
 import { watchAccessChanges } from './api/access-changes.js';
 import { startApollo } from './api/apollo.js';
-import { httpContext } from './api/context.js';
+import { authenticate, httpContext } from './api/context.js';
 import { openDatabase } from './api/database.js';
 import type { GraphqlLane } from './api/http.js';
 import { buildKinerjaSchema } from './api/schema.js';
@@ -19,10 +19,6 @@ import { ensureDefaultPatterns } from './modules/evaluation/index.js';
 import { CommitHook, EventBus } from './realtime/bus.js';
 import { printDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 import { ensureReferenceUnits } from './seed/reference.js';
-
-import { authenticate as authenticateToken } from './api/context.js';
-
-export { authenticateToken as authenticate };
 
 export interface App {
   /** Base URL, e.g. http://127.0.0.1:4000 */
@@ -123,7 +119,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bus,
     config,
     logger,
-    authenticate: (em, token) => authenticateToken(em, token),
+    authenticate,
   });
 
   // 5. Listen.

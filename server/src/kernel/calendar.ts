@@ -20,7 +20,8 @@ export interface CheckpointDates {
   endsOn: string;
 }
 
-const MONTH_NAMES = [
+/** English month names, for messages. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -64,7 +65,7 @@ export function monthInWords(year: number, month: number): string {
 
 /** '2027-03' → "March 2027", for messages. */
 export function yearMonthInWords(yyyyMm: string): string {
-  return `${MONTH_NAMES[Number(yyyyMm.slice(5, 7)) - 1]} ${yyyyMm.slice(0, 4)}`;
+  return monthInWords(Number(yyyyMm.slice(0, 4)), Number(yyyyMm.slice(5, 7)));
 }
 
 /** Whether `value` is a month written YYYY-MM (2027-03 yes, 2027-13 no). */

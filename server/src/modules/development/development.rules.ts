@@ -9,13 +9,12 @@ import { neutraliseFormula, restoreNeutralised } from '../../kernel/spreadsheet.
  */
 import reference from '../../db/reference/asn-reference.json' with { type: 'json' };
 import type { DomainError } from '../../kernel/errors.js';
-import { PREDIKAT_NAMES, type Rating as RatingEnum } from '../evaluation/index.js';
+import {
+  PREDIKAT_NAMES,
+  type PredikatValue as Predikat,
+  type RatingValue as Rating,
+} from '../evaluation/index.js';
 import { competencyReasons, trainingReasons } from './development.reasons.js';
-
-/** A predikat as the rules know it: the plain value ('VERY_GOOD', …). */
-type Predikat = keyof typeof PREDIKAT_NAMES;
-/** A results or behaviour rating as the rules know it: the plain value ('ABOVE', …). */
-type Rating = `${RatingEnum}`;
 
 /** The values of the `CompetencyKind` enum, as the rules know them. */
 export type CompetencyKindValue = 'MANAGERIAL' | 'SOCIO_CULTURAL' | 'TECHNICAL';

@@ -10,6 +10,7 @@
  * the field `nip` and the segment in `extra.segment`), so a service refusing a NIP names the
  * reason rather than only the English sentence.
  */
+import { dateInWords, MONTH_NAMES, yearMonthInWords } from '../../kernel/calendar.js';
 import { DomainError, invalidInput } from '../../kernel/errors.js';
 import { employeeReasons as reasons } from './directory.reasons.js';
 
@@ -60,21 +61,6 @@ export interface NipCheck {
 }
 
 const NIP_LENGTH = 18;
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 const SEX_WORD: Record<SexKey, string> = { MALE: 'male', FEMALE: 'female' };
 
@@ -390,7 +376,7 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
     errors.push(birthUnreal);
   } else {
     const iso = `${birthDigits.slice(0, 4)}-${birthDigits.slice(4, 6)}-${birthDigits.slice(6, 8)}`;
-    birthMeaning = `born ${dayInWords(iso)}`;
+    birthMeaning = `born ${dateInWords(iso)}`;
     if (iso > today.date) {
       errors.push(
         reasons.nipBirthDateFuture(
@@ -419,7 +405,7 @@ function readAs(kind: NipKind, digits: string, today: CalendarDay): Reading {
         reasons.nipTmtNoMonth({ digits: tmtDigits, month: tmtMonthDigits }, at('appointment')),
       );
     } else {
-      tmtMeaning = `TMT CPNS ${monthInWords(tmt)}`;
+      tmtMeaning = `TMT CPNS ${yearMonthInWords(tmt)}`;
       let ok = true;
       if (tmt > today.month) {
         ok = false;
@@ -548,14 +534,8 @@ function isLeapYear(year: number): boolean {
 }
 
 /** 'YYYY-MM-DD' → "26 September 1986" */
-function dayInWords(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-}
 
 /** 'YYYY-MM' → "May 2015" */
-function monthInWords(yearMonth: string): string {
-  return `${MONTH_NAMES[Number(yearMonth.slice(5, 7)) - 1]} ${yearMonth.slice(0, 4)}`;
-}
 
 function listInWords(items: string[]): string {
   return items.length <= 1
