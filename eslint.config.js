@@ -19,6 +19,7 @@ export default defineConfig(
   globalIgnores([
     '**/node_modules',
     '**/dist',
+    '**/dist-test',
     '**/build',
     '**/.svelte-kit',
     '**/coverage',

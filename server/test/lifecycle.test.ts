@@ -1,21 +1,23 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/kernel/config.js';
 import { createLogger } from '../src/kernel/logger.js';
-
-const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mainJs = path.join(serverRoot, 'dist', 'src', 'main.js');
+import {
+  buildServer,
+  freePort,
+  killAllServers,
+  type ServerProcess,
+  startServer,
+  waitForExit,
+} from './processes.js';
 
 const tmpDirs: string[] = [];
-const children = new Set<ChildProcess>();
 const sockets: net.Socket[] = [];
+let mainJs: string;
 
 function tempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -25,93 +27,27 @@ function tempDir(prefix: string): string {
 
 beforeAll(() => {
   // The test runs the built server, as `node server/dist/src/main.js` is run in production.
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: serverRoot,
-    stdio: 'pipe',
-  });
+  mainJs = buildServer('lifecycle');
 }, 120_000);
 
 afterAll(() => {
   for (const socket of sockets) socket.destroy();
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  killAllServers();
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+/** Runs the built server with the demo on an embedded database. */
+function startDemoServer(port: number, dataDir: string, webDir: string): Promise<ServerProcess> {
+  return startServer(mainJs, port, {
+    // vitest sets NODE_ENV=test; the server is run as a person running the demo would.
+    NODE_ENV: 'development',
+    DATABASE_URL: '',
+    KINERJA_DATA_DIR: dataDir,
+    KINERJA_WEB_DIR: webDir,
+    KINERJA_DEMO: '1',
+    KINERJA_DEMO_EMPLOYEES: '300',
+    LOG_LEVEL: 'info',
   });
-}
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  output(): string;
-  exited: Promise<Exit>;
-}
-
-/** Runs the built server as `node dist/src/main.js` with the demo on an embedded database. */
-async function startServer(port: number, dataDir: string, webDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [mainJs], {
-    cwd: serverRoot,
-    env: {
-      ...process.env,
-      // vitest sets NODE_ENV=test; the server is run as a person running the demo would.
-      NODE_ENV: 'development',
-      DATABASE_URL: '',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      KINERJA_DATA_DIR: dataDir,
-      KINERJA_WEB_DIR: webDir,
-      KINERJA_DEMO: '1',
-      KINERJA_DEMO_EMPLOYEES: '300',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<Exit>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  let gone = false;
-  void exited.then(() => (gone = true));
-  for (;;) {
-    if (gone) throw new Error(`The server exited while starting:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`The server did not become ready:\n${output}`);
-    const status = await fetch(`${url}/readyz`).then(
-      (res) => res.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { child, url, output: () => output, exited };
-}
-
-async function waitForExit(server: ServerProcess, ms: number): Promise<Exit | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-  });
-  const result = await Promise.race([server.exited, timeout]);
-  clearTimeout(timer);
-  return result;
 }
 
 /** A raw connection that sends `request` and is left open after the first answer. */
@@ -166,7 +102,7 @@ describe('the built server (node dist/src/main.js)', () => {
     );
 
     const t0 = Date.now();
-    const first = await startServer(port, dataDir, webDir);
+    const first = await startDemoServer(port, dataDir, webDir);
     const started = Date.now() - t0;
 
     // What a browser leaves behind: the dashboard over keep-alive, a live (WebSocket) attempt,
@@ -198,7 +134,7 @@ describe('the built server (node dist/src/main.js)', () => {
 
     // The data survived: the same login works and the earlier session is still there.
     const t2 = Date.now();
-    const second = await startServer(port, dataDir, webDir);
+    const second = await startDemoServer(port, dataDir, webDir);
     const restarted = Date.now() - t2;
     expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
     const again = await signInAsDemoEmployee(second);
@@ -217,7 +153,7 @@ describe('the built server (node dist/src/main.js)', () => {
 
   it('stays up and stops on SIGTERM when its log reader stops reading', async () => {
     const port = await freePort();
-    const server = await startServer(port, tempDir('kinerja-data-'), tempDir('kinerja-web-'));
+    const server = await startDemoServer(port, tempDir('kinerja-data-'), tempDir('kinerja-web-'));
     // The reader of the server's standard output goes away without closing it: the pipe fills
     // (64 KiB), and every write after that would have to wait. A request logs a line.
     server.child.stdout!.pause();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { recordEvent } from '../src/realtime/outbox.js';
+import { comparePositions, parsePosition, type EventPosition } from '../src/realtime/position.js';
 import {
   gql,
   seedDirectory,
@@ -138,13 +139,44 @@ describe('live updates over WebSocket', () => {
     await resumed.until(() => resumed.items.length >= 5);
     expect(resumed.items.map((i) => i.myPerformance.activity.id)).toEqual(logged);
     expect(resumed.items.map((i) => i.myPerformance.type)).toEqual(Array(5).fill('activity.log'));
-    const eventIds = resumed.items.map((i) => BigInt(i.myPerformance.id));
-    expect([...eventIds].sort((a, b) => (a < b ? -1 : 1))).toEqual(eventIds);
+    const positions = resumed.items.map((i) => parsePosition(i.myPerformance.id) as EventPosition);
+    expect([...positions].sort(comparePositions)).toEqual(positions);
 
     const live = (await logActivity('2026-11-09')).data!.logActivity.id;
     await resumed.until(() => resumed.items.length >= 6);
     expect(resumed.items[5].myPerformance.activity.id).toBe(live);
     ids.lastSeen = resumed.items[5].myPerformance.id;
+    await client.dispose();
+  });
+
+  it('resumes after a bare event id, as handed out before events had positions', async () => {
+    const bare = parsePosition(ids.lastSeen) as EventPosition;
+    const missed = [
+      (await logActivity('2026-11-11')).data!.logActivity.id,
+      (await logActivity('2026-11-12')).data!.logActivity.id,
+    ];
+    const client = wsClient(t.url, tokens.head);
+    const resumed = collect(client, MY, { after: bare.id.toString() });
+    await resumed.until(() => resumed.items.length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resumed.items.map((i) => i.myPerformance.activity.id)).toEqual(missed);
+    ids.lastSeen = resumed.items[1].myPerformance.id;
+    await client.dispose();
+  });
+
+  it('refuses an after that is no event of this stream, saying why, instead of starting live', async () => {
+    const client = wsClient(t.url, tokens.head);
+    for (const [after, reason] of [
+      ['gisteren', 'realtime.badPosition'],
+      ['1-2-3', 'realtime.badPosition'],
+      ['987654321', 'realtime.unknownPosition'],
+    ]) {
+      const stream = collect(client, MY, { after });
+      await stream.until(() => stream.errors.length > 0);
+      const [error] = stream.errors[0] as { extensions: { reason: string; field: string } }[];
+      expect(error.extensions).toMatchObject({ reason, field: 'after' });
+      expect(stream.items).toEqual([]);
+    }
     await client.dispose();
   });
 

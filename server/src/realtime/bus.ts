@@ -5,9 +5,13 @@ import type { Logger } from '../kernel/logger.js';
 import { inBackground } from '../db/query-stats.js';
 import { EventRow } from './event.entity.js';
 import { EVENTS_CHANNEL } from './outbox.js';
+import { formatPosition, parsePosition, START, type EventPosition } from './position.js';
+import { realtimeReasons } from './realtime.reasons.js';
 
 export interface BusEvent {
+  /** The event's position as text (`formatPosition`): what subscribers resume after. */
   id: string;
+  position: EventPosition;
   type: string;
   subjectType: string;
   subjectId: string;
@@ -36,19 +40,42 @@ export class CommitHook implements EventSubscriber {
   }
 }
 
-function toBusEvent(row: EventRow): BusEvent {
+interface EventRecord {
+  id: string;
+  tx: string;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  owner_ids: string[];
+  reviewer_ids: string[];
+  opd_ids: string[];
+  data: Record<string, unknown> | string;
+  created_at: Date | string;
+}
+
+function toBusEvent(row: EventRecord): BusEvent {
+  const position = { tx: BigInt(row.tx), id: BigInt(row.id) };
   return {
-    id: String(row.id),
+    id: formatPosition(position),
+    position,
     type: row.type,
-    subjectType: row.subjectType,
-    subjectId: row.subjectId,
-    ownerIds: row.ownerIds,
-    reviewerIds: row.reviewerIds,
-    opdIds: row.opdIds,
-    data: row.data,
-    createdAt: row.createdAt,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    ownerIds: row.owner_ids,
+    reviewerIds: row.reviewer_ids,
+    opdIds: row.opd_ids,
+    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+    createdAt: new Date(row.created_at),
   };
 }
+
+const COLUMNS = `id::text as id, tx::text as tx, type, subject_type, subject_id, owner_ids,
+  reviewer_ids, opd_ids, data, created_at`;
+
+/** Only events of transactions that have ended: nothing can appear below this any more. */
+const FINAL = 'tx < pg_snapshot_xmin(pg_current_snapshot())';
+
+const READ_BATCH = 500;
 
 export interface EventBusOptions {
   /** PostgreSQL URL to LISTEN on; null for embedded PGlite (commit hook and polling only). */
@@ -59,26 +86,16 @@ export interface EventBusOptions {
 }
 
 /**
- * How long an id skipped by the cursor is looked for: a transaction that took it may commit after
- * a later one (ids come from a sequence at insert, rows become visible at commit); one that
- * rolled back never shows it.
- */
-const GAP_WAIT_MS = 60_000;
-/** Ids skipped at once beyond which only the newest are looked for (after a mass rollback). */
-const MAX_GAP = 1_000n;
-
-/**
- * One per server process. Reads `event` rows after the last id it has seen whenever something
- * may have been committed — a NOTIFY from any instance, a commit in this process, a LISTEN
- * reconnect, or the periodic safety poll — and hands them, in id order, to its listeners.
- * Because it always reads from the table, a dropped LISTEN connection loses nothing. Ids the
- * cursor skipped are read again for a minute, so an event whose transaction committed after a
- * later event's is delivered too, late (a sign-out must reach every instance's viewer cache).
+ * One per server process. Reads the events after the last position it has delivered whenever
+ * something may have been committed — a NOTIFY from any instance, a commit in this process, a
+ * LISTEN reconnect, or the periodic safety poll — and hands them, in position order (see
+ * `position.ts`), to its listeners. Because it always reads from the table, a dropped LISTEN
+ * connection loses nothing; because it reads only events of ended transactions, a transaction
+ * that commits late is never passed over: its events wait (and everything after them) until it
+ * has ended, so every instance delivers every event once, in the same order.
  */
 export class EventBus {
-  private lastId = 0n;
-  /** Ids skipped by the cursor, still looked for, with the time to give up on each. */
-  private readonly gaps = new Map<bigint, number>();
+  private last: EventPosition = START;
   private readonly listeners = new Set<BusListener>();
   private reading: Promise<void> | null = null;
   private readAgain = false;
@@ -96,19 +113,29 @@ export class EventBus {
     private readonly options: EventBusOptions,
   ) {}
 
+  private query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.orm.em.getConnection().execute<T[]>(sql, params);
+  }
+
   async start(): Promise<void> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<{ max: string | null }[]>('select max(id)::text as max from event');
-    this.lastId = BigInt(rows[0]?.max ?? '0');
+    const rows = await this.query<{ id: string; tx: string }>(
+      `select id::text as id, tx::text as tx from event where ${FINAL}
+       order by tx desc, id desc limit 1`,
+    );
+    if (rows[0]) this.last = { tx: BigInt(rows[0].tx), id: BigInt(rows[0].id) };
     if (this.options.listenUrl) await this.listen();
     this.timers.push(setInterval(() => this.poke(), this.options.pollMs).unref());
     this.timers.push(setInterval(() => void inBackground(() => this.prune()), 3_600_000).unref());
   }
 
-  /** The id of the newest event delivered so far. */
+  /** The position of the newest event delivered so far. */
+  get position(): EventPosition {
+    return this.last;
+  }
+
+  /** The id (position as text) of the newest event delivered so far. */
   get lastEventId(): string {
-    return this.lastId.toString();
+    return formatPosition(this.last);
   }
 
   subscribe(listener: BusListener): () => void {
@@ -143,30 +170,19 @@ export class EventBus {
   }
 
   private async readNew(): Promise<void> {
-    const now = Date.now();
-    for (const [id, giveUpAt] of this.gaps) if (giveUpAt <= now) this.gaps.delete(id);
     for (;;) {
-      const after = { id: { $gt: this.lastId.toString() } };
-      const late = [...this.gaps.keys()].map(String);
-      const rows = await this.orm.em
-        .fork()
-        .find(EventRow, late.length > 0 ? { $or: [after, { id: { $in: late } }] } : after, {
-          orderBy: { id: 'asc' },
-          limit: 500,
-        });
+      const rows = await this.query<EventRecord>(
+        `select ${COLUMNS} from event
+         where (tx, id) > (?::xid8, ?::bigint) and ${FINAL}
+         order by tx, id limit ${READ_BATCH}`,
+        [this.last.tx.toString(), this.last.id.toString()],
+      );
       for (const row of rows) {
-        const id = BigInt(row.id);
-        if (!this.gaps.delete(id)) {
-          if (id <= this.lastId) continue;
-          const from = id - this.lastId > MAX_GAP ? id - MAX_GAP : this.lastId + 1n;
-          for (let skipped = from; skipped < id; skipped++) {
-            this.gaps.set(skipped, now + GAP_WAIT_MS);
-          }
-          this.lastId = id;
-        }
-        this.deliver(toBusEvent(row));
+        const event = toBusEvent(row);
+        this.last = event.position;
+        this.deliver(event);
       }
-      if (rows.length < 500) return;
+      if (rows.length < READ_BATCH || this.stopped) return;
     }
   }
 
@@ -180,15 +196,33 @@ export class EventBus {
     }
   }
 
-  /** Events after `afterId` up to and including `uptoId`, in order (for resuming subscribers). */
-  async replay(afterId: string, uptoId: string): Promise<BusEvent[]> {
-    const rows = await this.orm.em
-      .fork()
-      .find(
-        EventRow,
-        { id: { $gt: afterId, $lte: uptoId } },
-        { orderBy: { id: 'asc' }, limit: 10_000 },
-      );
+  /**
+   * Where to resume after `after` (an event id a subscriber was handed): its position, or a
+   * reason error for text that is no event id, or a bare old-style id no longer in the table.
+   */
+  async resumePosition(after: string): Promise<EventPosition> {
+    const parsed = parsePosition(after);
+    if (parsed === null) throw realtimeReasons.badPosition();
+    if (!('legacyId' in parsed)) return parsed;
+    const rows = await this.query<{ tx: string }>(
+      'select tx::text as tx from event where id = ?::bigint',
+      [parsed.legacyId.toString()],
+    );
+    if (!rows[0]) throw realtimeReasons.unknownPosition({ after });
+    return { tx: BigInt(rows[0].tx), id: parsed.legacyId };
+  }
+
+  /**
+   * Up to `limit` events after `after` up to and including `upto`, in order (for resuming
+   * subscribers, who page through what they missed).
+   */
+  async replay(after: EventPosition, upto: EventPosition, limit = READ_BATCH): Promise<BusEvent[]> {
+    const rows = await this.query<EventRecord>(
+      `select ${COLUMNS} from event
+       where (tx, id) > (?::xid8, ?::bigint) and (tx, id) <= (?::xid8, ?::bigint)
+       order by tx, id limit ?::int`,
+      [after.tx.toString(), after.id.toString(), upto.tx.toString(), upto.id.toString(), limit],
+    );
     return rows.map(toBusEvent);
   }
 

@@ -2,14 +2,19 @@ import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 /**
  * The outbox: every state change inserts one row in the same transaction, so a committed change
- * always has its event and a rolled-back one never does. Ids only grow; subscribers resume
- * after the last id they saw.
+ * always has its event and a rolled-back one never does. An event's place in the stream is
+ * (`tx`, `id`): see `position.ts` for why the id alone is not enough.
  */
 @Entity({ tableName: 'event' })
 @Index({ properties: ['createdAt'] })
+@Index({ name: 'event_tx_id_index', properties: ['tx', 'id'] })
 export class EventRow {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: Opt<string>;
+
+  /** The writing transaction's id (PostgreSQL `xid8`), set by the database. */
+  @Property({ columnType: 'xid8', defaultRaw: 'pg_current_xact_id()', type: 'string' })
+  tx?: Opt<string>;
 
   @Property({ type: 'string', length: 60 })
   type!: string;

@@ -1,14 +1,29 @@
 import type { BusEvent, EventBus } from './bus.js';
+import { comparePositions, type EventPosition } from './position.js';
 
 /**
- * The events `filter` accepts, as an async iterator: first those after `after` that were
- * already delivered (replayed from the table, in order), then live ones, with no gap and no
- * duplicate between the two. `onEach` runs before an event is handed on (to refresh state).
+ * Where a subscription that passed `after` resumes (null: live only). Async and separate from
+ * {@link eventStream} so that a wrong `after` is refused when subscribing, as an error the client
+ * is told, not by breaking the stream later.
+ */
+export async function resumeFrom(
+  bus: EventBus,
+  after: string | null | undefined,
+): Promise<EventPosition | null> {
+  return after == null ? null : bus.resumePosition(after);
+}
+
+/**
+ * The events `filter` accepts, as an async iterator: first those after `after` that the bus had
+ * already delivered when subscribing (replayed from the table, in pages, in order), then live
+ * ones — strictly in position order, with no gap and no duplicate between the two, also when
+ * `after` came from another instance that was ahead of this one. `onEach` runs before an event is
+ * handed on (to refresh state).
  */
 export function eventStream(
   bus: EventBus,
   filter: (event: BusEvent) => boolean,
-  after: string | null,
+  after: EventPosition | null,
   onEach: () => void = () => {},
 ): AsyncIterableIterator<BusEvent> {
   const queue: BusEvent[] = [];
@@ -19,22 +34,23 @@ export function eventStream(
     queue.push(event);
     wake?.();
   });
-  // Live delivery is in id order (but for an event whose transaction committed late), so
-  // everything up to this id is replayed, the rest is live; a late event both replayed and
-  // delivered live is handed on once.
-  const upto = bus.lastEventId;
-  let backlog: BusEvent[] | null = after === null ? [] : null;
-  const replayedIds = new Set<string>();
+  // The bus delivers in position order, so every event delivered from now on is after `upto`:
+  // what lies between `after` and `upto` is replayed, the rest arrives live.
+  const upto = bus.position;
+  let replayFrom: EventPosition | null =
+    after !== null && comparePositions(after, upto) < 0 ? after : null;
+  let backlog: BusEvent[] = [];
 
   const iterator: AsyncIterableIterator<BusEvent> = {
     [Symbol.asyncIterator]() {
       return iterator;
     },
     async next(): Promise<IteratorResult<BusEvent>> {
-      if (backlog === null) {
-        backlog =
-          BigInt(after!) < BigInt(upto) ? (await bus.replay(after!, upto)).filter(filter) : [];
-        for (const event of backlog) replayedIds.add(event.id);
+      while (backlog.length === 0 && replayFrom !== null && !done) {
+        const page = await bus.replay(replayFrom, upto);
+        const last = page.at(-1);
+        replayFrom = last ? last.position : null;
+        backlog = page.filter(filter);
       }
       const replayed = backlog.shift();
       if (replayed) {
@@ -50,7 +66,8 @@ export function eventStream(
         }
         if (done) return { value: undefined, done: true };
         const event = queue.shift()!;
-        if (replayedIds.has(event.id)) continue;
+        // Live events at or before `after` were seen already (on an instance that was ahead).
+        if (after !== null && comparePositions(event.position, after) <= 0) continue;
         onEach();
         return { value: event, done: false };
       }

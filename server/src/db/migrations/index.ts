@@ -1,3 +1,4 @@
+import { Migration20261208034506_EventPositions } from './Migration20261208034506_EventPositions.js';
 import { Migration20261208022255_LoginAttempts } from './Migration20261208022255_LoginAttempts.js';
 import { Migration20261206022938_WaitingActivityCounts } from './Migration20261206022938_WaitingActivityCounts.js';
 import { Migration20261205222604_WaitingActivitiesIndex } from './Migration20261205222604_WaitingActivitiesIndex.js';
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205222604_WaitingActivitiesIndex', class: Migration20261205222604_WaitingActivitiesIndex },
   { name: 'Migration20261206022938_WaitingActivityCounts', class: Migration20261206022938_WaitingActivityCounts },
   { name: 'Migration20261208022255_LoginAttempts', class: Migration20261208022255_LoginAttempts },
+  { name: 'Migration20261208034506_EventPositions', class: Migration20261208034506_EventPositions },
 ];

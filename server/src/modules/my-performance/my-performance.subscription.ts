@@ -14,7 +14,7 @@ import { requirePerson } from '../../access/policy.js';
 import { DateTimeScalar } from '../../kernel/scalars.js';
 import type { BusEvent } from '../../realtime/bus.js';
 import { refreshPerEvent } from '../../realtime/fresh-context.js';
-import { eventStream } from '../../realtime/stream.js';
+import { eventStream, resumeFrom } from '../../realtime/stream.js';
 import { Activity, MonthlyReport } from '../activities/index.js';
 import { Appeal, Appraisal, PeerFeedbackRequest } from '../evaluation/index.js';
 import { Feedback } from '../feedback/index.js';
@@ -24,7 +24,10 @@ import { PerformancePlan } from '../planning/index.js';
   description: 'Something changed in your own performance; resume with its id as after',
 })
 export class PerformanceEvent {
-  @Field(() => ID, { description: 'Monotonic; pass the last one you saw as after to resume' })
+  @Field(() => ID, {
+    description:
+      'Its place in the stream (opaque, ordered); pass the last one you saw as after to resume',
+  })
   id!: string;
 
   @Field({ description: 'e.g. plan.approve, activity.approve, feedback.give, appraisal.finalise' })
@@ -47,13 +50,14 @@ export class PerformanceEventResolver {
   @Subscription(() => PerformanceEvent, {
     description:
       'Your own plan, activities, feedback, appraisals, appeals and 360 requests, as they change',
-    subscribe: ({ args, context }) => {
+    subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       const viewer = requirePerson(ctx.viewer, 'subscribe');
+      const after = await resumeFrom(ctx.bus, args.after as string | null | undefined);
       return eventStream(
         ctx.bus,
         (e) => e.ownerIds.includes(viewer.employeeId),
-        (args.after as string | null) ?? null,
+        after,
         () => refreshPerEvent(ctx),
       );
     },

@@ -4,7 +4,7 @@ import { requirePerson } from '../../access/policy.js';
 import { DateTimeScalar } from '../../kernel/scalars.js';
 import type { BusEvent } from '../../realtime/bus.js';
 import { refreshPerEvent } from '../../realtime/fresh-context.js';
-import { eventStream } from '../../realtime/stream.js';
+import { eventStream, resumeFrom } from '../../realtime/stream.js';
 import { ReviewQueueTotals } from './review-queue.resolver.js';
 import { queueTotals, reviewQueue } from './review-queue.service.js';
 
@@ -37,13 +37,14 @@ export class ReviewQueueEventResolver {
   @Subscription(() => ReviewQueueEvent, {
     name: 'reviewQueue',
     description: 'Changes to your review queue as assessor, with the new counts',
-    subscribe: ({ args, context }) => {
+    subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       const viewer = requirePerson(ctx.viewer, 'subscribe');
+      const after = await resumeFrom(ctx.bus, args.after as string | null | undefined);
       return eventStream(
         ctx.bus,
         (e) => e.reviewerIds.includes(viewer.employeeId),
-        (args.after as string | null) ?? null,
+        after,
         () => refreshPerEvent(ctx),
       );
     },
