@@ -180,6 +180,59 @@ describe('the built server (node dist/src/main.js)', () => {
   }, 90_000);
 });
 
+describe('the built server under faults', () => {
+  it('keeps every acknowledged write when killed (-9) in a burst of writes, and starts again', async () => {
+    const port = await freePort();
+    const dataDir = tempDir('kinerja-data-');
+    const webDir = tempDir('kinerja-web-');
+    const first = await startDemoServer(port, dataDir, webDir);
+    const match = /Demo login: EMPLOYEE (\d+) \/ (\S+)/.exec(first.output());
+    expect(match, first.output()).not.toBeNull();
+    // A burst of writes: sign-ins, each a session row (and a login attempt) committed before its
+    // token is answered. The server is killed in the middle of it.
+    const acknowledged: string[] = [];
+    let killed = false;
+    const signInRepeatedly = async () => {
+      while (!killed) {
+        const login = await graphql(first.url, LOGIN, {
+          nip: match![1],
+          password: match![2],
+        }).catch(() => null);
+        const token = login?.data?.login?.token as string | undefined;
+        if (token && !killed) acknowledged.push(token);
+      }
+    };
+    const burst = Array.from({ length: 6 }, () => signInRepeatedly());
+    while (acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    first.child.kill('SIGKILL');
+    killed = true;
+    expect(await waitForExit(first, 10_000)).toEqual({ code: null, signal: 'SIGKILL' });
+    await Promise.all(burst);
+
+    // Started again on the same files (the killed server's pid file names a dead process).
+    const t0 = Date.now();
+    const second = await startDemoServer(port, dataDir, webDir);
+    const restarted = Date.now() - t0;
+    const lost: string[] = [];
+    for (const token of acknowledged) {
+      const me = await fetch(`${second.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { employee { nip } } }' }),
+      }).then(
+        (res) => res.json() as Promise<{ data?: { me: { employee: { nip: string } } | null } }>,
+      );
+      if (me.data?.me?.employee.nip !== match![1]) lost.push(token);
+    }
+    expect(lost).toEqual([]);
+    console.log(
+      `faults: ${acknowledged.length} acknowledged sign-ins before kill -9, all present after a restart in ${restarted} ms`,
+    );
+    second.child.kill('SIGTERM');
+    expect(await waitForExit(second, 15_000)).toEqual({ code: 0, signal: null });
+  }, 120_000);
+});
+
 describe('app.close()', () => {
   it('drains a request in flight for the grace period only, then closes', async () => {
     const app = await createApp(

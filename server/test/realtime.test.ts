@@ -169,6 +169,8 @@ describe('live updates over WebSocket', () => {
     for (const [after, reason] of [
       ['gisteren', 'realtime.badPosition'],
       ['1-2-3', 'realtime.badPosition'],
+      ['99999999999999999999-1', 'realtime.badPosition'],
+      ['1-1', 'realtime.unknownPosition'],
       ['987654321', 'realtime.unknownPosition'],
     ]) {
       const stream = collect(client, MY, { after });

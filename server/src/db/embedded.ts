@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -9,6 +10,39 @@ export interface EmbeddedDatabase {
   /** postgres:// URL of the socket server in front of PGlite. */
   url: string;
   close(): Promise<void>;
+}
+
+/** The file in a data directory naming the process whose server has it open. */
+export const PID_FILE = 'kinerja.pid';
+
+function isLive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A reused pid after a reboot is some other program: only a Node.js process counts.
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true; // no /proc: believe it
+  }
+}
+
+/**
+ * The process that has a Kinerja server open on `dataDir`, or null when none does (no pid file,
+ * or one left by a process that is gone, as after kill -9).
+ */
+export function dataDirInUse(dataDir: string): number | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dataDir, PID_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+  const pid = Number(text.trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return isLive(pid) ? pid : null;
 }
 
 /**
@@ -49,7 +83,17 @@ export async function startEmbeddedDatabase(
   dataDir: string | null,
   maxConnections: number,
 ): Promise<EmbeddedDatabase> {
-  if (dataDir) checkDataDir(dataDir);
+  if (dataDir) {
+    checkDataDir(dataDir);
+    const owner = dataDirInUse(dataDir);
+    if (owner !== null) {
+      // Two processes on one PGlite directory would corrupt it.
+      throw new Error(
+        `The data directory ${dataDir} is in use by another Kinerja server (process ${owner}). Stop it, or set KINERJA_DATA_DIR to another directory.`,
+      );
+    }
+    fs.writeFileSync(path.join(dataDir, PID_FILE), `${process.pid}\n`);
+  }
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
@@ -76,6 +120,7 @@ export async function startEmbeddedDatabase(
       ]);
       clearTimeout(timer);
       await db.close();
+      if (dataDir) fs.rmSync(path.join(dataDir, PID_FILE), { force: true });
     },
   };
 }

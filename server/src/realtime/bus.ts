@@ -197,19 +197,26 @@ export class EventBus {
   }
 
   /**
-   * Where to resume after `after` (an event id a subscriber was handed): its position, or a
-   * reason error for text that is no event id, or a bare old-style id no longer in the table.
+   * Where to resume after `after` (an event id a subscriber was handed): its position. A reason
+   * error for text that is no event id, and for an id of no event in the table — pruned (older
+   * than the retention), or from before a restore — since resuming there would silently skip
+   * what is missing: the subscriber must fetch again. A bare old-style id is placed by its row.
    */
   async resumePosition(after: string): Promise<EventPosition> {
     const parsed = parsePosition(after);
     if (parsed === null) throw realtimeReasons.badPosition();
-    if (!('legacyId' in parsed)) return parsed;
-    const rows = await this.query<{ tx: string }>(
-      'select tx::text as tx from event where id = ?::bigint',
-      [parsed.legacyId.toString()],
-    );
+    const rows =
+      'legacyId' in parsed
+        ? await this.query<{ tx: string; id: string }>(
+            'select tx::text as tx, id::text as id from event where id = ?::bigint',
+            [parsed.legacyId.toString()],
+          )
+        : await this.query<{ tx: string; id: string }>(
+            'select tx::text as tx, id::text as id from event where id = ?::bigint and tx = ?::xid8',
+            [parsed.id.toString(), parsed.tx.toString()],
+          );
     if (!rows[0]) throw realtimeReasons.unknownPosition({ after });
-    return { tx: BigInt(rows[0].tx), id: parsed.legacyId };
+    return { tx: BigInt(rows[0].tx), id: BigInt(rows[0].id) };
   }
 
   /**

@@ -25,6 +25,8 @@ export function formatPosition(position: EventPosition): string {
 
 const POSITION = /^(\d{1,20})-(\d{1,20})$/;
 const LEGACY_ID = /^\d{1,20}$/;
+const MAX_XID8 = 2n ** 64n - 1n;
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 /**
  * The position in `text`; `{ legacyId }` for a bare event id (what subscribers were handed
@@ -32,8 +34,11 @@ const LEGACY_ID = /^\d{1,20}$/;
  */
 export function parsePosition(text: string): EventPosition | { legacyId: bigint } | null {
   const match = POSITION.exec(text);
-  if (match) return { tx: BigInt(match[1]), id: BigInt(match[2]) };
-  if (LEGACY_ID.test(text)) return { legacyId: BigInt(text) };
+  if (match) {
+    const position = { tx: BigInt(match[1]), id: BigInt(match[2]) };
+    return position.tx <= MAX_XID8 && position.id <= MAX_BIGINT ? position : null;
+  }
+  if (LEGACY_ID.test(text) && BigInt(text) <= MAX_BIGINT) return { legacyId: BigInt(text) };
   return null;
 }
 
