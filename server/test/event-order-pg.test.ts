@@ -32,7 +32,7 @@ import {
  * the committed events, each once, in the order of their positions.
  */
 const WRITERS = 16;
-const WRITES_EACH = 120; // 1,920 events from the in-process writers
+const WRITES_EACH = 125; // 2,000 events from the in-process writers
 const API_WRITERS = 4;
 const API_WRITES_EACH = 25; // and 100 logged activities through the two instances
 const SUBSCRIBERS = 4;
