@@ -453,6 +453,12 @@ const ROWS: AccessRow[] = [
     expect: AUDIT_READ,
   },
   {
+    name: 'changes',
+    field: 'changes',
+    build: () => ({ query: '{ changes(first: 5) { endCursor hasNextPage nodes { type } } }' }),
+    expect: only('hrAdmin', 'auditor', 'plansClient'),
+  },
+  {
     name: 'apiClients',
     field: 'apiClients',
     build: () => ({ query: '{ apiClients { id name scopes } }' }),
@@ -2005,7 +2011,8 @@ beforeAll(async () => {
     'DIRECTORY_READ',
     'DIRECTORY_PERSONAL_READ',
   ]);
-  const plansClient = await client('Access test: plans', ['PLANS_READ']);
+  // Also changes:read: the change feed's row needs one client that may read it.
+  const plansClient = await client('Access test: plans', ['PLANS_READ', 'CHANGES_READ']);
   const developmentClient = await client(
     'Access test: development of E’s OPD',
     ['DEVELOPMENT_READ'],

@@ -68,6 +68,7 @@ describe.skipIf(!postgresUrl)(
     const ports: number[] = [];
     let dir: TestDirectory;
     let token: string;
+    let feedToken: string;
     let ownerId: string;
     let indicatorId: string;
 
@@ -100,6 +101,14 @@ describe.skipIf(!postgresUrl)(
       while (head.jobType !== 'SENIOR_EXECUTIVE') head = byNip.get(head.supervisorNip!)!;
       token = await signIn(writer.url, head.nip, dir.password);
       const hr = await signIn(writer.url, dir.logins.hrAdmin, dir.password);
+      feedToken = (
+        await gql(
+          writer.url,
+          'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }',
+          { input: { name: 'Sinkron aktivitas', scopes: ['CHANGES_READ'] } },
+          { token: hr },
+        )
+      ).data!.createApiClient.token;
       const call = async (query: string, variables: Record<string, unknown>, as: string) => {
         const result = await gql(writer.url, query, variables, { token: as });
         expect(result.errors, query).toBeUndefined();
@@ -167,7 +176,7 @@ describe.skipIf(!postgresUrl)(
       removeBuild('event-order');
     });
 
-    it('delivers every committed event exactly once, in position order, to every subscriber', async () => {
+    it('delivers every committed event exactly once, in position order, to every subscriber, and a change-feed copy equals the table', async () => {
       console.log(`event order: seed ${random.seed} (EVENT_ORDER_SEED to repeat)`);
       const db = new pg.Client({ connectionString: scratch.url });
       db.on('error', () => {});
@@ -238,6 +247,35 @@ describe.skipIf(!postgresUrl)(
         }
       };
       const following = subscribers.map((s) => follow(s));
+
+      // A syncing tool: polls the change feed for activities on whichever instance is up, keeps
+      // a copy, and goes on from its saved cursor.
+      const copy: string[] = [];
+      let feedCursor: string | null = start;
+      let polls = 0;
+      const syncOnce = async (): Promise<boolean> => {
+        const targets = live();
+        if (targets.length === 0) return true;
+        const target = targets[Math.floor(random() * targets.length)];
+        const page = await gql(
+          target.url,
+          'query($after: String) { changes(after: $after, types: ["activity.*"], first: 50) { endCursor hasNextPage nodes { type subjectId } } }',
+          { after: feedCursor },
+          { token: feedToken },
+        ).catch(() => null);
+        polls++;
+        if (!page?.data) return true;
+        for (const change of page.data.changes.nodes) {
+          if (change.type === 'activity.log') copy.push(change.subjectId);
+        }
+        feedCursor = page.data.changes.endCursor;
+        return page.data.changes.hasNextPage;
+      };
+      const syncing = (async () => {
+        while (subscribing) {
+          if (!(await syncOnce())) await sleep(between(50, 300));
+        }
+      })();
 
       // Writers in this process: the insert, then a random pause before the commit, so that
       // transactions commit in another order than they took their ids.
@@ -323,7 +361,19 @@ describe.skipIf(!postgresUrl)(
         await sleep(100);
       }
       subscribing = false;
-      await Promise.all(following);
+      await Promise.all([...following, syncing]);
+      // The tool's last read, after everything: its copy equals a direct read of the table.
+      while (await syncOnce());
+      const direct = (
+        await db.query<{ id: string }>(
+          'select id from activity where employee_id = $1 order by id',
+          [ownerId],
+        )
+      ).rows.map((r) => r.id);
+      expect([...copy].sort()).toEqual([...direct].sort());
+      expect(new Set(copy).size).toBe(copy.length);
+      expect(copy.length).toBeGreaterThan(0);
+      expect(polls).toBeGreaterThan(5);
 
       console.log(
         `event order: ${committed.length} events written in ${wrote} ms; reconnects ` +

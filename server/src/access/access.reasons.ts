@@ -64,6 +64,11 @@ export const accessReasons = defineReasons('access', {
     kind: 'FORBIDDEN',
     message: 'Managing accounts needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.',
   },
+  changesRead: {
+    kind: 'FORBIDDEN',
+    message:
+      'Reading the change feed needs the HR_ADMIN or AUDITOR role, or an API client with changes:read.',
+  },
   auditRead: {
     kind: 'FORBIDDEN',
     message: 'Reading the audit trail needs the HR_ADMIN or AUDITOR role.',

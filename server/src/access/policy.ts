@@ -165,6 +165,20 @@ export function assertAuditRead(viewer: Viewer | null): PersonViewer {
   throw reasons.auditRead();
 }
 
+/**
+ * The change feed: API clients with `changes:read` (limited to their OPDs' changes), HR admins
+ * and auditors. Returns the OPDs the reader is limited to (null = all).
+ */
+export function assertChangesRead(viewer: Viewer | null): string[] | null {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    requireScope(v, ApiScope.CHANGES_READ);
+    return v.opdIds;
+  }
+  if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) return null;
+  throw reasons.changesRead();
+}
+
 /** API clients for agency tools: HR admins manage them; auditors may list them. */
 export function assertApiClientsManage(viewer: Viewer | null): PersonViewer {
   const v = requirePerson(viewer, 'manage API clients');

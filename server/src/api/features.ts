@@ -2,6 +2,7 @@ import type { LoaderKit } from '../db/loaders.js';
 import { feature as activities } from '../modules/activities/feature.js';
 import { feature as apiClients } from '../modules/api-clients/feature.js';
 import { feature as audit } from '../modules/audit/feature.js';
+import { feature as changes } from '../modules/changes/feature.js';
 import { feature as auth } from '../modules/auth/feature.js';
 import { feature as development } from '../modules/development/feature.js';
 import { feature as directory } from '../modules/directory/feature.js';
@@ -33,6 +34,7 @@ export const FEATURES: readonly Feature[] = [
   directory,
   apiClients,
   audit,
+  changes,
   settings,
   planning,
   activities,

@@ -91,6 +91,11 @@ const PAGE_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'last', 'limit']);
  */
 export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'PerformancePlan.workResults': 5,
+  // A page of the change feed is sized by `changes(first)`; a change names about one person
+  // and one OPD.
+  'ChangePage.nodes': 1,
+  'Change.employeeIds': 1,
+  'Change.opdIds': 1,
   'PerformancePlan.behaviourExpectations': 7,
   'PerformancePlan.approvedVersions': 2,
   'WorkResult.indicators': 3,

@@ -16,6 +16,8 @@ export enum ApiScope {
   PLANS_READ = 'plans:read',
   APPRAISALS_READ = 'appraisals:read',
   DEVELOPMENT_READ = 'development:read',
+  /** The change feed: what changed, and the ids to read (reading them needs their own scope). */
+  CHANGES_READ = 'changes:read',
 }
 
 /** A signed-in person, resolved from their session token or cookie. */

@@ -5,8 +5,8 @@ import type { Logger } from '../kernel/logger.js';
 import { inBackground } from '../db/query-stats.js';
 import { EventRow } from './event.entity.js';
 import { EVENTS_CHANNEL } from './outbox.js';
-import { formatPosition, parsePosition, START, type EventPosition } from './position.js';
-import { realtimeReasons } from './realtime.reasons.js';
+import { FINAL, newestPosition, positionOf } from './feed.js';
+import { formatPosition, START, type EventPosition } from './position.js';
 
 export interface BusEvent {
   /** The event's position as text (`formatPosition`): what subscribers resume after. */
@@ -72,9 +72,6 @@ function toBusEvent(row: EventRecord): BusEvent {
 const COLUMNS = `id::text as id, tx::text as tx, type, subject_type, subject_id, owner_ids,
   reviewer_ids, opd_ids, data, created_at`;
 
-/** Only events of transactions that have ended: nothing can appear below this any more. */
-const FINAL = 'tx < pg_snapshot_xmin(pg_current_snapshot())';
-
 const READ_BATCH = 500;
 
 export interface EventBusOptions {
@@ -118,11 +115,7 @@ export class EventBus {
   }
 
   async start(): Promise<void> {
-    const rows = await this.query<{ id: string; tx: string }>(
-      `select id::text as id, tx::text as tx from event where ${FINAL}
-       order by tx desc, id desc limit 1`,
-    );
-    if (rows[0]) this.last = { tx: BigInt(rows[0].tx), id: BigInt(rows[0].id) };
+    this.last = (await newestPosition(this.query.bind(this))) ?? START;
     if (this.options.listenUrl) await this.listen();
     this.timers.push(setInterval(() => this.poke(), this.options.pollMs).unref());
     this.timers.push(setInterval(() => void inBackground(() => this.prune()), 3_600_000).unref());
@@ -196,27 +189,9 @@ export class EventBus {
     }
   }
 
-  /**
-   * Where to resume after `after` (an event id a subscriber was handed): its position. A reason
-   * error for text that is no event id, and for an id of no event in the table — pruned (older
-   * than the retention), or from before a restore — since resuming there would silently skip
-   * what is missing: the subscriber must fetch again. A bare old-style id is placed by its row.
-   */
-  async resumePosition(after: string): Promise<EventPosition> {
-    const parsed = parsePosition(after);
-    if (parsed === null) throw realtimeReasons.badPosition();
-    const rows =
-      'legacyId' in parsed
-        ? await this.query<{ tx: string; id: string }>(
-            'select tx::text as tx, id::text as id from event where id = ?::bigint',
-            [parsed.legacyId.toString()],
-          )
-        : await this.query<{ tx: string; id: string }>(
-            'select tx::text as tx, id::text as id from event where id = ?::bigint and tx = ?::xid8',
-            [parsed.id.toString(), parsed.tx.toString()],
-          );
-    if (!rows[0]) throw realtimeReasons.unknownPosition({ after });
-    return { tx: BigInt(rows[0].tx), id: BigInt(rows[0].id) };
+  /** Where to resume after `after`: see {@link positionOf}. */
+  resumePosition(after: string): Promise<EventPosition> {
+    return positionOf(this.query.bind(this), after);
   }
 
   /**

@@ -50,6 +50,7 @@ export type AddWorkResultInput = {
 export type ApiScope =
   /** appraisals:read: appraisals and predikat */
   | 'APPRAISALS_READ'
+  | 'CHANGES_READ'
   /** development:read: competency standards, assessments, gaps, recommendations, trainings, enrolments, JP hours, talent grid and candidates */
   | 'DEVELOPMENT_READ'
   /** directory:personal:read: birth date, email, phone */
