@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEED_TYPES } from '../src/modules/changes/index.js';
 import {
@@ -227,5 +233,30 @@ describe('the change feed', () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ reason: 'realtime.badPosition' });
     const gone = await feed(tokens.feed, { after: '1-1' });
     expect(gone.errors?.[0].extensions).toMatchObject({ reason: 'realtime.unknownPosition' });
+  });
+
+  it('is followed by the Node example of the docs, which keeps its place across runs', async () => {
+    const example = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../../docs/examples/follow-changes.mjs',
+    );
+    const cursorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kinerja-feed-')), 'c');
+    const env = {
+      ...process.env,
+      KINERJA_URL: t.url,
+      KINERJA_TOKEN: tokens.feed,
+      CURSOR_FILE: cursorFile,
+    };
+    const run = () => promisify(execFile)(process.execPath, [example, '--once'], { env });
+    const first = (await run()).stdout.trim().split('\n');
+    expect(first.some((line) => line.includes(`plan.approve PerformancePlan ${planId}`))).toBe(
+      true,
+    );
+    const logged = (await logActivity('2026-11-06')).logActivity.id;
+    await t.app.bus.flush();
+    const second = (await run()).stdout.trim().split('\n');
+    expect(second).toHaveLength(1);
+    expect(second[0]).toContain(`activity.log Activity ${logged}`);
+    fs.rmSync(path.dirname(cursorFile), { recursive: true, force: true });
   });
 });
