@@ -453,6 +453,20 @@ const ROWS: AccessRow[] = [
     expect: AUDIT_READ,
   },
   {
+    name: 'performancePlans',
+    field: 'performancePlans',
+    build: () => ({ query: '{ performancePlans(first: 5) { totalCount nodes { id } } }' }),
+    // Unit admins read their own OPD's; assessors the plans they assess with assessorId =
+    // themselves (bulk-reads.test.ts).
+    expect: only('hrAdmin', 'auditor', 'unitAdmin', 'otherOpdUnitAdmin', 'plansClient'),
+  },
+  {
+    name: 'appraisals',
+    field: 'appraisals',
+    build: () => ({ query: '{ appraisals(first: 5) { totalCount nodes { id } } }' }),
+    expect: only('hrAdmin', 'auditor', 'unitAdmin', 'otherOpdUnitAdmin'),
+  },
+  {
     name: 'changes',
     field: 'changes',
     build: () => ({ query: '{ changes(first: 5) { endCursor hasNextPage nodes { type } } }' }),

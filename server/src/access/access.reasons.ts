@@ -64,6 +64,11 @@ export const accessReasons = defineReasons('access', {
     kind: 'FORBIDDEN',
     message: 'Managing accounts needs the HR_ADMIN role, or UNIT_ADMIN for the same OPD.',
   },
+  bulkRead: {
+    kind: 'FORBIDDEN',
+    message:
+      'Reading the {what} of many people is for HR admins, auditors, unit admins (their OPD), API clients with the scope, and assessors (assessorId: their own id).',
+  },
   changesRead: {
     kind: 'FORBIDDEN',
     message:

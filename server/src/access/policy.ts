@@ -165,6 +165,55 @@ export function assertAuditRead(viewer: Viewer | null): PersonViewer {
   throw reasons.auditRead();
 }
 
+/** Where a bulk read (plans or appraisals of many people) may look, and how big its pages. */
+export interface BulkReadReach {
+  /** Only these OPDs (null: all). */
+  opdIds: string[] | null;
+  /** Only plans or appraisals this employee assesses (null: anyone's). */
+  assessorId: string | null;
+  maxPage: number;
+}
+
+/** Pages of bulk reads: agency tools read a period's results in a few large pages. */
+export const CLIENT_BULK_PAGE = 500;
+export const PERSON_BULK_PAGE = 100;
+
+/**
+ * Bulk reads of plans or appraisals: API clients with `plans:read` / `appraisals:read` (inside
+ * their OPDs), HR admins and auditors (city-wide), unit admins (their OPD), and anyone for the
+ * plans and appraisals they assess themselves (`assessorId` = their own id).
+ */
+export function bulkReadReach(
+  viewer: Viewer | null,
+  what: 'plans' | 'appraisals',
+  filter: { opdId?: string | null; assessorId?: string | null },
+): BulkReadReach {
+  const v = requireViewer(viewer);
+  if (v.kind === 'client') {
+    requireScope(v, what === 'plans' ? ApiScope.PLANS_READ : ApiScope.APPRAISALS_READ);
+    if (filter.opdId && !clientReaches(v, filter.opdId)) {
+      throw what === 'plans'
+        ? reasons.clientPlansOutsideOpds({ client: v.name })
+        : reasons.clientAppraisalsOutsideOpds({ client: v.name });
+    }
+    return { opdIds: v.opdIds, assessorId: null, maxPage: CLIENT_BULK_PAGE };
+  }
+  if (filter.assessorId && filter.assessorId === v.employeeId) {
+    return { opdIds: null, assessorId: v.employeeId, maxPage: PERSON_BULK_PAGE };
+  }
+  if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) {
+    return { opdIds: null, assessorId: null, maxPage: PERSON_BULK_PAGE };
+  }
+  if (
+    hasRole(v, Role.UNIT_ADMIN) &&
+    v.adminOrgUnitId &&
+    (!filter.opdId || filter.opdId === v.adminOrgUnitId)
+  ) {
+    return { opdIds: [v.adminOrgUnitId], assessorId: null, maxPage: PERSON_BULK_PAGE };
+  }
+  throw reasons.bulkRead({ what });
+}
+
 /**
  * The change feed: API clients with `changes:read` (limited to their OPDs' changes), HR admins
  * and auditors. Returns the OPDs the reader is limited to (null = all).

@@ -1,3 +1,4 @@
+import { Migration20261208043950_AppraisalUpdatedAt } from './Migration20261208043950_AppraisalUpdatedAt.js';
 import { Migration20261208034506_EventPositions } from './Migration20261208034506_EventPositions.js';
 import { Migration20261208022255_LoginAttempts } from './Migration20261208022255_LoginAttempts.js';
 import { Migration20261206022938_WaitingActivityCounts } from './Migration20261206022938_WaitingActivityCounts.js';
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206022938_WaitingActivityCounts', class: Migration20261206022938_WaitingActivityCounts },
   { name: 'Migration20261208022255_LoginAttempts', class: Migration20261208022255_LoginAttempts },
   { name: 'Migration20261208034506_EventPositions', class: Migration20261208034506_EventPositions },
+  { name: 'Migration20261208043950_AppraisalUpdatedAt', class: Migration20261208043950_AppraisalUpdatedAt },
 ];

@@ -5,8 +5,12 @@ import {
   assertMayReadSomeAppraisals,
   assertMayReadSomePlans,
   assertOwner,
+  bulkReadReach,
   requirePerson,
 } from '../../access/policy.js';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { bulkPageSize, pageById } from '../../db/pages.js';
+import type { Connection } from '../../kernel/pagination.js';
 import { checkpointsOf } from '../../kernel/calendar.js';
 import type { Scope } from '../../kernel/scope.js';
 import { recordChange } from '../../realtime/change.js';
@@ -103,6 +107,47 @@ export async function getAppraisal(scope: Scope, id: string): Promise<Appraisal 
   const plan = (await scope.loaders.plan.load(appraisal.plan.id))!;
   assertAppraisalRead(scope.viewer, await planSubject(scope.loaders, plan));
   return appraisal;
+}
+
+export interface AppraisalListFilter {
+  opdId?: string | null;
+  orgUnitId?: string | null;
+  periodId?: string | null;
+  checkpoint?: AppraisalCheckpoint | null;
+  status?: AppraisalStatus | null;
+  predikat?: Predikat | null;
+  assessorId?: string | null;
+  updatedSince?: Date | null;
+}
+
+/**
+ * Appraisals of many people at once ("the Q3 predikat of an OPD"), for agency tools and admins
+ * (who may: `bulkReadReach`), in creation order; the reader's OPD limits always apply.
+ */
+export async function listAppraisals(
+  scope: Scope,
+  filter: AppraisalListFilter,
+  page: { first?: number | null; after?: string | null },
+): Promise<Connection<Appraisal>> {
+  const reach = bulkReadReach(scope.viewer, 'appraisals', filter);
+  const limit = bulkPageSize(page.first, reach.maxPage);
+  const and: FilterQuery<Appraisal>[] = [];
+  if (filter.periodId) and.push({ period: filter.periodId });
+  if (filter.checkpoint) and.push({ checkpoint: filter.checkpoint });
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.predikat) and.push({ predikat: filter.predikat });
+  const assessorId = reach.assessorId ?? filter.assessorId;
+  if (assessorId) and.push({ assessor: assessorId });
+  if (filter.updatedSince) and.push({ updatedAt: { $gte: filter.updatedSince } });
+  if (filter.opdId) and.push({ opd: filter.opdId });
+  if (reach.opdIds) and.push({ opd: { $in: reach.opdIds } });
+  if (filter.orgUnitId) {
+    const unit = await scope.em.findOne(OrgUnit, { id: filter.orgUnitId });
+    and.push(
+      unit ? { plan: { orgUnit: { path: { $like: `${unit.path}%` } } } } : { id: { $in: [] } },
+    );
+  }
+  return pageById(scope.em, Appraisal, and.length > 0 ? { $and: and } : {}, limit, page.after);
 }
 
 /** An employee's appraisals in a period, checkpoints in order. */

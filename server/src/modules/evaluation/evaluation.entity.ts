@@ -107,6 +107,10 @@ export class Appraisal {
   @Field(() => DateTimeScalar)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  @Field(() => DateTimeScalar, { description: 'Last change (ratings, status, an appeal granted)' })
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
 }
 
 /** The employee's own assessment with the same fields, shown to the assessor beside theirs. */

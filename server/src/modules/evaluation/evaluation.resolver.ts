@@ -1,3 +1,5 @@
+import { connectionTypes } from '../../kernel/connection-types.js';
+import { AppraisalFilter } from './evaluation.input.js';
 import {
   Arg,
   Ctx,
@@ -41,6 +43,8 @@ import {
 import { predikatOf, PREDIKAT_NAMES } from './evaluation.rules.js';
 import * as peers from './peer.service.js';
 import { Distribution, toDistribution } from './distribution.types.js';
+
+export const { ConnectionType: AppraisalConnection } = connectionTypes(Appraisal, 'Appraisal');
 
 @ObjectType({ description: 'A note on one core value' })
 export class ValueNote {
@@ -231,6 +235,19 @@ export class AppraisalResolver {
   @Query(() => Appraisal, { nullable: true })
   appraisal(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Appraisal | null> {
     return appraisals.getAppraisal(ctx, id);
+  }
+
+  @Query(() => AppraisalConnection, {
+    description:
+      'Appraisals of many people, e.g. the Q3 predikat of an OPD (agency tools, admins; assessors with assessorId = themselves), in creation order. Pages up to 500 for API clients, 100 for people.',
+  })
+  appraisals(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => AppraisalFilter, { nullable: true }) filter?: AppraisalFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return appraisals.listAppraisals(ctx, filter ?? {}, { first, after });
   }
 
   @Query(() => [Appraisal], { description: 'An employee’s appraisals in a period' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DateScalar } from '../../kernel/scalars.js';
-import { ResultAspect, WorkResultKind } from './planning.enums.js';
+import { DateScalar, DateTimeScalar } from '../../kernel/scalars.js';
+import { PlanStatus, ResultAspect, WorkResultKind } from './planning.enums.js';
 
 @InputType({
   description: 'Open a period; windows default to January (planning) and 1 Dec–31 Jan (evaluation)',
@@ -94,4 +94,25 @@ export class UpdateWorkResultInput {
     description: 'Replaces the IKI: with id = keep and change, without = add; left out = remove',
   })
   indicators?: IndicatorInput[] | null;
+}
+
+@InputType({ description: 'Which plans a bulk read returns; every field narrows it' })
+export class PlanFilter {
+  @Field(() => ID, { nullable: true, description: 'Plans of people in this OPD' })
+  opdId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Plans of people in this unit or below it' })
+  orgUnitId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  periodId?: string | null;
+
+  @Field(() => PlanStatus, { nullable: true })
+  status?: PlanStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'Plans this employee assesses' })
+  assessorId?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Changed at or after this time' })
+  updatedSince?: Date | null;
 }

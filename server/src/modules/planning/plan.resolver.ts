@@ -25,7 +25,13 @@ import {
   PlanVersion,
   WorkResult,
 } from './plan.entity.js';
-import { AddWorkResultInput, OpenPeriodInput, UpdateWorkResultInput } from './plan.input.js';
+import {
+  AddWorkResultInput,
+  OpenPeriodInput,
+  PlanFilter,
+  UpdateWorkResultInput,
+} from './plan.input.js';
+import { connectionTypes } from '../../kernel/connection-types.js';
 import {
   indicatorProgress,
   planProgress,
@@ -36,6 +42,11 @@ import { checkpointsOf } from '../../kernel/calendar.js';
 import { progressOf } from './plan.rules.js';
 import * as plans from './plan.service.js';
 import { CoreValue, PlanStatus, WorkResultKind } from './planning.enums.js';
+
+export const { ConnectionType: PerformancePlanConnection } = connectionTypes(
+  PerformancePlan,
+  'PerformancePlan',
+);
 
 @ObjectType({ description: 'Realisation of an IKI at one checkpoint' })
 export class IndicatorRealisation {
@@ -179,6 +190,19 @@ export class PlanResolver {
     @Arg('periodId', () => ID) periodId: string,
   ): Promise<PerformancePlan | null> {
     return plans.planFor(ctx, employeeId, periodId);
+  }
+
+  @Query(() => PerformancePlanConnection, {
+    description:
+      'Plans of many people (agency tools, admins; assessors with assessorId = themselves), in creation order. Pages up to 500 for API clients, 100 for people.',
+  })
+  performancePlans(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PlanFilter, { nullable: true }) filter?: PlanFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return plans.listPlans(ctx, filter ?? {}, { first, after });
   }
 
   @Query(() => [CascadeNode], {

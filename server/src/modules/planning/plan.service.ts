@@ -5,10 +5,14 @@ import {
   assertPlanRead,
   assertUnitPlansRead,
   assertMayReadSomePlans,
+  bulkReadReach,
   requirePerson,
   requireViewer,
 } from '../../access/policy.js';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { bulkPageSize, pageById } from '../../db/pages.js';
 import { DomainError, invalidInput } from '../../kernel/errors.js';
+import type { Connection } from '../../kernel/pagination.js';
 import type { Scope } from '../../kernel/scope.js';
 import { recordChange } from '../../realtime/change.js';
 import { Activity } from '../activities/index.js';
@@ -219,6 +223,47 @@ export async function getPlan(scope: Scope, id: string): Promise<PerformancePlan
   if (!plan) return null;
   assertPlanRead(scope.viewer, await planSubject(scope.loaders, plan));
   return plan;
+}
+
+export interface PlanListFilter {
+  opdId?: string | null;
+  orgUnitId?: string | null;
+  periodId?: string | null;
+  status?: PlanStatus | null;
+  assessorId?: string | null;
+  updatedSince?: Date | null;
+}
+
+/**
+ * Plans of many people at once, for agency tools and admins (who may: `bulkReadReach`), in
+ * creation order; the reader's OPD limits always apply, whatever the filter says.
+ */
+export async function listPlans(
+  scope: Scope,
+  filter: PlanListFilter,
+  page: { first?: number | null; after?: string | null },
+): Promise<Connection<PerformancePlan>> {
+  const reach = bulkReadReach(scope.viewer, 'plans', filter);
+  const limit = bulkPageSize(page.first, reach.maxPage);
+  const and: FilterQuery<PerformancePlan>[] = [];
+  if (filter.periodId) and.push({ period: filter.periodId });
+  if (filter.status) and.push({ status: filter.status });
+  const assessorId = reach.assessorId ?? filter.assessorId;
+  if (assessorId) and.push({ assessor: assessorId });
+  if (filter.updatedSince) and.push({ updatedAt: { $gte: filter.updatedSince } });
+  if (filter.opdId) and.push({ orgUnit: { opd: filter.opdId } });
+  if (reach.opdIds) and.push({ orgUnit: { opd: { $in: reach.opdIds } } });
+  if (filter.orgUnitId) {
+    const unit = await scope.em.findOne(OrgUnit, { id: filter.orgUnitId });
+    and.push(unit ? { orgUnit: { path: { $like: `${unit.path}%` } } } : { id: { $in: [] } });
+  }
+  return pageById(
+    scope.em,
+    PerformancePlan,
+    and.length > 0 ? { $and: and } : {},
+    limit,
+    page.after,
+  );
 }
 
 /** An employee's plan for a period; null when they have none (for viewers who may see it). */
