@@ -69,6 +69,16 @@ async function newestMigration(query: Query): Promise<string | null> {
   return rows[0]?.name ?? null;
 }
 
+async function manifestOf(kind: Manifest['kind'], query: Query): Promise<Manifest> {
+  return {
+    format: 'kinerja-backup/1',
+    kind,
+    createdAt: new Date().toISOString(),
+    migration: await newestMigration(query),
+    tables: await summariseTables(query),
+  };
+}
+
 export function manifestPath(file: string): string {
   return `${file}.manifest.json`;
 }
@@ -131,13 +141,7 @@ export async function backupPostgres(url: string, file: string): Promise<Manifes
     await client.query('begin isolation level repeatable read read only');
     const [{ snapshot }] = (await client.query('select pg_export_snapshot() as snapshot')).rows;
     const query = pgQuery(client);
-    const manifest: Manifest = {
-      format: 'kinerja-backup/1',
-      kind: 'postgres',
-      createdAt: new Date().toISOString(),
-      migration: await newestMigration(query),
-      tables: await summariseTables(query),
-    };
+    const manifest = await manifestOf('postgres', query);
     const partial = `${file}.partial`;
     await tool('pg_dump', [
       '--format=custom',
@@ -228,13 +232,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<Man
     const db = await PGlite.create(dataDir);
     try {
       const query: Query = async <T>(sql: string) => (await db.query<T>(sql)).rows;
-      const manifest: Manifest = {
-        format: 'kinerja-backup/1',
-        kind: 'embedded',
-        createdAt: new Date().toISOString(),
-        migration: await newestMigration(query),
-        tables: await summariseTables(query),
-      };
+      const manifest = await manifestOf('embedded', query);
       const dump = await db.dumpDataDir('gzip');
       const partial = `${file}.partial`;
       fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));

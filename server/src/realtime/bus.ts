@@ -5,22 +5,18 @@ import type { Logger } from '../kernel/logger.js';
 import { inBackground } from '../db/query-stats.js';
 import { EventRow } from './event.entity.js';
 import { EVENTS_CHANNEL } from './outbox.js';
-import { FINAL, newestPosition, positionOf } from './feed.js';
+import {
+  type BusEvent,
+  COLUMNS,
+  type EventRecord,
+  FINAL,
+  newestPosition,
+  positionOf,
+  toBusEvent,
+} from './feed.js';
 import { formatPosition, START, type EventPosition } from './position.js';
 
-export interface BusEvent {
-  /** The event's position as text (`formatPosition`): what subscribers resume after. */
-  id: string;
-  position: EventPosition;
-  type: string;
-  subjectType: string;
-  subjectId: string;
-  ownerIds: string[];
-  reviewerIds: string[];
-  opdIds: string[];
-  data: Record<string, unknown>;
-  createdAt: Date;
-}
+export type { BusEvent } from './feed.js';
 
 export type BusListener = (event: BusEvent) => void;
 
@@ -39,38 +35,6 @@ export class CommitHook implements EventSubscriber {
     this.onRollback?.(args.em);
   }
 }
-
-interface EventRecord {
-  id: string;
-  tx: string;
-  type: string;
-  subject_type: string;
-  subject_id: string;
-  owner_ids: string[];
-  reviewer_ids: string[];
-  opd_ids: string[];
-  data: Record<string, unknown> | string;
-  created_at: Date | string;
-}
-
-function toBusEvent(row: EventRecord): BusEvent {
-  const position = { tx: BigInt(row.tx), id: BigInt(row.id) };
-  return {
-    id: formatPosition(position),
-    position,
-    type: row.type,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    ownerIds: row.owner_ids,
-    reviewerIds: row.reviewer_ids,
-    opdIds: row.opd_ids,
-    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
-    createdAt: new Date(row.created_at),
-  };
-}
-
-const COLUMNS = `id::text as id, tx::text as tx, type, subject_type, subject_id, owner_ids,
-  reviewer_ids, opd_ids, data, created_at`;
 
 const READ_BATCH = 500;
 

@@ -51,19 +51,55 @@ export async function newestPosition(query: Query): Promise<EventPosition | null
   return rows[0] ? { tx: BigInt(rows[0].tx), id: BigInt(rows[0].id) } : null;
 }
 
-export interface FeedEvent {
-  position: string;
+/** An event of the outbox, as listeners, subscribers and the change feed get it. */
+export interface BusEvent {
+  /** The event's position as text (`formatPosition`): what subscribers resume after. */
+  id: string;
+  position: EventPosition;
   type: string;
   subjectType: string;
   subjectId: string;
   ownerIds: string[];
+  reviewerIds: string[];
   opdIds: string[];
   data: Record<string, unknown>;
   createdAt: Date;
 }
 
+export interface EventRecord {
+  id: string;
+  tx: string;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  owner_ids: string[];
+  reviewer_ids: string[];
+  opd_ids: string[];
+  data: Record<string, unknown> | string;
+  created_at: Date | string;
+}
+
+export function toBusEvent(row: EventRecord): BusEvent {
+  const position = { tx: BigInt(row.tx), id: BigInt(row.id) };
+  return {
+    id: formatPosition(position),
+    position,
+    type: row.type,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    ownerIds: row.owner_ids,
+    reviewerIds: row.reviewer_ids,
+    opdIds: row.opd_ids,
+    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export const COLUMNS = `id::text as id, tx::text as tx, type, subject_type, subject_id, owner_ids,
+  reviewer_ids, opd_ids, data, created_at`;
+
 export interface FeedPage {
-  events: FeedEvent[];
+  events: BusEvent[];
   /** Where to go on from: the last event's position, or the newest final one when fewer came. */
   endPosition: string | null;
   hasMore: boolean;
@@ -87,19 +123,8 @@ export async function readFeed(
     async (tx) => {
       const query = queryOf(tx);
       const after = options.after ?? { tx: 0n, id: 0n };
-      const rows = await query<{
-        id: string;
-        tx: string;
-        type: string;
-        subject_type: string;
-        subject_id: string;
-        owner_ids: string[];
-        opd_ids: string[];
-        data: Record<string, unknown> | string;
-        created_at: Date | string;
-      }>(
-        `select id::text as id, tx::text as tx, type, subject_type, subject_id, owner_ids, opd_ids,
-                data, created_at
+      const rows = await query<EventRecord>(
+        `select ${COLUMNS}
            from event
           where (tx, id) > (?::xid8, ?::bigint) and ${FINAL}
             and type in (select jsonb_array_elements_text(?::jsonb))
@@ -115,17 +140,8 @@ export async function readFeed(
         ],
       );
       const hasMore = rows.length > options.limit;
-      const events = rows.slice(0, options.limit).map((row) => ({
-        position: formatPosition({ tx: BigInt(row.tx), id: BigInt(row.id) }),
-        type: row.type,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        ownerIds: row.owner_ids,
-        opdIds: row.opd_ids,
-        data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
-        createdAt: new Date(row.created_at),
-      }));
-      let endPosition = events.at(-1)?.position ?? null;
+      const events = rows.slice(0, options.limit).map(toBusEvent);
+      let endPosition = events.at(-1)?.id ?? null;
       if (!hasMore) {
         // Nothing else matched up to the newest final event: the next read starts there.
         const newest = await newestPosition(query);

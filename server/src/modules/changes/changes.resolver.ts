@@ -68,7 +68,7 @@ export class ChangesResolver {
   ): Promise<ChangePage> {
     return readChanges(ctx, { after, types, first }).then((page) => ({
       nodes: page.changes.map((e) => ({
-        cursor: e.position,
+        cursor: e.id,
         type: e.type,
         at: e.createdAt,
         subjectType: e.subjectType,

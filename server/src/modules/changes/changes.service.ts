@@ -1,6 +1,6 @@
 import { assertChangesRead } from '../../access/policy.js';
 import type { Scope } from '../../kernel/scope.js';
-import { positionOf, queryOf, readFeed, type FeedEvent } from '../../realtime/feed.js';
+import { positionOf, queryOf, readFeed, type BusEvent } from '../../realtime/feed.js';
 import { changesReasons as reasons } from './changes.reasons.js';
 
 /**
@@ -85,7 +85,7 @@ export interface ChangesInput {
 }
 
 export interface ChangesPage {
-  changes: FeedEvent[];
+  changes: BusEvent[];
   endCursor: string | null;
   hasNextPage: boolean;
 }
