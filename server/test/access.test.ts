@@ -461,6 +461,12 @@ const ROWS: AccessRow[] = [
     expect: only('hrAdmin', 'auditor', 'unitAdmin', 'otherOpdUnitAdmin', 'plansClient'),
   },
   {
+    name: 'activities (of many people)',
+    field: 'activities',
+    build: () => ({ query: '{ activities(filter: {}, first: 5) { totalCount nodes { id } } }' }),
+    expect: only('hrAdmin', 'auditor', 'unitAdmin', 'otherOpdUnitAdmin', 'plansClient'),
+  },
+  {
     name: 'appraisals',
     field: 'appraisals',
     build: () => ({ query: '{ appraisals(first: 5) { totalCount nodes { id } } }' }),

@@ -220,3 +220,52 @@ describe('plans of many people', () => {
     expect((await as(tokens.EMPLOYEE, PLANS, {})).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('activities of many people', () => {
+  const ACTIVITIES = `query($filter: ActivityFilter, $first: Int, $after: String) {
+    activities(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id date status employee { nip } }
+    }
+  }`;
+
+  it('reads an OPD’s activities of a month for a tool, and someone’s own or assessed ones', async () => {
+    const filter = { opdId, from: '2026-11-01', to: '2026-11-30' };
+    const result = await as(tokens.tpp, ACTIVITIES, { filter, first: 500 });
+    expect(result.errors).toBeUndefined();
+    const [{ n }] = await direct<{ n: number }>(
+      `select count(*)::int as n from activity a join performance_plan p on p.id = a.plan_id
+         join org_unit u on u.id = p.org_unit_id
+        where u.opd_id = ? and a.date between '2026-11-01' and '2026-11-30'`,
+      [opdId],
+    );
+    expect(n).toBeGreaterThan(0);
+    expect(result.data!.activities.totalCount).toBe(n);
+    expect(
+      result.data!.activities.nodes.every(
+        (a: { date: string }) => a.date >= '2026-11-01' && a.date <= '2026-11-30',
+      ),
+    ).toBe(true);
+
+    const me = (await as(tokens.EMPLOYEE, '{ me { employee { id nip } } }', {})).data!.me.employee;
+    const own = await as(tokens.EMPLOYEE, ACTIVITIES, { filter: { employeeId: me.id } });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.activities.nodes.every((a: any) => a.employee.nip === me.nip)).toBe(true);
+    const someoneElse = await as(tokens.EMPLOYEE, ACTIVITIES, { filter: { opdId } });
+    expect(someoneElse.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const outside = await as(tokens.tppOfOpd, ACTIVITIES, { filter: { opdId: otherOpdId } });
+    expect(outside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const reversed = await as(tokens.tpp, ACTIVITIES, {
+      filter: { from: '2026-11-30', to: '2026-11-01' },
+    });
+    expect(reversed.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'activity.rangeReversed',
+    });
+    const small = await countStatements(() => as(tokens.tpp, ACTIVITIES, { filter, first: 5 }));
+    const large = await countStatements(() => as(tokens.tpp, ACTIVITIES, { filter, first: 300 }));
+    expect(large).toBe(small);
+  });
+});

@@ -171,6 +171,8 @@ export interface BulkReadReach {
   opdIds: string[] | null;
   /** Only plans or appraisals this employee assesses (null: anyone's). */
   assessorId: string | null;
+  /** Only this employee's own (null: anyone's). */
+  employeeId: string | null;
   maxPage: number;
 }
 
@@ -179,14 +181,15 @@ export const CLIENT_BULK_PAGE = 500;
 export const PERSON_BULK_PAGE = 100;
 
 /**
- * Bulk reads of plans or appraisals: API clients with `plans:read` / `appraisals:read` (inside
- * their OPDs), HR admins and auditors (city-wide), unit admins (their OPD), and anyone for the
- * plans and appraisals they assess themselves (`assessorId` = their own id).
+ * Bulk reads of plans, activities or appraisals: API clients with `plans:read` (plans and
+ * activities) / `appraisals:read` (inside their OPDs), HR admins and auditors (city-wide), unit
+ * admins (their OPD), and anyone for what they assess themselves (`assessorId` = their own id)
+ * or their own (`employeeId` = their own id).
  */
 export function bulkReadReach(
   viewer: Viewer | null,
   what: 'plans' | 'appraisals',
-  filter: { opdId?: string | null; assessorId?: string | null },
+  filter: { opdId?: string | null; assessorId?: string | null; employeeId?: string | null },
 ): BulkReadReach {
   const v = requireViewer(viewer);
   if (v.kind === 'client') {
@@ -196,20 +199,28 @@ export function bulkReadReach(
         ? reasons.clientPlansOutsideOpds({ client: v.name })
         : reasons.clientAppraisalsOutsideOpds({ client: v.name });
     }
-    return { opdIds: v.opdIds, assessorId: null, maxPage: CLIENT_BULK_PAGE };
+    return { opdIds: v.opdIds, assessorId: null, employeeId: null, maxPage: CLIENT_BULK_PAGE };
   }
   if (filter.assessorId && filter.assessorId === v.employeeId) {
-    return { opdIds: null, assessorId: v.employeeId, maxPage: PERSON_BULK_PAGE };
+    return { opdIds: null, assessorId: v.employeeId, employeeId: null, maxPage: PERSON_BULK_PAGE };
+  }
+  if (filter.employeeId && filter.employeeId === v.employeeId) {
+    return { opdIds: null, assessorId: null, employeeId: v.employeeId, maxPage: PERSON_BULK_PAGE };
   }
   if (hasRole(v, Role.HR_ADMIN) || hasRole(v, Role.AUDITOR)) {
-    return { opdIds: null, assessorId: null, maxPage: PERSON_BULK_PAGE };
+    return { opdIds: null, assessorId: null, employeeId: null, maxPage: PERSON_BULK_PAGE };
   }
   if (
     hasRole(v, Role.UNIT_ADMIN) &&
     v.adminOrgUnitId &&
     (!filter.opdId || filter.opdId === v.adminOrgUnitId)
   ) {
-    return { opdIds: [v.adminOrgUnitId], assessorId: null, maxPage: PERSON_BULK_PAGE };
+    return {
+      opdIds: [v.adminOrgUnitId],
+      assessorId: null,
+      employeeId: null,
+      maxPage: PERSON_BULK_PAGE,
+    };
   }
   throw reasons.bulkRead({ what });
 }

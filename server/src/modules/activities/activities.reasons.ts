@@ -139,6 +139,11 @@ export const activityReasons = defineReasons('activity', {
 
   // Changing and reviewing activities.
   notFound: { kind: 'NOT_FOUND', message: 'No activity has id {id}.' },
+  rangeReversed: {
+    kind: 'BAD_USER_INPUT',
+    message: 'from ({from:date}) must not be after to ({to:date}).',
+    field: 'from',
+  },
   staleVersion: {
     kind: 'CONFLICT',
     message: 'The activity changed since you loaded it (now version {version}, status {status}).',

@@ -83,18 +83,55 @@ type ActivityRoot = Pick<
   'employee' | 'indicator' | 'plan' | 'reviewedByEmployeeId'
 >;
 
+@InputType({ description: 'Which activities a bulk read returns; every field narrows it' })
+export class ActivityFilter {
+  @Field(() => ID, { nullable: true, description: 'Activities of people in this OPD' })
+  opdId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  employeeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Activities this employee reviews' })
+  assessorId?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Done on or after this day' })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Done on or before this day' })
+  to?: string | null;
+
+  @Field(() => ActivityStatus, { nullable: true })
+  status?: ActivityStatus | null;
+}
+
 @Resolver(() => Activity)
 export class ActivityResolver {
-  @Query(() => ActivityConnection, { description: 'Activities of a plan, newest first' })
+  @Query(() => ActivityConnection, {
+    description:
+      'Activities of a plan, newest first (planId); or, without planId, of many people by filter, in creation order (agency tools with plans:read up to 500 a page, admins, assessors with assessorId and anyone with employeeId = themselves)',
+  })
   activities(
     @Ctx() ctx: Context,
-    @Arg('planId', () => ID) planId: string,
+    @Arg('planId', () => ID, { nullable: true }) planId?: string | null,
     @Arg('month', () => Int, { nullable: true }) month?: number | null,
     @Arg('status', () => ActivityStatus, { nullable: true }) status?: ActivityStatus | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => ActivityFilter, {
+      nullable: true,
+      description: 'Without planId: which activities',
+    })
+    filter?: ActivityFilter | null,
   ) {
-    return activities.listActivities(ctx, { planId, month, status, first, after });
+    if (planId) return activities.listActivities(ctx, { planId, month, status, first, after });
+    return activities.listActivitiesBulk(
+      ctx,
+      { ...filter, status: filter?.status ?? status },
+      {
+        first,
+        after,
+      },
+    );
   }
 
   @Mutation(() => Activity, { description: 'Log a piece of work against your approved plan' })

@@ -3,9 +3,11 @@ import {
   assertAssessor,
   assertOwner,
   assertPlanRead,
+  bulkReadReach,
   requirePerson,
   requireViewer,
 } from '../../access/policy.js';
+import { bulkPageSize, pageById } from '../../db/pages.js';
 import { planSubject } from '../directory/index.js';
 import { checkpointsOf, todayInDenpasar } from '../../kernel/calendar.js';
 import { invalidInput } from '../../kernel/errors.js';
@@ -337,6 +339,44 @@ export async function reviewActivities(
 }
 
 /** Activities of a plan, newest first, optionally of one month or status. */
+export interface ActivityListFilter {
+  opdId?: string | null;
+  employeeId?: string | null;
+  assessorId?: string | null;
+  /** Done on or after this day (YYYY-MM-DD). */
+  from?: string | null;
+  /** Done on or before this day. */
+  to?: string | null;
+  status?: ActivityStatus | null;
+}
+
+/**
+ * Activities of many people (agency tools, admins, assessors of their people, anyone of their
+ * own), in creation order; the reader's OPD limits always apply.
+ */
+export async function listActivitiesBulk(
+  scope: Scope,
+  filter: ActivityListFilter,
+  page: { first?: number | null; after?: string | null },
+): Promise<Connection<Activity>> {
+  const reach = bulkReadReach(scope.viewer, 'plans', filter);
+  const limit = bulkPageSize(page.first, reach.maxPage);
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw reasons.rangeReversed({ from: filter.from, to: filter.to });
+  }
+  const and: FilterQuery<Activity>[] = [];
+  const employeeId = reach.employeeId ?? filter.employeeId;
+  if (employeeId) and.push({ employee: employeeId });
+  const assessorId = reach.assessorId ?? filter.assessorId;
+  if (assessorId) and.push({ assessor: assessorId });
+  if (filter.from) and.push({ date: { $gte: filter.from } });
+  if (filter.to) and.push({ date: { $lte: filter.to } });
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.opdId) and.push({ plan: { orgUnit: { opd: filter.opdId } } });
+  if (reach.opdIds) and.push({ plan: { orgUnit: { opd: { $in: reach.opdIds } } } });
+  return pageById(scope.em, Activity, and.length > 0 ? { $and: and } : {}, limit, page.after);
+}
+
 export async function listActivities(
   scope: Scope,
   args: {
