@@ -8,7 +8,8 @@ import pg from 'pg';
 /** What the hand-written server is asked: one of the two benchmarked pages. */
 export type HandWrittenRequest =
   | { kind: 'employees'; unitId: string; first: number }
-  | { kind: 'reviewQueue'; assessorId: string; people: number; activitiesPerPerson: number };
+  | { kind: 'reviewQueue'; assessorId: string; people: number; activitiesPerPerson: number }
+  | { kind: 'appraisals'; opdId: string; periodId: string; checkpoint: string; first: number };
 
 /**
  * The limit: the same pages as Kinerja's (the employee page with unit, supervisor and total; the
@@ -32,7 +33,9 @@ export async function startHandWrittenSql(
           const data =
             ask.kind === 'reviewQueue'
               ? await handWrittenReviewQueue(pool, ask)
-              : await handWrittenEmployees(pool, ask);
+              : ask.kind === 'appraisals'
+                ? await handWrittenAppraisals(pool, ask)
+                : await handWrittenEmployees(pool, ask);
           res.setHeader('content-type', 'application/json');
           res.end(JSON.stringify({ data }));
         } catch (error) {
@@ -89,6 +92,32 @@ async function handWrittenEmployees(
     supervisor: r.supervisor_id ? { id: r.supervisor_id, name: r.supervisor_name } : null,
   }));
   return { employees: { totalCount: total.rows[0].n, nodes } };
+}
+
+/** The final appraisals of an OPD at a checkpoint, first page by id, with NIP and name. */
+async function handWrittenAppraisals(
+  pool: pg.Pool,
+  ask: { opdId: string; periodId: string; checkpoint: string; first: number },
+) {
+  const where = `a.opd_id = $1 and a.period_id = $2 and a.checkpoint = $3 and a.status = 'FINAL'`;
+  const params = [ask.opdId, ask.periodId, ask.checkpoint];
+  const [page, total] = await Promise.all([
+    pool.query<Record<string, string | null>>(
+      `select a.id, a.predikat, a.result_rating, a.behaviour_rating, e.nip, e.name
+         from appraisal a join employee e on e.id = a.employee_id
+        where ${where} order by a.id limit $4`,
+      [...params, ask.first],
+    ),
+    pool.query<{ n: number }>(`select count(*)::int as n from appraisal a where ${where}`, params),
+  ]);
+  const nodes = page.rows.map((r) => ({
+    id: r.id,
+    predikat: r.predikat,
+    resultRating: r.result_rating,
+    behaviourRating: r.behaviour_rating,
+    employee: { nip: r.nip, name: r.name },
+  }));
+  return { appraisals: { totalCount: total.rows[0].n, nodes } };
 }
 
 type Row = Record<string, unknown>;

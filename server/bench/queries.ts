@@ -92,6 +92,22 @@ export const POSTGRAPHILE_REVIEW_QUEUE = `query ReviewQueue($assessor: UUID!, $p
   }
 }`;
 
+/** "The Q3 predikat of the first 50 appraised people of an OPD, with NIP and name" (agency tools). */
+export const APPRAISALS = `query Appraisals($opd: ID!, $period: ID!, $checkpoint: AppraisalCheckpoint!, $first: Int) {
+  appraisals(filter: { opdId: $opd, periodId: $period, checkpoint: $checkpoint, status: FINAL }, first: $first) {
+    totalCount
+    nodes { id predikat resultRating behaviourRating employee { nip name } }
+  }
+}`;
+
+/** PostGraphile's equivalent of APPRAISALS. */
+export const POSTGRAPHILE_APPRAISALS = `query Appraisals($opd: UUID!, $period: UUID!, $checkpoint: String!, $first: Int) {
+  allAppraisals(first: $first, condition: { opdId: $opd, periodId: $period, checkpoint: $checkpoint, status: "FINAL" }, orderBy: [ID_ASC]) {
+    totalCount
+    nodes { id predikat resultRating behaviourRating employeeByEmployeeId { nip name } }
+  }
+}`;
+
 export const MY_PERFORMANCE = `subscription { myPerformance { id type at subjectType subjectId } }`;
 
 export const UNIT_DASHBOARD = `subscription Dashboard($unit: ID!, $period: ID!) {

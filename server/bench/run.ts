@@ -568,6 +568,32 @@ async function main(): Promise<void> {
               n: 10,
             }),
           },
+          {
+            name: 'appraisals',
+            description: `the ${s.checkpoint} predikat of the first 50 appraised people of ${s.largestOpd.name}, with NIP and name, and the total (a bulk read of agency tools)`,
+            kinerja: {
+              token: hr,
+              body: gqlBody(Q.APPRAISALS, {
+                opd: s.largestOpd.id,
+                period: s.periodId,
+                checkpoint: s.checkpoint,
+                first: 50,
+              }),
+            },
+            sql: {
+              kind: 'appraisals',
+              opdId: s.largestOpd.id,
+              periodId: s.periodId,
+              checkpoint: s.checkpoint,
+              first: 50,
+            },
+            graphile: gqlBody(Q.POSTGRAPHILE_APPRAISALS, {
+              opd: s.largestOpd.id,
+              period: s.periodId,
+              checkpoint: s.checkpoint,
+              first: 50,
+            }),
+          },
         ];
         for (const comparison of comparisons) {
           const rows: PeerComparison['rows'] = [];
