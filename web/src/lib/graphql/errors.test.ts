@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '$lib/i18n.svelte';
 import type { ErrorMessages } from '$lib/messages';
-import { errorCatalogue, errorCode, errorMessage, errorReason } from './errors';
+import { errorCatalogue, errorCode, errorMessage, errorReason, mustResync } from './errors';
 
 function serverError(message: string, extensions: Record<string, unknown>): CombinedError {
   return new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
@@ -163,5 +163,22 @@ describe('errorCode() and errorReason()', () => {
     expect(errorCode(error)).toBe('NOT_FOUND');
     expect(errorReason(error)).toBe('activity.notFound');
     expect(errorReason(serverError('…', { code: 'NOT_FOUND' }))).toBeUndefined();
+  });
+});
+
+describe('a live stream that cannot resume', () => {
+  it('asks for a fresh start when the server no longer knows the last event, and not otherwise', () => {
+    expect(
+      mustResync(serverError('…', { code: 'BAD_USER_INPUT', reason: 'realtime.unknownPosition' })),
+    ).toBe(true);
+    expect(
+      mustResync(serverError('…', { code: 'BAD_USER_INPUT', reason: 'realtime.badPosition' })),
+    ).toBe(true);
+    expect(mustResync(serverError('…', { code: 'FORBIDDEN', reason: 'access.bulkRead' }))).toBe(
+      false,
+    );
+    expect(mustResync(new CombinedError({ networkError: new Error('Failed to fetch') }))).toBe(
+      false,
+    );
   });
 });

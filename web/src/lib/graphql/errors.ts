@@ -117,6 +117,15 @@ export function errorReason(error: CombinedError): string | undefined {
   return typeof reason === 'string' && reason !== '' ? reason : undefined;
 }
 
+/**
+ * Whether a live stream refused to resume after the last event seen (it is older than the server
+ * keeps, from before a restore, or no event): the page must fetch its data again and follow live.
+ */
+export function mustResync(error: CombinedError): boolean {
+  const reason = errorReason(error);
+  return reason === 'realtime.unknownPosition' || reason === 'realtime.badPosition';
+}
+
 /** The error catalogue of `locale` (reason code → message), loading it if need be. */
 export async function errorCatalogue(locale: Locale): Promise<ErrorMessages> {
   return locale === 'id' ? indonesian.errors : (await loadCatalogue[locale]()).errors;

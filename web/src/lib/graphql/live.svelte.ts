@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Client } from '@urql/core';
+import { mustResync } from './errors';
 
 /**
  * The state of the live connection, for the quiet "reconnecting" banner. `lost` is set when an
@@ -38,7 +39,9 @@ interface WithId {
 /**
  * Follows a subscription whose events carry an `id` (myPerformance, reviewQueue): calls
  * `onEvent` for each, remembers the last id, and after a lost connection subscribes again with
- * `after` = that id, so the server replays exactly what was missed before going on live.
+ * `after` = that id, so the server replays exactly what was missed before going on live. When the
+ * server can no longer replay from there (the id is older than it keeps, or from before a
+ * restore), calls `onResync` — the page fetches its data again — and follows live from now.
  * Returns a function that stops it.
  */
 export function followEvents<Data, Variables extends { after?: string | null }>(
@@ -47,14 +50,24 @@ export function followEvents<Data, Variables extends { after?: string | null }>(
   variables: Omit<Variables, 'after'>,
   pick: (data: Data) => WithId | null | undefined,
   onEvent: (data: Data) => void,
+  onResync: () => void,
 ): () => void {
   let after: string | null = null;
   let stop: (() => void) | null = null;
+  let stopped = false;
   const start = () => {
     stop?.();
     const { unsubscribe } = client
       .subscription(document, { ...variables, after } as Variables)
       .subscribe((result) => {
+        if (result.error && after !== null && mustResync(result.error)) {
+          after = null;
+          onResync();
+          queueMicrotask(() => {
+            if (!stopped) start();
+          });
+          return;
+        }
         if (!result.data) return;
         const event = pick(result.data);
         if (event) after = event.id;
@@ -65,6 +78,7 @@ export function followEvents<Data, Variables extends { after?: string | null }>(
   start();
   const offReconnect = liveConnection.onReconnect(start);
   return () => {
+    stopped = true;
     offReconnect();
     stop?.();
   };
