@@ -1,20 +1,5 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
-import { commonReasons } from '../kernel/errors.js';
-import {
-  type Connection,
-  decodeCursor,
-  DEFAULT_PAGE_SIZE,
-  toConnection,
-} from '../kernel/pagination.js';
-
-/** `first` of a bulk read, from 0 to `max` (the reader's page limit); 20 when absent. */
-export function bulkPageSize(first: number | null | undefined, max: number): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > max) {
-    throw commonReasons.pageSize({ max, first });
-  }
-  return first;
-}
+import { type Connection, decodeCursor, toConnection } from '../kernel/pagination.js';
 
 /**
  * One page of the rows `where` selects, in id order (uuidv7: creation order), after the cursor

@@ -22,11 +22,14 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Checks `first`; refuses negative sizes and sizes above {@link MAX_PAGE_SIZE}. */
-export function pageSize(first: number | null | undefined): number {
+/**
+ * Checks `first`; refuses negative sizes and sizes above `max` ({@link MAX_PAGE_SIZE}, or the
+ * reader's own limit for bulk reads).
+ */
+export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw commonReasons.pageSize({ max: MAX_PAGE_SIZE, first });
+  if (!Number.isInteger(first) || first < 0 || first > max) {
+    throw commonReasons.pageSize({ max, first });
   }
   return first;
 }

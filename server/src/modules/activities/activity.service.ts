@@ -7,7 +7,7 @@ import {
   requirePerson,
   requireViewer,
 } from '../../access/policy.js';
-import { bulkPageSize, pageById } from '../../db/pages.js';
+import { pageById } from '../../db/pages.js';
 import { planSubject } from '../directory/index.js';
 import { checkpointsOf, todayInDenpasar } from '../../kernel/calendar.js';
 import { invalidInput } from '../../kernel/errors.js';
@@ -360,7 +360,7 @@ export async function listActivitiesBulk(
   page: { first?: number | null; after?: string | null },
 ): Promise<Connection<Activity>> {
   const reach = bulkReadReach(scope.viewer, 'plans', filter);
-  const limit = bulkPageSize(page.first, reach.maxPage);
+  const limit = pageSize(page.first, reach.maxPage);
   if (filter.from && filter.to && filter.from > filter.to) {
     throw reasons.rangeReversed({ from: filter.from, to: filter.to });
   }

@@ -9,8 +9,8 @@ import {
   requirePerson,
 } from '../../access/policy.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { bulkPageSize, pageById } from '../../db/pages.js';
-import type { Connection } from '../../kernel/pagination.js';
+import { pageById } from '../../db/pages.js';
+import { type Connection, pageSize } from '../../kernel/pagination.js';
 import { checkpointsOf } from '../../kernel/calendar.js';
 import type { Scope } from '../../kernel/scope.js';
 import { recordChange } from '../../realtime/change.js';
@@ -130,7 +130,7 @@ export async function listAppraisals(
   page: { first?: number | null; after?: string | null },
 ): Promise<Connection<Appraisal>> {
   const reach = bulkReadReach(scope.viewer, 'appraisals', filter);
-  const limit = bulkPageSize(page.first, reach.maxPage);
+  const limit = pageSize(page.first, reach.maxPage);
   const and: FilterQuery<Appraisal>[] = [];
   if (filter.periodId) and.push({ period: filter.periodId });
   if (filter.checkpoint) and.push({ checkpoint: filter.checkpoint });
@@ -138,6 +138,7 @@ export async function listAppraisals(
   if (filter.predikat) and.push({ predikat: filter.predikat });
   const assessorId = reach.assessorId ?? filter.assessorId;
   if (assessorId) and.push({ assessor: assessorId });
+  if (reach.employeeId) and.push({ employee: reach.employeeId });
   if (filter.updatedSince) and.push({ updatedAt: { $gte: filter.updatedSince } });
   if (filter.opdId) and.push({ opd: filter.opdId });
   if (reach.opdIds) and.push({ opd: { $in: reach.opdIds } });

@@ -10,9 +10,9 @@ import {
   requireViewer,
 } from '../../access/policy.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { bulkPageSize, pageById } from '../../db/pages.js';
+import { pageById } from '../../db/pages.js';
 import { DomainError, invalidInput } from '../../kernel/errors.js';
-import type { Connection } from '../../kernel/pagination.js';
+import { type Connection, pageSize } from '../../kernel/pagination.js';
 import type { Scope } from '../../kernel/scope.js';
 import { recordChange } from '../../realtime/change.js';
 import { Activity } from '../activities/index.js';
@@ -244,12 +244,13 @@ export async function listPlans(
   page: { first?: number | null; after?: string | null },
 ): Promise<Connection<PerformancePlan>> {
   const reach = bulkReadReach(scope.viewer, 'plans', filter);
-  const limit = bulkPageSize(page.first, reach.maxPage);
+  const limit = pageSize(page.first, reach.maxPage);
   const and: FilterQuery<PerformancePlan>[] = [];
   if (filter.periodId) and.push({ period: filter.periodId });
   if (filter.status) and.push({ status: filter.status });
   const assessorId = reach.assessorId ?? filter.assessorId;
   if (assessorId) and.push({ assessor: assessorId });
+  if (reach.employeeId) and.push({ employee: reach.employeeId });
   if (filter.updatedSince) and.push({ updatedAt: { $gte: filter.updatedSince } });
   if (filter.opdId) and.push({ orgUnit: { opd: filter.opdId } });
   if (reach.opdIds) and.push({ orgUnit: { opd: { $in: reach.opdIds } } });
